@@ -1,0 +1,84 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import type { AppContext } from "../../shared/context.js";
+import { t } from "../../shared/i18n/nb.js";
+import { ConflictError, DomainValidationError, NotFoundError } from "../../shared/domain/errors.js";
+import { problem, validationProblem } from "./problem.js";
+import { directoryRoutes } from "./routes/directory.js";
+import { healthRoutes } from "./routes/health.js";
+import { meetingRoutes } from "./routes/meetings.js";
+import { replyRoutes } from "./routes/reply.js";
+import { attachmentRoutes } from "./routes/attachments.js";
+import { repliesApiRoutes } from "./routes/replies-api.js";
+import { minutesApiRoutes } from "./routes/minutes-api.js";
+import { sendRoutes } from "./routes/sends.js";
+
+export type AppEnv = { Variables: { ctx: AppContext } };
+
+/**
+ * The whole HTTP surface, as one Hono app. The Lambda (functions/api/handler.ts) and the local
+ * Node server (local/start.ts) both serve exactly this.
+ */
+export function createApp(ctx: AppContext) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return validationProblem(c, result.error);
+    },
+  });
+
+  app.use("*", async (c, next) => {
+    c.set("ctx", ctx);
+    await next();
+  });
+
+  app.route("/", healthRoutes());
+  app.route("/", replyRoutes());
+  app.route("/", attachmentRoutes());
+
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return validationProblem(c, result.error);
+    },
+  });
+  api.route("/", directoryRoutes());
+  api.route("/", meetingRoutes());
+  api.route("/", sendRoutes());
+  api.route("/", repliesApiRoutes());
+  api.route("/", minutesApiRoutes());
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  api.openAPIRegistry.registerComponent("securitySchemes", "cookie", { type: "apiKey", in: "cookie", name: "sid" });
+  api.doc("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Møteinnkalling – sekretariatets API", version: "1" },
+  });
+  app.route("/api", api);
+
+  app.notFound((c) => {
+    if (wantsJson(c.req.path, c.req.header("accept"))) return problem(c, 404, t.api.notFoundTitle, t.api.routeNotFound);
+    return c.html(`<!doctype html><html lang="nb"><meta charset="utf-8"><title>Finnes ikke</title><h1>Siden finnes ikke</h1><p>${t.api.routeNotFound}</p></html>`, 404);
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof NotFoundError) return problem(c, 404, t.api.notFoundTitle, err.message);
+    if (err instanceof ConflictError) return problem(c, 409, t.api.conflictTitle, err.message);
+    if (err instanceof DomainValidationError) {
+      return problem(c, 400, t.api.validationTitle, err.message, {
+        type: "https://moter.example.org/problemer/ugyldig-input",
+        errors: err.errors,
+      });
+    }
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      if (status === 400 && /JSON/i.test(err.message)) return problem(c, 400, t.api.validationTitle, t.api.badJson);
+      return problem(c, status as 400, err.message || t.api.validationTitle);
+    }
+    ctx.log.error("unhandled error", { err, path: c.req.path, method: c.req.method });
+    return problem(c, 500, t.api.internalTitle, t.api.internal);
+  });
+
+  return app;
+}
+
+function wantsJson(path: string, accept: string | undefined): boolean {
+  return path.startsWith("/api") || (accept ?? "").includes("application/json");
+}

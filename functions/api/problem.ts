@@ -1,0 +1,58 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { z } from "zod";
+import { t } from "../../shared/i18n/nb.js";
+
+/** RFC 9457 problem details, with Norwegian title/detail and, for validation errors, the fields at fault. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+
+export function problem(c: Context, status: ContentfulStatusCode, title: string, detail?: string, extra: Partial<Problem> = {}) {
+  const body: Problem = { type: extra.type ?? "about:blank", title, status, ...(detail ? { detail } : {}), ...extra };
+  return c.body(JSON.stringify(body), status, { "Content-Type": "application/problem+json; charset=utf-8" });
+}
+
+/** Turns zod issues into field/message pairs with Norwegian messages. */
+export function fieldErrors(error: z.ZodError): { field: string; message: string }[] {
+  return error.issues.map((issue) => ({ field: issue.path.join(".") || "(body)", message: zodMessageNb(issue) }));
+}
+
+export function validationProblem(c: Context, error: z.ZodError) {
+  const errors = fieldErrors(error);
+  return problem(c, 400, t.api.validationTitle, errors.map((e) => `${e.field}: ${e.message}`).join("; "), {
+    type: "https://moter.example.org/problemer/ugyldig-input",
+    errors,
+  });
+}
+
+/** Norwegian wording for zod issues. A custom message set in a schema (already Norwegian) wins. */
+export function zodMessageNb(issue: z.core.$ZodIssue): string {
+  const custom = issue.message;
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return t.validation.required;
+      return t.validation.invalidType(String(issue.expected));
+    case "unrecognized_keys":
+      return t.validation.unknownKeys(issue.keys.join(", "));
+    case "too_small":
+      if (issue.origin === "string") return issue.minimum === 1 ? t.validation.required : t.validation.tooShort(Number(issue.minimum));
+      return t.validation.tooSmall(String(issue.minimum));
+    case "too_big":
+      if (issue.origin === "string") return t.validation.tooLong(Number(issue.maximum));
+      return t.validation.tooBig(String(issue.maximum));
+    case "invalid_format":
+      if (issue.format === "email") return t.validation.email;
+      return custom && !custom.startsWith("Invalid") ? custom : t.validation.format;
+    case "invalid_value":
+      return t.validation.oneOf(issue.values.map(String).join(", "));
+    case "invalid_union":
+      return t.validation.format;
+    default:
+      return custom && !/^Invalid|^Expected/.test(custom) ? custom : t.validation.format;
+  }
+}

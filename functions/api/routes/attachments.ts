@@ -1,0 +1,54 @@
+import { Hono } from "hono";
+import type { Context } from "hono";
+import type { AppContext } from "../../../shared/context.js";
+import type { Attachment } from "../../../shared/domain/model.js";
+import { resolveLink } from "../../../shared/replies/service.js";
+import { getMeetingBundle } from "../../../shared/store/meetings.js";
+import type { AppEnv } from "../app.js";
+
+/**
+ * Attachment links in emails and pages go through the app: it checks the personal link (or that
+ * the meeting is published and the file not exempt) and then redirects to a short-lived presigned
+ * S3 URL (locally: streams the file). Links never expire by themselves; revoking the personal
+ * link revokes them.
+ */
+export function attachmentRoutes() {
+  const app = new Hono<AppEnv>();
+  app.get("/a/:token/:n", async (c) => {
+    const ctx = c.get("ctx");
+    const n = Number(c.req.param("n"));
+    const link = await resolveLink(ctx, c.req.param("token"));
+    if (link.kind !== "ok" || !Number.isInteger(n)) return refuse(c);
+    const att = (await getMeetingBundle(ctx, link.meeting.id)).attachments.find((a) => a.number === n);
+    if (!att) return refuse(c);
+    return serveAttachment(c, ctx, att);
+  });
+  app.get("/arkiv/mote/:meetingId/vedlegg/:n", async (c) => {
+    const ctx = c.get("ctx");
+    const n = Number(c.req.param("n"));
+    const bundle = await getMeetingBundle(ctx, c.req.param("meetingId")).catch(() => undefined);
+    const att = bundle?.attachments.find((a) => a.number === n);
+    if (!bundle?.meeting.published || !att || att.exempt) return refuse(c);
+    return serveAttachment(c, ctx, att);
+  });
+  return app;
+}
+
+function refuse(c: Context) {
+  return c.html(
+    '<!doctype html><html lang="nb"><meta charset="utf-8"><title>Vedlegget finnes ikke</title><h1>Vedlegget finnes ikke</h1><p>Lenken er ugyldig, trukket tilbake, eller vedlegget er unntatt offentlighet.</p></html>',
+    404,
+  );
+}
+
+async function serveAttachment(c: Context, ctx: AppContext, att: Attachment) {
+  const opened = await ctx.blobs.open(att.blobKey, att.filename);
+  c.header("Cache-Control", "private, no-store");
+  c.header("Referrer-Policy", "no-referrer");
+  if (opened.kind === "redirect") return c.redirect(opened.url, 302);
+  return c.body(new Uint8Array(opened.body), 200, {
+    "Content-Type": opened.contentType,
+    "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(att.filename)}`,
+    "X-Content-Type-Options": "nosniff",
+  });
+}

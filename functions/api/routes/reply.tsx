@@ -1,0 +1,130 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { Hono } from "hono";
+import type { Context } from "hono";
+import type { AppContext } from "../../../shared/context.js";
+import { ConflictError } from "../../../shared/domain/errors.js";
+import { ReplyForm } from "../../../shared/domain/replies.js";
+import { replyOpen } from "../../../shared/domain/rules.js";
+import { t } from "../../../shared/i18n/nb.js";
+import { ReplyClosedError, resolveLink, submitReply } from "../../../shared/replies/service.js";
+import { getBody } from "../../../shared/store/directory.js";
+import { getMeetingBundle } from "../../../shared/store/meetings.js";
+import type { AppEnv } from "../app.js";
+import { zodMessageNb } from "../problem.js";
+import { MessagePage, ReplyPage } from "../views/reply-form.js";
+
+/**
+ * The public reply form behind the personal link. GET only reads (mail scanners open links);
+ * POST records the reply, protected against cross-site forgery by a token derived from the link
+ * and an Origin check. Invalid input shows the form again with the errors and the values kept.
+ */
+export function replyRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get("/r/:token", async (c) => {
+    const ctx = c.get("ctx");
+    const link = await resolveLink(ctx, c.req.param("token"));
+    if (link.kind !== "ok") return linkProblem(c, ctx, link);
+    return renderForm(c, ctx, link.token, link.invitation.meetingId, { saved: c.req.query("lagret") === "1" });
+  });
+
+  app.post("/r/:token", async (c) => {
+    const ctx = c.get("ctx");
+    const link = await resolveLink(ctx, c.req.param("token"));
+    if (link.kind !== "ok") return linkProblem(c, ctx, link);
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const fields = Object.fromEntries(
+      Object.entries(form).map(([k, v]) => [k, typeof v === "string" ? v.slice(0, 5000) : ""]),
+    ) as Record<string, string>;
+    const origin = c.req.header("origin");
+    const expected = await csrfFor(ctx, link.token);
+    if ((origin && origin !== new URL(ctx.config.BASE_URL).origin && origin !== new URL(c.req.url).origin) || !safeEqual(fields.csrf ?? "", expected)) {
+      return c.html(<MessagePage title="Ugyldig forespørsel" message={t.reply.forbidden} />, 403);
+    }
+    const values = {
+      status: fields.status ?? "",
+      reason: fields.reason ?? "",
+      substituteName: fields.substituteName ?? "",
+      substituteEmail: fields.substituteEmail ?? "",
+      substituteRole: fields.substituteRole ?? "",
+    };
+    const parsed = ReplyForm.safeParse({
+      status: values.status,
+      reason: values.reason || undefined,
+      substituteName: values.substituteName,
+      substituteEmail: values.substituteEmail,
+      substituteRole: values.substituteRole || undefined,
+    });
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "status");
+        if (field === "status" || issue.code === "invalid_union") errors.status = t.reply.chooseOne;
+        else errors[field] ??= zodMessageNb(issue);
+      }
+      return renderForm(c, ctx, link.token, link.meeting.id, { values, errors, status: 400 });
+    }
+    try {
+      await submitReply(ctx, link.meeting, link.invitation.id, parsed.data, "participant");
+    } catch (err) {
+      if (err instanceof ReplyClosedError) return renderForm(c, ctx, link.token, link.meeting.id, { status: 409 });
+      if (err instanceof ConflictError) return renderForm(c, ctx, link.token, link.meeting.id, { values, errors: { status: err.message }, status: 409 });
+      throw err;
+    }
+    return c.redirect(`/r/${link.token}?lagret=1`, 303);
+  });
+
+  return app;
+}
+
+async function renderForm(
+  c: Context<AppEnv>,
+  ctx: AppContext,
+  token: string,
+  meetingId: string,
+  opts: { saved?: boolean; values?: Record<string, string>; errors?: Record<string, string>; status?: 200 | 400 | 409 },
+) {
+  const bundle = await getMeetingBundle(ctx, meetingId);
+  const body = await getBody(ctx, bundle.meeting.bodyId);
+  const link = await resolveLink(ctx, token);
+  if (link.kind !== "ok") return linkProblem(c, ctx, link);
+  const page = (
+    <ReplyPage
+      token={token}
+      csrf={await csrfFor(ctx, token)}
+      meeting={bundle.meeting}
+      body={body}
+      agenda={bundle.agenda}
+      attachments={bundle.attachments}
+      invitation={link.invitation}
+      open={replyOpen(bundle.meeting, ctx.clock.now())}
+      saved={opts.saved}
+      values={opts.values}
+      errors={opts.errors}
+    />
+  );
+  c.header("Cache-Control", "no-store");
+  c.header("Referrer-Policy", "no-referrer");
+  return c.html(`<!doctype html>${page}`, opts.status ?? 200);
+}
+
+async function linkProblem(c: Context<AppEnv>, ctx: AppContext, link: Awaited<ReturnType<typeof resolveLink>>) {
+  c.header("Cache-Control", "no-store");
+  if (link.kind === "withdrawn") {
+    const body = await getBody(ctx, link.meeting.bodyId);
+    const s = body.secretariat;
+    return c.html(`<!doctype html>${<MessagePage title={t.reply.withdrawnTitle} message={t.reply.withdrawn} contact={t.reply.contact(s.name, s.email, s.phone)} />}`, 410);
+  }
+  return c.html(`<!doctype html>${<MessagePage title={t.reply.notFoundTitle} message={t.reply.notFound} />}`, 404);
+}
+
+/** The form token is derived from the personal link, so only someone holding the link can post. */
+async function csrfFor(ctx: AppContext, token: string): Promise<string> {
+  return createHmac("sha256", await ctx.secrets.linkSigningKey()).update(`csrf:${token}`).digest("base64url").slice(0, 32);
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

@@ -1,0 +1,45 @@
+import type { AppContext } from "../shared/context.js";
+import { addMember, createBody, createOrganisation, listBodies } from "../shared/store/directory.js";
+import { addAgendaItem, createMeeting, setNextCaseNumber } from "../shared/store/meetings.js";
+import { bodies, demoEmail, fylkeskommuner, kommuner, radmannsgruppen, secretariat, seed000 } from "./seed-data.js";
+
+/**
+ * On an empty database, loads Vestregionen: its kommuner and fylkeskommuner, the bodies of the
+ * seeds, Rådmannsgruppen's members and the meeting of seed 000 with its agenda (Sak 12–20/2017).
+ */
+export async function loadDemoDataIfEmpty(ctx: AppContext): Promise<{ loaded: boolean; lines: string[] }> {
+  const loginHelp = [
+    `  Logg inn lokalt: åpne /logg-inn og bruk ${secretariat.email}; lenken kommer i e-postkassen over.`,
+    "  Flere brukere: npm run admin -- user add <e-post>",
+  ];
+  if ((await listBodies(ctx)).length > 0) return { loaded: false, lines: loginHelp };
+  const now = ctx.clock.now();
+  const orgIds = new Map<string, string>();
+  for (const [name, region] of kommuner) orgIds.set(name, (await createOrganisation(ctx, { name, kind: "kommune", region })).id);
+  for (const name of fylkeskommuner) orgIds.set(name, (await createOrganisation(ctx, { name, kind: "fylkeskommune" })).id);
+  const bodyIds = new Map<string, string>();
+  for (const b of bodies) bodyIds.set(b.key, (await createBody(ctx, { name: b.name, shortName: b.shortName, secretariat })).id);
+  const rg = bodyIds.get("rg")!;
+  for (const m of radmannsgruppen) {
+    await addMember(ctx, rg, {
+      person: { name: m.name, email: demoEmail(m.name) },
+      organisationId: orgIds.get(m.organisation),
+      role: "member",
+    });
+  }
+  await setNextCaseNumber(ctx, rg, { year: seed000.year, next: seed000.firstCaseNumber });
+  const meeting = await createMeeting(ctx, { bodyId: rg, ...seed000.meeting }, now);
+  for (const item of seed000.agenda) {
+    await addAgendaItem(ctx, meeting.id, { subItems: [], attachmentNumbers: [], ...item });
+  }
+  try {
+    const { addUser } = await import("../shared/auth/users.js");
+    await addUser(ctx, secretariat.email);
+  } catch (err) {
+    ctx.log.warn("could not add the demo user", { err });
+  }
+  return {
+    loaded: true,
+    lines: [`  Demodata lastet: Vestregionen, ${bodies.length} organ og møtet i Rådmannsgruppen 1. juni 2017 (sak 12–20/2017).`, ...loginHelp],
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * `npm start`: the whole system on this machine, on real local stand-ins.
+ * DynamoDB Local (data on disk under .data/), the local SES (mailbox viewer), the Hono app on
+ * 127.0.0.1, an in-process send queue running the send-worker code, and a tick timer.
+ * Ctrl-C stops every child; nothing is left listening.
+ */
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { serve } from "@hono/node-server";
+import { createApp } from "../functions/api/app.js";
+import { ConfigError, type LocalConfig, loadConfig } from "../shared/config.js";
+import { createLocalContext } from "./context.js";
+import { type RunningService, StartupError, assertPortFree, ensureTable, startDynamoLocal, startSesLocal } from "./services.js";
+import { attachWorkers } from "./workers.js";
+
+const env = process.env;
+const port = Number(env.PORT ?? 3000);
+const dynamoPort = Number(env.DYNAMODB_PORT ?? 8000);
+const sesPort = Number(env.SES_PORT ?? 8005);
+const dataDir = resolve(env.DATA_DIR ?? ".data");
+
+/** What to stop on exit, newest first (the app before the databases it uses). */
+const stops: (() => Promise<void>)[] = [];
+let stopping = false;
+
+async function stopAll(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  }
+  process.exit(code);
+}
+
+function started(service: RunningService): RunningService {
+  stops.push(service.stop);
+  return service;
+}
+
+async function main() {
+  for (const [name, p] of [["PORT", port], ["DYNAMODB_PORT", dynamoPort], ["SES_PORT", sesPort]] as const) {
+    if (!Number.isInteger(p) || p <= 0 || p > 65535) throw new StartupError(`${name} må være et portnummer (1–65535), fikk «${env[name]}».`);
+  }
+  await assertPortFree(port, "appen");
+  mkdirSync(dataDir, { recursive: true });
+
+  const config = loadConfig({
+    APP_ENV: "local",
+    TABLE_NAME: "moter",
+    BASE_URL: `http://localhost:${port}`,
+    SENDER_EMAIL: "sekretariat@vestregionen.no",
+    SES_MAX_SEND_RATE: "14",
+    AWS_REGION: "eu-north-1",
+    ...env,
+    DYNAMODB_ENDPOINT: `http://127.0.0.1:${dynamoPort}`,
+    SES_ENDPOINT: `http://127.0.0.1:${sesPort}`,
+    DATA_DIR: dataDir,
+  }) as LocalConfig;
+
+  const [dynamo, ses] = await Promise.all([
+    startDynamoLocal({ port: dynamoPort, path: resolve(dataDir, "dynamodb") }).then(started),
+    startSesLocal({ port: sesPort }).then(started),
+  ]);
+  for (const child of [dynamo, ses]) {
+    child.process.once("exit", (code) => {
+      if (!stopping) {
+        console.error(`En lokal tjeneste stoppet uventet (kode ${code}); stopper alt.`);
+        void stopAll(1);
+      }
+    });
+  }
+  const created = await ensureTable(dynamo.endpoint, config.TABLE_NAME);
+
+  const ctx = createLocalContext(config);
+  const workers = attachWorkers(ctx);
+  const demo = await workers.loadDemoDataIfEmpty();
+
+  const server = serve({ fetch: createApp(ctx).fetch, port, hostname: "127.0.0.1" });
+  stops.push(
+    () =>
+      new Promise<void>((r) => {
+        workers.stop();
+        server.close(() => r());
+      }),
+  );
+
+  console.log(
+    [
+      "",
+      `Møteinnkalling kjører lokalt.`,
+      `  Appen:           ${config.BASE_URL}  (helse: ${config.BASE_URL}/health)`,
+      `  E-postkassen:    ${ses.endpoint}/  (JSON: ${ses.endpoint}/store)`,
+      `  DynamoDB Local:  ${dynamo.endpoint}  (tabell «${config.TABLE_NAME}» ${created === "created" ? "opprettet" : "fantes fra før"}; data i ${dataDir})`,
+      ...demo.lines,
+      "Stopp med Ctrl-C.",
+      "",
+    ].join("\n"),
+  );
+}
+
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+
+main().catch(async (err) => {
+  if (err instanceof StartupError || err instanceof ConfigError) console.error(`Kan ikke starte: ${err.message}`);
+  else console.error("Kan ikke starte:", err);
+  await stopAll(1);
+});

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import type { Invitation, Reply } from "./model.js";
+
+/** What a participant may post from the reply form (all strings: it is an HTML form). */
+export const ReplyForm = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("attending") }),
+  z.object({ status: z.literal("absent"), reason: z.string().trim().max(500, "Kan ha høyst 500 tegn.").optional() }),
+  z.object({
+    status: z.literal("substitute"),
+    substituteName: z.string().trim().min(1, "Skriv navnet på stedfortrederen.").max(200, "Kan ha høyst 200 tegn."),
+    substituteEmail: z.string().trim().toLowerCase().pipe(z.email("Skriv en gyldig e-postadresse for stedfortrederen.")),
+    substituteRole: z.string().trim().max(200, "Kan ha høyst 200 tegn.").optional(),
+  }),
+]);
+export type ReplyForm = z.infer<typeof ReplyForm>;
+
+/** The same, as JSON from the secretariat (recordReply), for one invitation. */
+export const RecordReplyInput = z.strictObject({
+  invitationId: z.string().min(1),
+  status: z.enum(["attending", "absent", "substitute"]),
+  reason: z.string().trim().max(500).optional(),
+  substitute: z.strictObject({ name: z.string().trim().min(1).max(200), email: z.email().max(254), role: z.string().max(200).optional() }).optional(),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const substituteInvitationId = (memberInvitationId: string, n: number) => `s-${memberInvitationId}-${n}`;
+
+/** "Kari Solberg Økland for Trond Julin" — the seat as the minutes write it. */
+export function seatLabel(inv: Invitation, substitute?: Invitation): string {
+  if (inv.reply?.status === "substitute" && inv.reply.substitute) return `${inv.reply.substitute.name} for ${inv.name}`;
+  return substitute ? `${substitute.name} for ${inv.name}` : inv.name;
+}
+
+export type SeatStatus = "attending" | "absent" | "substitute" | "no_answer" | "bounced" | "withdrawn";
+
+export interface SeatView {
+  invitationId: string;
+  name: string;
+  email: string;
+  role: string;
+  status: SeatStatus;
+  label: string;
+  reason?: string;
+  substitute?: { name: string; email: string; invitationId: string };
+  repliedAt?: string;
+  repliedBy?: string;
+}
+
+/** The reply board: seats grouped per organisation, with totals. */
+export function groupRepliesByOrganisation(invitations: Invitation[], bouncedEmails: Set<string>) {
+  const seats = invitations.filter((i) => !i.substituteFor && !i.withdrawn);
+  const groups = new Map<string, { organisationId?: string; organisation: string; seats: SeatView[] }>();
+  for (const inv of seats) {
+    const name = inv.organisationName ?? "Uten organisasjon";
+    const group = groups.get(name) ?? { organisationId: inv.organisationId, organisation: name, seats: [] };
+    const reply: Reply | undefined = inv.reply;
+    let status: SeatStatus = reply ? reply.status : "no_answer";
+    if (!reply && bouncedEmails.has(inv.email.toLowerCase())) status = "bounced";
+    group.seats.push({
+      invitationId: inv.id,
+      name: inv.name,
+      email: inv.email,
+      role: inv.role,
+      status,
+      label: reply?.status === "substitute" && reply.substitute ? `${reply.substitute.name} for ${inv.name}` : inv.name,
+      reason: reply?.reason,
+      substitute: reply?.substitute,
+      repliedAt: reply?.at,
+      repliedBy: reply?.by,
+    });
+    groups.set(name, group);
+  }
+  const organisations = [...groups.values()].sort((a, b) => a.organisation.localeCompare(b.organisation, "nb"));
+  const all = organisations.flatMap((o) => o.seats);
+  const count = (s: SeatStatus) => all.filter((x) => x.status === s).length;
+  return {
+    organisations: organisations.map((o) => ({
+      ...o,
+      answered: o.seats.every((s) => s.status !== "no_answer" && s.status !== "bounced"),
+    })),
+    totals: {
+      seats: all.length,
+      attending: count("attending"),
+      substitute: count("substitute"),
+      absent: count("absent"),
+      noAnswer: count("no_answer"),
+      bounced: count("bounced"),
+      organisationsAnswered: organisations.filter((o) => o.seats.every((s) => s.status !== "no_answer" && s.status !== "bounced")).length,
+      organisations: organisations.length,
+    },
+  };
+}
+

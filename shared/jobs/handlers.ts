@@ -1,0 +1,33 @@
+import { ConflictError } from "../domain/errors.js";
+import { createSend, requeueWaiting } from "../sending/sends.js";
+import { getStoredMinutes } from "../minutes/minutes.js";
+import { getMeetingRecord, setMeetingState } from "../store/meetings.js";
+import type { JobHandler, JobKind } from "./jobs.js";
+
+/** What each kind of scheduled job does. */
+export const jobHandlers: Partial<Record<JobKind, JobHandler>> = {
+  "requeue-send": async (ctx, job) => {
+    const n = await requeueWaiting(ctx, String(job.payload.sendId));
+    if (n > 0) ctx.log.info("requeued waiting deliveries", { sendId: job.payload.sendId, n });
+  },
+  reminder: async (ctx, job) => {
+    const meetingId = String(job.payload.meetingId);
+    const meeting = await getMeetingRecord(ctx, meetingId);
+    if (meeting.status === "cancelled") return;
+    try {
+      // The job id makes the send idempotent: a retried job does not remind twice.
+      await createSend(ctx, { meetingId, template: "reminder", audience: "not_replied", idempotencyKey: `job-${job.id}`, by: "påminnelse (automatisk)" });
+    } catch (err) {
+      if (err instanceof ConflictError) return; // everyone has answered
+      throw err;
+    }
+  },
+  "minutes-distribution": async (ctx, job) => {
+    const meetingId = String(job.payload.meetingId);
+    const minutes = await getStoredMinutes(ctx, meetingId);
+    if (minutes?.status !== "approved") throw new Error("Referatet er ikke godkjent (lenger); ingenting ble sendt.");
+    // To the body's list and the substitutes who attended (their invitations are live).
+    await createSend(ctx, { meetingId, template: "minutes", audience: "all", idempotencyKey: `job-${job.id}`, by: "referat (planlagt)" });
+    await setMeetingState(ctx, await getMeetingRecord(ctx, meetingId), { status: "minutes_sent" });
+  },
+};

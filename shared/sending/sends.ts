@@ -1,0 +1,254 @@
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import type { AppContext } from "../context.js";
+import { ConflictError, NotFoundError } from "../domain/errors.js";
+import type { Invitation, Meeting } from "../domain/model.js";
+import { scheduleJob, scheduleOnce } from "../jobs/jobs.js";
+import { type Db, isConditionFailure, queryAll } from "../store/db.js";
+import { listMembers } from "../store/directory.js";
+import { ensureInvitations, invitationsOf } from "../store/invitations.js";
+import { keys, newId, withoutKeys } from "../store/keys.js";
+import { getMeetingBundle, setMeetingState } from "../store/meetings.js";
+import type { QueueMessage } from "./messages.js";
+
+/**
+ * Mass send. One delivery record per recipient is written first, then one queue message per
+ * delivery. The worker claims each delivery before sending, so a repeated request, a redelivered
+ * message or a crashed worker never sends twice; a requeue job re-queues anything still waiting
+ * (a crash between writing and queueing), so nothing is dropped.
+ */
+export const emailTemplate = z.enum(["invitation", "reminder", "cancellation", "minutes", "confirmation", "substitute-released"]);
+export type EmailTemplate = z.infer<typeof emailTemplate>;
+
+export const SendAudience = z.union([
+  z.literal("all"),
+  z.literal("not_replied"),
+  z.strictObject({ invitationIds: z.array(z.string().min(1)).min(1).max(5000) }),
+]);
+export type SendAudience = z.infer<typeof SendAudience>;
+
+export const CreateSendInput = z.strictObject({
+  audience: SendAudience.default("all"),
+  template: z.enum(["invitation", "reminder", "cancellation"]).default("invitation"),
+});
+
+export const deliveryStatus = z.enum(["queued", "sending", "sent", "failed", "delivered", "bounced", "complained"]);
+export const Delivery = z.object({
+  sendId: z.string(),
+  id: z.string(),
+  meetingId: z.string(),
+  invitationId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  template: emailTemplate,
+  status: deliveryStatus,
+  attempts: z.number().int(),
+  claimId: z.string().optional(),
+  claimedAt: z.string().optional(),
+  messageId: z.string().optional(),
+  sentAt: z.string().optional(),
+  error: z.string().optional(),
+});
+export type Delivery = z.infer<typeof Delivery>;
+
+export const Send = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  template: emailTemplate,
+  audience: z.unknown(),
+  total: z.number().int(),
+  status: z.enum(["queueing", "queued"]),
+  meetingVersion: z.number().int(),
+  sequence: z.number().int(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+export type Send = z.infer<typeof Send>;
+
+export interface SendRequest {
+  meetingId: string;
+  template: EmailTemplate;
+  audience: SendAudience;
+  idempotencyKey?: string;
+  by: string;
+  /** For "substitute-released": the recipient's invitation has just been withdrawn. */
+  includeWithdrawn?: boolean;
+}
+
+export async function createSend(ctx: AppContext, req: SendRequest): Promise<{ sendId: string; total: number; repeated: boolean }> {
+  const now = ctx.clock.now();
+  const sendId = newId();
+  const idemKey = req.idempotencyKey ? keys.idempotency(`send:${req.meetingId}`, req.idempotencyKey) : undefined;
+  if (req.idempotencyKey) {
+    // Claim the key first: the same request repeated finds the first send and queues nothing.
+    const key = keys.idempotency(`send:${req.meetingId}`, req.idempotencyKey);
+    try {
+      await ctx.db.send(
+        new PutCommand({
+          TableName: ctx.tableName,
+          Item: { ...key, sendId, expiresAt: Math.floor(now.getTime() / 1000) + 7 * 86400 },
+          ConditionExpression: "attribute_not_exists(PK)",
+        }),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      const prior = await ctx.db.send(new GetCommand({ TableName: ctx.tableName, Key: key, ConsistentRead: true }));
+      const priorId = String(prior.Item?.sendId);
+      // The first request may still be writing its deliveries: the id is all the caller needs.
+      const priorSend = await getSendRecord(ctx, priorId).catch(() => undefined);
+      return { sendId: priorId, total: priorSend?.total ?? 0, repeated: true };
+    }
+  }
+  try {
+    return await writeAndQueue(ctx, req, sendId, now);
+  } catch (err) {
+    // Nothing was sent under this key: free it, so the request can be repeated after a fix.
+    if (idemKey) await ctx.db.send(new DeleteCommand({ TableName: ctx.tableName, Key: idemKey })).catch(() => undefined);
+    throw err;
+  }
+}
+
+async function writeAndQueue(ctx: AppContext, req: SendRequest, sendId: string, now: Date): Promise<{ sendId: string; total: number; repeated: boolean }> {
+
+  const bundle = await getMeetingBundle(ctx, req.meetingId);
+  const meeting = bundle.meeting;
+  if (meeting.status === "cancelled" && req.template !== "cancellation") throw new ConflictError("Møtet er avlyst; send avlysning i stedet.");
+  let invitations = invitationsOf(bundle.rest);
+  if (req.template === "invitation" || req.template === "cancellation") {
+    invitations = await ensureInvitations(ctx, meeting.id, await listMembers(ctx, meeting.bodyId), invitations, now);
+  }
+  const recipients = pickRecipients(invitations, req.audience, req.includeWithdrawn);
+  if (recipients.length === 0) throw new ConflictError("Ingen mottakere passer utvalget.");
+
+  const sequence = nextSequence(meeting, req.template);
+  const send: Send = {
+    id: sendId,
+    meetingId: meeting.id,
+    template: req.template,
+    audience: req.audience,
+    total: recipients.length,
+    status: "queueing",
+    meetingVersion: meeting.version,
+    sequence,
+    createdAt: now.toISOString(),
+    createdBy: req.by,
+  };
+  await ctx.db.send(new PutCommand({ TableName: ctx.tableName, Item: { ...keys.send(sendId), ...send } }));
+  const deliveries: Delivery[] = recipients.map((inv) => ({
+    sendId,
+    id: inv.id,
+    meetingId: meeting.id,
+    invitationId: inv.id,
+    email: inv.email,
+    name: inv.name,
+    template: req.template,
+    status: "queued",
+    attempts: 0,
+  }));
+  await batchPut(ctx, deliveries.map((dl) => ({ ...keys.delivery(sendId, dl.id), ...dl })));
+  // Safety net, scheduled before queueing: if this process dies now, the job queues what is left.
+  await scheduleJob(ctx, "requeue-send", new Date(now.getTime() + 5 * 60_000).toISOString(), { sendId }, now);
+  await queueDeliveries(ctx, sendId, deliveries.map((dl) => dl.id));
+  await ctx.db.send(
+    new UpdateCommand({ TableName: ctx.tableName, Key: keys.send(sendId), UpdateExpression: "SET #s = :q", ExpressionAttributeNames: { "#s": "status" }, ExpressionAttributeValues: { ":q": "queued" } }),
+  );
+  if (req.template === "invitation" || req.template === "cancellation") {
+    await setMeetingState(ctx, meeting, {
+      status: req.template === "cancellation" ? "cancelled" : meeting.status === "draft" ? "invited" : meeting.status,
+      sequence,
+      invitedVersion: meeting.version,
+    });
+  }
+  if (req.template === "invitation" && meeting.replyDeadline) await scheduleReminder(ctx, meeting, now);
+  return { sendId, total: recipients.length, repeated: false };
+}
+
+/** An invitation sent again after the meeting changed is an update (SEQUENCE+1); a cancel always bumps. */
+function nextSequence(meeting: Meeting, template: EmailTemplate): number {
+  if (template === "cancellation") return meeting.sequence + 1;
+  if (template === "invitation" && meeting.invitedVersion !== undefined && meeting.version > meeting.invitedVersion) return meeting.sequence + 1;
+  return meeting.sequence;
+}
+
+function pickRecipients(invitations: Invitation[], audience: SendAudience, includeWithdrawn = false): Invitation[] {
+  const live = invitations.filter((i) => includeWithdrawn || !i.withdrawn);
+  if (audience === "all") return live;
+  if (audience === "not_replied") return live.filter((i) => !i.reply);
+  const wanted = new Set(audience.invitationIds);
+  const found = live.filter((i) => wanted.has(i.id));
+  if (found.length !== wanted.size) {
+    const missing = [...wanted].filter((id) => !found.some((i) => i.id === id));
+    throw new NotFoundError(`invitasjonene ${missing.join(", ")}`);
+  }
+  return found;
+}
+
+export async function queueDeliveries(ctx: AppContext, sendId: string, deliveryIds: string[]): Promise<void> {
+  const messages: QueueMessage[] = deliveryIds.map((deliveryId) => ({ kind: "delivery", sendId, deliveryId }));
+  await ctx.queue.send(messages);
+}
+
+async function batchPut(d: Db, items: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let request: Record<string, unknown>[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; request && request.length > 0; attempt++) {
+      const out = await d.db.send(new BatchWriteCommand({ RequestItems: { [d.tableName]: request as never } }));
+      request = out.UnprocessedItems?.[d.tableName] as Record<string, unknown>[] | undefined;
+      if (request?.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    }
+  }
+}
+
+export async function getSendRecord(d: Db, sendId: string): Promise<Send> {
+  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.send(sendId), ConsistentRead: true }));
+  if (!out.Item) throw new NotFoundError(`utsendelsen ${sendId}`);
+  return Send.parse(withoutKeys(out.Item));
+}
+
+export async function listDeliveries(d: Db, sendId: string): Promise<Delivery[]> {
+  const items = await queryAll(d, {
+    KeyConditionExpression: "PK = :pk AND begins_with(SK, :sk)",
+    ExpressionAttributeValues: { ":pk": keys.send(sendId).PK, ":sk": "DLV#" },
+    ConsistentRead: true,
+  });
+  return items.map((i) => Delivery.parse(withoutKeys(i)));
+}
+
+/** Progress of a send: counts per state and each failure with its reason. */
+export async function sendProgress(d: Db, sendId: string) {
+  const send = await getSendRecord(d, sendId);
+  const deliveries = await listDeliveries(d, sendId);
+  const count = (...s: Delivery["status"][]) => deliveries.filter((x) => s.includes(x.status)).length;
+  return {
+    id: send.id,
+    meetingId: send.meetingId,
+    template: send.template,
+    createdAt: send.createdAt,
+    total: send.total,
+    queued: count("queued", "sending"),
+    sent: count("sent", "delivered", "bounced", "complained"),
+    delivered: count("delivered"),
+    failed: count("failed"),
+    bounced: count("bounced"),
+    complained: count("complained"),
+    done: count("queued", "sending") === 0,
+    failures: deliveries
+      .filter((x) => x.status === "failed" || x.status === "bounced" || x.status === "complained")
+      .map((x) => ({ invitationId: x.invitationId, name: x.name, email: x.email, status: x.status, reason: x.error ?? "" })),
+  };
+}
+
+/** The requeue job: anything still waiting is put on the queue again (claims make it harmless). */
+export async function requeueWaiting(ctx: AppContext, sendId: string): Promise<number> {
+  const waiting = (await listDeliveries(ctx, sendId)).filter((x) => x.status === "queued" || x.status === "sending");
+  if (waiting.length) await queueDeliveries(ctx, sendId, waiting.map((x) => x.id));
+  return waiting.length;
+}
+
+/** The automatic reminder: a configurable number of days before the reply deadline, to those who have not answered. */
+export async function scheduleReminder(ctx: AppContext, meeting: Meeting, now: Date): Promise<void> {
+  if (!meeting.replyDeadline) return;
+  const due = new Date(new Date(meeting.replyDeadline).getTime() - ctx.config.REMINDER_DAYS_BEFORE_DEADLINE * 86_400_000);
+  if (due <= now) return;
+  await scheduleOnce(ctx, `reminder-${meeting.id}`, "reminder", due.toISOString(), { meetingId: meeting.id }, now);
+}

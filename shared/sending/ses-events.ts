@@ -1,0 +1,84 @@
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import type { AppContext } from "../context.js";
+import { queryAll } from "../store/db.js";
+import { flagBouncedEmail } from "../store/directory.js";
+import { keys } from "../store/keys.js";
+
+/**
+ * SES event publishing (configuration set → SNS): Delivery, Bounce, Complaint, Reject, Send.
+ * Each event is matched to its delivery by SES message id and recorded; a permanent bounce
+ * also flags the person's address.
+ */
+const SesEvent = z.object({
+  eventType: z.string().optional(),
+  notificationType: z.string().optional(),
+  mail: z.object({ messageId: z.string(), timestamp: z.string().optional() }),
+  bounce: z
+    .object({
+      bounceType: z.string(),
+      bounceSubType: z.string().optional(),
+      bouncedRecipients: z.array(z.object({ emailAddress: z.string(), diagnosticCode: z.string().optional() })),
+      timestamp: z.string().optional(),
+    })
+    .optional(),
+  complaint: z.object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() })) }).optional(),
+  delivery: z.object({ timestamp: z.string().optional() }).optional(),
+});
+
+export async function recordSesNotifications(ctx: AppContext, messages: string[]): Promise<{ recorded: number; ignored: number }> {
+  let recorded = 0;
+  let ignored = 0;
+  for (const text of messages) {
+    let parsed: z.infer<typeof SesEvent>;
+    try {
+      parsed = SesEvent.parse(JSON.parse(text));
+    } catch (err) {
+      ctx.log.warn("unreadable SES event", { err, text: text.slice(0, 500) });
+      ignored++;
+      continue;
+    }
+    const type = (parsed.eventType ?? parsed.notificationType ?? "").toLowerCase();
+    const matches = await queryAll(ctx, {
+      IndexName: "GSI1",
+      KeyConditionExpression: "GSI1PK = :pk",
+      ExpressionAttributeValues: { ":pk": keys.sesMessageIndex(parsed.mail.messageId) },
+    });
+    const delivery = matches[0];
+    if (!delivery) {
+      ignored++;
+      continue;
+    }
+    const at = ctx.clock.now().toISOString();
+    let status: string | undefined;
+    let error: string | undefined;
+    if (type === "delivery") status = "delivered";
+    else if (type === "bounce" && parsed.bounce) {
+      const permanent = parsed.bounce.bounceType === "Permanent";
+      status = permanent ? "bounced" : undefined;
+      error = `${permanent ? "Permanent" : "Midlertidig"} avvisning (${parsed.bounce.bounceSubType ?? parsed.bounce.bounceType}): ${parsed.bounce.bouncedRecipients.map((r) => r.diagnosticCode ?? r.emailAddress).join("; ")}`;
+      if (permanent) for (const r of parsed.bounce.bouncedRecipients) await flagBouncedEmail(ctx, r.emailAddress, at);
+    } else if (type === "complaint") {
+      status = "complained";
+      error = "Mottakeren meldte e-posten som søppelpost.";
+    } else if (type === "reject") {
+      status = "failed";
+      error = "SES avviste e-posten.";
+    }
+    if (!status && !error) {
+      ignored++;
+      continue;
+    }
+    await ctx.db.send(
+      new UpdateCommand({
+        TableName: ctx.tableName,
+        Key: { PK: delivery.PK, SK: delivery.SK },
+        UpdateExpression: `SET ${status ? "#s = :s, " : ""}lastEvent = :e, lastEventAt = :at${error ? ", #err = :err" : ""}`,
+        ExpressionAttributeNames: { ...(status ? { "#s": "status" } : {}), ...(error ? { "#err": "error" } : {}) },
+        ExpressionAttributeValues: { ...(status ? { ":s": status } : {}), ":e": type, ":at": at, ...(error ? { ":err": error } : {}) },
+      }),
+    );
+    recorded++;
+  }
+  return { recorded, ignored };
+}

@@ -1,0 +1,194 @@
+import { randomUUID } from "node:crypto";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { AppContext } from "../context.js";
+import { personalToken } from "../domain/links.js";
+import { MailRejectedError, MailThrottledError } from "../ports/mail.js";
+import { isConditionFailure } from "../store/db.js";
+import { getBody } from "../store/directory.js";
+import { getInvitation } from "../store/invitations.js";
+import { keys, withoutKeys } from "../store/keys.js";
+import { getMeetingBundle, type MeetingBundle } from "../store/meetings.js";
+import { meetingEmailModel } from "./email-model.js";
+import { QueueMessage } from "./messages.js";
+import { RateLimiter } from "./rate-limiter.js";
+import { Delivery, getSendRecord } from "./sends.js";
+
+/**
+ * The send worker's rules. Each delivery is claimed with a conditional write before SES is called
+ * and its SES message id recorded after. A delivery already sent is skipped (redelivered message);
+ * one claimed by a live worker is left alone; a claim older than the lease (a worker that died
+ * after claiming) is taken over. Sends are paced by the SES rate; throttling backs off and retries.
+ */
+export const CLAIM_LEASE_MS = 2 * 60_000;
+const THROTTLE_RETRIES = 6;
+
+export function parseQueueMessage(body: unknown): { ok: true; value: QueueMessage } | { ok: false; error: string } {
+  const parsed = QueueMessage.safeParse(body);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: parsed.error.message };
+}
+
+let limiter: { rate: number; limiter: RateLimiter } | undefined;
+function rateLimiter(ctx: AppContext): RateLimiter {
+  // The configured SES rate is shared by every worker that may run at once.
+  const rate = ctx.config.SES_MAX_SEND_RATE / ctx.config.SEND_WORKER_CONCURRENCY;
+  if (limiter?.rate !== rate) limiter = { rate, limiter: new RateLimiter(rate) };
+  return limiter.limiter;
+}
+
+/** "done": finished with this message (sent, failed for good, or nothing to do); "retry": redeliver later. */
+export async function handleQueueMessage(ctx: AppContext, message: QueueMessage): Promise<"done" | "retry"> {
+  if (message.kind === "login-link") {
+    const { composeLoginEmail } = await import("../../emails/index.js");
+    const raw = await composeLoginEmail({ to: message.to, url: message.url, expiresAt: message.expiresAt, from: ctx.config.SENDER_EMAIL });
+    return sendPaced(ctx, { from: ctx.config.SENDER_EMAIL, to: [message.to], raw }).then((r) => (r.ok ? "done" : "retry"));
+  }
+  return deliver(ctx, message.sendId, message.deliveryId);
+}
+
+async function deliver(ctx: AppContext, sendId: string, deliveryId: string): Promise<"done" | "retry"> {
+  const key = keys.delivery(sendId, deliveryId);
+  const out = await ctx.db.send(new GetCommand({ TableName: ctx.tableName, Key: key, ConsistentRead: true }));
+  if (!out.Item) {
+    ctx.log.warn("delivery not found; dropping message", { sendId, deliveryId });
+    return "done";
+  }
+  const delivery = Delivery.parse(withoutKeys(out.Item));
+  if (delivery.status !== "queued" && delivery.status !== "sending") return "done";
+  const now = ctx.clock.now();
+  if (delivery.status === "sending" && delivery.claimedAt && delivery.claimedAt > new Date(now.getTime() - CLAIM_LEASE_MS).toISOString()) {
+    return "retry"; // another worker holds a live claim; look again after the lease
+  }
+
+  const claimId = randomUUID();
+  try {
+    await ctx.db.send(
+      new UpdateCommand({
+        TableName: ctx.tableName,
+        Key: key,
+        UpdateExpression: "SET #s = :sending, claimId = :c, claimedAt = :now, attempts = attempts + :one",
+        ConditionExpression: "#s = :queued OR (#s = :sending AND claimedAt < :stale)",
+        ExpressionAttributeNames: { "#s": "status" },
+        ExpressionAttributeValues: {
+          ":sending": "sending",
+          ":queued": "queued",
+          ":c": claimId,
+          ":now": now.toISOString(),
+          ":one": 1,
+          ":stale": new Date(now.getTime() - CLAIM_LEASE_MS).toISOString(),
+        },
+      }),
+    );
+  } catch (err) {
+    if (isConditionFailure(err)) return "done"; // someone else claimed it first
+    throw err;
+  }
+
+  let raw: Uint8Array;
+  try {
+    raw = await composeDelivery(ctx, delivery);
+  } catch (err) {
+    await finishDelivery(ctx, key, claimId, { status: "failed", error: `Kunne ikke lage e-posten: ${(err as Error).message}` });
+    return "done";
+  }
+  const result = await sendPaced(ctx, { from: ctx.config.SENDER_EMAIL, to: [delivery.email], raw });
+  if (result.ok) {
+    await finishDelivery(ctx, key, claimId, { status: "sent", messageId: result.messageId, sentAt: ctx.clock.now().toISOString() });
+    return "done";
+  }
+  if (result.rejected) {
+    await finishDelivery(ctx, key, claimId, { status: "failed", error: result.rejected });
+    return "done";
+  }
+  // Still throttled after our back-off: hand the claim back and let the queue redeliver.
+  await finishDelivery(ctx, key, claimId, { status: "queued" });
+  return "retry";
+}
+
+async function sendPaced(
+  ctx: AppContext,
+  message: { from: string; to: string[]; raw: Uint8Array },
+): Promise<{ ok: true; messageId: string } | { ok: false; rejected?: string }> {
+  const pace = rateLimiter(ctx);
+  for (let attempt = 0; attempt < THROTTLE_RETRIES; attempt++) {
+    await pace.acquire();
+    try {
+      const { messageId } = await ctx.mail.send(message);
+      return { ok: true, messageId };
+    } catch (err) {
+      if (err instanceof MailThrottledError) {
+        const backOff = Math.min(10_000, 100 * 2 ** attempt) * (0.5 + Math.random());
+        ctx.log.warn("SES throttled; backing off", { attempt, backOff });
+        pace.backOff(backOff);
+        continue;
+      }
+      if (err instanceof MailRejectedError) return { ok: false, rejected: err.message };
+      throw err;
+    }
+  }
+  return { ok: false };
+}
+
+async function finishDelivery(ctx: AppContext, key: { PK: string; SK: string }, claimId: string, fields: Record<string, unknown>) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ":c": claimId };
+  const sets = Object.entries(fields).map(([k, v]) => {
+    names[`#${k}`] = k;
+    values[`:${k}`] = v;
+    return `#${k} = :${k}`;
+  });
+  if (typeof fields.messageId === "string") {
+    sets.push("GSI1PK = :g1", "GSI1SK = :g1s");
+    values[":g1"] = keys.sesMessageIndex(fields.messageId);
+    values[":g1s"] = "DLV";
+  }
+  await ctx.db.send(
+    new UpdateCommand({
+      TableName: ctx.tableName,
+      Key: key,
+      UpdateExpression: `SET ${sets.join(", ")}`,
+      ConditionExpression: "claimId = :c",
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }),
+  );
+}
+
+/** Per-process cache of meeting bundles by meeting version (the render itself is cached in emails/). */
+const bundles = new Map<string, Promise<{ bundle: MeetingBundle; bodyName: string; body: Awaited<ReturnType<typeof getBody>> }>>();
+
+async function composeDelivery(ctx: AppContext, delivery: Delivery): Promise<Uint8Array> {
+  const { composeEmail } = await import("../../emails/index.js");
+  const send = await getSendRecord(ctx, delivery.sendId);
+  const cacheKey = `${send.meetingId}#${send.meetingVersion}`;
+  let entry = bundles.get(cacheKey);
+  if (!entry) {
+    entry = (async () => {
+      const bundle = await getMeetingBundle(ctx, send.meetingId);
+      const body = await getBody(ctx, bundle.meeting.bodyId);
+      return { bundle, bodyName: body.name, body };
+    })();
+    bundles.set(cacheKey, entry);
+    if (bundles.size > 50) bundles.delete(bundles.keys().next().value!);
+    entry.catch(() => bundles.delete(cacheKey));
+  }
+  const { bundle, body } = await entry;
+  const model = meetingEmailModel({ ...bundle, meeting: { ...bundle.meeting, version: send.meetingVersion } }, body, ctx.config.SENDER_EMAIL, send.sequence);
+  const invitation = await getInvitation(ctx, delivery.meetingId, delivery.invitationId);
+  if (!invitation) throw new Error("invitasjonen finnes ikke");
+  const key = await ctx.secrets.linkSigningKey();
+  const token = personalToken(key, delivery.meetingId, invitation.id, invitation.linkVersion);
+  const base = ctx.config.BASE_URL;
+  const { raw } = await composeEmail(
+    send.template === "cancellation" ? "invitation" : send.template === "reminder" ? "reminder" : "invitation",
+    send.template === "cancellation" ? { ...model, status: "cancelled" } : model,
+    {
+      name: invitation.name,
+      email: invitation.email,
+      replyUrl: `${base}/r/${token}`,
+      attachmentBaseUrl: `${base}/a/${token}`,
+      substituteFor: invitation.substituteFor?.name,
+    },
+    { from: ctx.config.SENDER_EMAIL, replyTo: body.secretariat.email },
+  );
+  return raw;
+}

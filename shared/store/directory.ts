@@ -1,0 +1,202 @@
+import { GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { type z } from "zod";
+import { ConflictError, DomainValidationError, NotFoundError } from "../domain/errors.js";
+import type { AddMemberInput, CreateBodyInput, CreateOrganisationInput, CreatePersonInput, MemberCsvRow } from "../domain/inputs.js";
+import { Body, Member, Organisation, Person } from "../domain/model.js";
+import { type Db, isConditionFailure, queryAll } from "./db.js";
+import { keys, newId, withoutKeys } from "./keys.js";
+
+/** Organisations, people, bodies and their members (the distribution lists). */
+
+export async function createOrganisation(d: Db, input: z.infer<typeof CreateOrganisationInput>): Promise<Organisation> {
+  const org: Organisation = { id: newId(), ...input };
+  await d.db.send(
+    new PutCommand({
+      TableName: d.tableName,
+      Item: { ...keys.organisation(org.id), GSI1PK: keys.organisationsIndex, GSI1SK: `${org.name.toLowerCase()}#${org.id}`, ...org },
+    }),
+  );
+  return org;
+}
+
+export async function listOrganisations(d: Db): Promise<Organisation[]> {
+  const items = await queryAll(d, {
+    IndexName: "GSI1",
+    KeyConditionExpression: "GSI1PK = :pk",
+    ExpressionAttributeValues: { ":pk": keys.organisationsIndex },
+  });
+  return items.map((i) => Organisation.parse(withoutKeys(i)));
+}
+
+export async function getOrganisation(d: Db, id: string): Promise<Organisation> {
+  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.organisation(id) }));
+  if (!out.Item) throw new NotFoundError(`organisasjonen ${id}`);
+  return Organisation.parse(withoutKeys(out.Item));
+}
+
+/** Creates a person; the email is unique (guarded by an EMAIL# item in the same transaction). */
+export async function createPerson(d: Db, input: z.infer<typeof CreatePersonInput>): Promise<Person> {
+  const person: Person = { id: newId(), ...input };
+  try {
+    await d.db.send(new TransactWriteCommand({ TransactItems: personPuts(d, person) }));
+  } catch (err) {
+    if (isConditionFailure(err)) throw new ConflictError(`Det finnes allerede en person med e-postadressen ${input.email}.`);
+    throw err;
+  }
+  return person;
+}
+
+function personPuts(d: Db, person: Person) {
+  return [
+    { Put: { TableName: d.tableName, Item: { ...keys.person(person.id), ...person }, ConditionExpression: "attribute_not_exists(PK)" } },
+    {
+      Put: {
+        TableName: d.tableName,
+        Item: { ...keys.personEmail(person.email), personId: person.id },
+        ConditionExpression: "attribute_not_exists(PK)",
+      },
+    },
+  ];
+}
+
+export async function getPerson(d: Db, id: string): Promise<Person> {
+  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.person(id) }));
+  if (!out.Item) throw new NotFoundError(`personen ${id}`);
+  return Person.parse(withoutKeys(out.Item));
+}
+
+export async function findPersonByEmail(d: Db, email: string): Promise<Person | undefined> {
+  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.personEmail(email) }));
+  if (!out.Item) return undefined;
+  return getPerson(d, String(out.Item.personId));
+}
+
+export async function createBody(d: Db, input: z.infer<typeof CreateBodyInput>): Promise<Body> {
+  const body: Body = { id: newId(), ...input };
+  await d.db.send(
+    new PutCommand({
+      TableName: d.tableName,
+      Item: { ...keys.body(body.id), GSI1PK: keys.bodiesIndex, GSI1SK: `${body.name.toLowerCase()}#${body.id}`, ...body },
+    }),
+  );
+  return body;
+}
+
+export async function listBodies(d: Db): Promise<Body[]> {
+  const items = await queryAll(d, {
+    IndexName: "GSI1",
+    KeyConditionExpression: "GSI1PK = :pk",
+    ExpressionAttributeValues: { ":pk": keys.bodiesIndex },
+  });
+  return items.map((i) => Body.parse(withoutKeys(i)));
+}
+
+export async function getBody(d: Db, id: string): Promise<Body> {
+  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.body(id) }));
+  if (!out.Item) throw new NotFoundError(`organet ${id}`);
+  return Body.parse(withoutKeys(out.Item));
+}
+
+export async function listMembers(d: Db, bodyId: string): Promise<Member[]> {
+  const items = await queryAll(d, {
+    KeyConditionExpression: "PK = :pk AND begins_with(SK, :sk)",
+    ExpressionAttributeValues: { ":pk": keys.body(bodyId).PK, ":sk": "MEMBER#" },
+  });
+  return items.map((i) => Member.parse(withoutKeys(i))).sort(byOrganisationThenName);
+}
+
+const byOrganisationThenName = (a: Member, b: Member) =>
+  (a.organisationName ?? "~").localeCompare(b.organisationName ?? "~", "nb") || a.personName.localeCompare(b.personName, "nb");
+
+export async function addMember(d: Db, bodyId: string, input: z.infer<typeof AddMemberInput>): Promise<Member> {
+  await getBody(d, bodyId);
+  const person = input.personId ? await getPerson(d, input.personId) : await findOrCreatePerson(d, input.person!);
+  const org = input.organisationId ? await getOrganisation(d, input.organisationId) : undefined;
+  const existing = (await listMembers(d, bodyId)).find((m) => m.personId === person.id);
+  if (existing) throw new ConflictError(`${person.name} er allerede medlem av organet.`);
+  const member: Member = {
+    id: newId(),
+    bodyId,
+    personId: person.id,
+    organisationId: org?.id,
+    role: input.role,
+    personName: person.name,
+    personEmail: person.email,
+    organisationName: org?.name,
+  };
+  await d.db.send(new PutCommand({ TableName: d.tableName, Item: { ...keys.member(bodyId, member.id), ...member } }));
+  return member;
+}
+
+async function findOrCreatePerson(d: Db, input: z.infer<typeof CreatePersonInput>): Promise<Person> {
+  return (await findPersonByEmail(d, input.email)) ?? createPerson(d, input);
+}
+
+export type CsvRow = z.infer<typeof MemberCsvRow>;
+
+/**
+ * Imports a distribution list. All rows are checked first (unknown organisation, duplicate email,
+ * bad fields); if any row is wrong nothing is written and every bad row is reported by number.
+ * Then people are found or created by email and memberships added or updated in transactions.
+ */
+export async function importMembers(d: Db, bodyId: string, rows: CsvRow[]): Promise<{ added: number; updated: number; unchanged: number }> {
+  await getBody(d, bodyId);
+  const orgs = await listOrganisations(d);
+  const orgByName = new Map(orgs.map((o) => [o.name.toLowerCase(), o]));
+  const errors: { field: string; message: string }[] = [];
+  const seen = new Set<string>();
+  rows.forEach((row, i) => {
+    const line = i + 2; // line 1 is the header
+    if (row.organisation && !orgByName.has(row.organisation.toLowerCase())) {
+      errors.push({ field: `rad ${line}.organisation`, message: `Ukjent organisasjon «${row.organisation}».` });
+    }
+    if (seen.has(row.email)) errors.push({ field: `rad ${line}.email`, message: `E-postadressen ${row.email} står to ganger.` });
+    seen.add(row.email);
+  });
+  if (errors.length > 0) throw new DomainValidationError(errors);
+
+  const members = await listMembers(d, bodyId);
+  const memberByPerson = new Map(members.map((m) => [m.personId, m]));
+  const writes: Record<string, unknown>[] = [];
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const row of rows) {
+    let person = await findPersonByEmail(d, row.email);
+    if (!person) {
+      person = { id: newId(), name: row.name, email: row.email };
+      writes.push(...personPuts(d, person));
+    }
+    const org = row.organisation ? orgByName.get(row.organisation.toLowerCase()) : undefined;
+    const current = memberByPerson.get(person.id);
+    const member: Member = {
+      id: current?.id ?? newId(),
+      bodyId,
+      personId: person.id,
+      organisationId: org?.id,
+      role: row.role,
+      personName: person.name,
+      personEmail: person.email,
+      organisationName: org?.name,
+    };
+    if (current && current.role === member.role && current.organisationId === member.organisationId) {
+      unchanged++;
+      continue;
+    }
+    if (current) updated++;
+    else added++;
+    writes.push({ Put: { TableName: d.tableName, Item: { ...keys.member(bodyId, member.id), ...member } } });
+  }
+  // DynamoDB allows 100 actions per transaction; a list larger than that is written in chunks.
+  for (let i = 0; i < writes.length; i += 100) {
+    await d.db.send(new TransactWriteCommand({ TransactItems: writes.slice(i, i + 100) as never }));
+  }
+  return { added, updated, unchanged };
+}
+
+/** Flags an address that bounced permanently (shown on the reply board; the secretariat can fix it). */
+export async function flagBouncedEmail(d: Db, email: string, at: string): Promise<void> {
+  const person = await findPersonByEmail(d, email);
+  if (!person) return;
+  await d.db.send(new PutCommand({ TableName: d.tableName, Item: { ...keys.person(person.id), ...person, bouncedAt: at } }));
+}

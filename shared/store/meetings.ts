@@ -1,0 +1,395 @@
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { z } from "zod";
+import { ConflictError, DomainValidationError, NotFoundError } from "../domain/errors.js";
+import type {
+  AddAgendaItemInput,
+  CreateMeetingInput,
+  SetNextCaseNumberInput,
+  UpdateAgendaItemInput,
+  UpdateMeetingInput,
+} from "../domain/inputs.js";
+import { AgendaItem, Attachment, Meeting } from "../domain/model.js";
+import { osloYear } from "../domain/oslo-time.js";
+import { checkMeetingTimes, formatCaseNumber, parseCaseNumber, toUtcIso } from "../domain/rules.js";
+import { type Db, isConditionFailure, jitter, queryAll } from "./db.js";
+import { getBody } from "./directory.js";
+import { keys, newId, withoutKeys } from "./keys.js";
+
+/** Meetings, their agenda (saker with numbers) and attachments (vedlegg). */
+
+export async function createMeeting(d: Db, input: CreateMeetingInput, now: Date): Promise<Meeting> {
+  await getBody(d, input.bodyId);
+  const times = {
+    startsAt: toUtcIso(input.startsAt),
+    endsAt: toUtcIso(input.endsAt),
+    replyDeadline: input.replyDeadline ? toUtcIso(input.replyDeadline) : undefined,
+  };
+  const errors = checkMeetingTimes(times);
+  if (errors.length) throw new DomainValidationError(errors);
+  const meeting: Meeting = {
+    id: newId(),
+    bodyId: input.bodyId,
+    title: input.title,
+    place: input.place,
+    kind: input.kind,
+    ...times,
+    status: "draft",
+    version: 1,
+    sequence: 0,
+    published: false,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  await d.db.send(new PutCommand({ TableName: d.tableName, Item: meetingItem(meeting) }));
+  return meeting;
+}
+
+function meetingItem(m: Meeting) {
+  return { ...keys.meeting(m.id), GSI1PK: keys.bodyMeetingsIndex(m.bodyId), GSI1SK: `${m.startsAt}#${m.id}`, ...m };
+}
+
+export async function getMeetingRecord(d: Db, id: string): Promise<Meeting> {
+  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.meeting(id), ConsistentRead: true }));
+  if (!out.Item) throw new NotFoundError(`møtet ${id}`);
+  return Meeting.parse(withoutKeys(out.Item));
+}
+
+export interface MeetingBundle {
+  meeting: Meeting;
+  agenda: AgendaItem[];
+  attachments: Attachment[];
+  /** Every other item of the meeting's partition (invitations, reply history), raw; read by their own modules. */
+  rest: Record<string, unknown>[];
+}
+
+/** The meeting with its agenda, attachments, invitations and replies: one query on its partition. */
+export async function getMeetingBundle(d: Db, id: string): Promise<MeetingBundle> {
+  const items = await queryAll(d, {
+    KeyConditionExpression: "PK = :pk",
+    ExpressionAttributeValues: { ":pk": keys.meeting(id).PK },
+    ConsistentRead: true,
+  });
+  const head = items.find((i) => i.SK === "MEETING");
+  if (!head) throw new NotFoundError(`møtet ${id}`);
+  return {
+    meeting: Meeting.parse(withoutKeys(head)),
+    agenda: items
+      .filter((i) => String(i.SK).startsWith("ITEM#"))
+      .map((i) => AgendaItem.parse(withoutKeys(i)))
+      .sort((a, b) => a.order - b.order),
+    attachments: items
+      .filter((i) => String(i.SK).startsWith("ATT#"))
+      .map((i) => Attachment.parse(withoutKeys(i))),
+    rest: items.filter((i) => !/^(MEETING|ITEM#|ATT#|ATTCOUNTER)/.test(String(i.SK))),
+  };
+}
+
+export async function listMeetings(d: Db, bodyId: string): Promise<Meeting[]> {
+  const items = await queryAll(d, {
+    IndexName: "GSI1",
+    KeyConditionExpression: "GSI1PK = :pk",
+    ExpressionAttributeValues: { ":pk": keys.bodyMeetingsIndex(bodyId) },
+  });
+  return items.map((i) => Meeting.parse(withoutKeys(i)));
+}
+
+/** Changes a meeting. Anything shown in the invitation bumps its version (a new render next send). */
+export async function updateMeeting(d: Db, id: string, input: z.infer<typeof UpdateMeetingInput>, now: Date): Promise<Meeting> {
+  for (let attempt = 0; ; attempt++) {
+    const current = await getMeetingRecord(d, id);
+    const next: Meeting = { ...current, updatedAt: now.toISOString() };
+    if (input.title !== undefined) next.title = input.title;
+    if (input.place !== undefined) next.place = input.place;
+    if (input.kind !== undefined) next.kind = input.kind;
+    if (input.startsAt !== undefined) next.startsAt = toUtcIso(input.startsAt);
+    if (input.endsAt !== undefined) next.endsAt = toUtcIso(input.endsAt);
+    if (input.replyDeadline !== undefined) next.replyDeadline = input.replyDeadline ? toUtcIso(input.replyDeadline) : undefined;
+    if (input.published !== undefined) next.published = input.published;
+    if (input.status !== undefined) next.status = input.status;
+    const errors = checkMeetingTimes(next);
+    if (errors.length) throw new DomainValidationError(errors);
+    next.version = current.version + 1;
+    try {
+      await d.db.send(
+        new PutCommand({
+          TableName: d.tableName,
+          Item: meetingItem(next),
+          ConditionExpression: "version = :v",
+          ExpressionAttributeValues: { ":v": current.version },
+        }),
+      );
+      return next;
+    } catch (err) {
+      if (!isConditionFailure(err) || attempt > 20) throw err;
+      await jitter(attempt);
+    }
+  }
+}
+
+/** Sets a meeting's status (and optionally its iCal sequence), guarded by the version read. */
+export async function setMeetingState(d: Db, meeting: Meeting, patch: Partial<Pick<Meeting, "status" | "sequence" | "invitedVersion">>): Promise<void> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ":id": meeting.id };
+  const sets: string[] = [];
+  for (const [k, v] of Object.entries(patch)) {
+    names[`#${k}`] = k;
+    values[`:${k}`] = v;
+    sets.push(`#${k} = :${k}`);
+  }
+  if (!sets.length) return;
+  await d.db.send(
+    new UpdateCommand({
+      TableName: d.tableName,
+      Key: keys.meeting(meeting.id),
+      UpdateExpression: `SET ${sets.join(", ")}`,
+      ConditionExpression: "id = :id",
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }),
+  );
+}
+
+const OPENING_ORDER = -1_000_000;
+const CLOSING_ORDER = 1_000_000;
+
+/**
+ * Adds an agenda item. A case (decision/information) takes the body's next number for the meeting's
+ * year in the same transaction as the item: the counter update is conditional on the value read, so
+ * two simultaneous adds cannot take the same number, and a failed write takes none (no gaps).
+ */
+export async function addAgendaItem(d: Db, meetingId: string, input: z.infer<typeof AddAgendaItemInput>): Promise<AgendaItem> {
+  for (let attempt = 0; ; attempt++) {
+    const { meeting, agenda } = await getMeetingBundle(d, meetingId);
+    if (meeting.status === "cancelled") throw new ConflictError("Møtet er avlyst; saklisten kan ikke endres.");
+    if (input.kind === "opening" && agenda.some((i) => i.kind === "opening")) throw new ConflictError("Møtet har allerede et åpningspunkt.");
+    if (input.kind === "closing" && agenda.some((i) => i.kind === "closing")) throw new ConflictError("Møtet har allerede «Eventuelt».");
+    const numbered = input.kind === "decision" || input.kind === "information";
+    const middle = agenda.filter((i) => i.kind !== "closing" && i.kind !== "opening");
+    const item: AgendaItem = {
+      id: newId(),
+      meetingId,
+      number: null,
+      title: input.title,
+      kind: input.kind,
+      background: input.background,
+      proposedDecision: input.proposedDecision,
+      subItems: input.subItems,
+      attachmentNumbers: input.attachmentNumbers,
+      order: input.kind === "opening" ? OPENING_ORDER : input.kind === "closing" ? CLOSING_ORDER : (middle.at(-1)?.order ?? 0) + 10,
+    };
+    const tx: Record<string, unknown>[] = [];
+    if (numbered) {
+      const year = osloYear(meeting.startsAt);
+      const counterKey = keys.caseCounter(meeting.bodyId, year);
+      const counter = await d.db.send(new GetCommand({ TableName: d.tableName, Key: counterKey, ConsistentRead: true }));
+      const seq = Number(counter.Item?.next ?? 1);
+      item.number = formatCaseNumber(seq, year);
+      tx.push(
+        counter.Item
+          ? {
+              Update: {
+                TableName: d.tableName,
+                Key: counterKey,
+                UpdateExpression: "SET #next = :after",
+                ConditionExpression: "#next = :seq",
+                ExpressionAttributeNames: { "#next": "next" },
+                ExpressionAttributeValues: { ":seq": seq, ":after": seq + 1 },
+              },
+            }
+          : { Put: { TableName: d.tableName, Item: { ...counterKey, next: seq + 1 }, ConditionExpression: "attribute_not_exists(PK)" } },
+      );
+    }
+    tx.push(
+      { Put: { TableName: d.tableName, Item: { ...keys.agendaItem(meetingId, item.id), ...item } } },
+      bumpVersion(d, meeting),
+    );
+    try {
+      await d.db.send(new TransactWriteCommand({ TransactItems: tx as never }));
+      return item;
+    } catch (err) {
+      if (!isConditionFailure(err) || attempt > 60) throw err;
+      await jitter(attempt);
+    }
+  }
+}
+
+function bumpVersion(d: Db, meeting: Meeting) {
+  return {
+    Update: {
+      TableName: d.tableName,
+      Key: keys.meeting(meeting.id),
+      UpdateExpression: "SET version = :next",
+      ConditionExpression: "version = :v",
+      ExpressionAttributeValues: { ":v": meeting.version, ":next": meeting.version + 1 },
+    },
+  };
+}
+
+export async function updateAgendaItem(
+  d: Db,
+  meetingId: string,
+  itemId: string,
+  input: z.infer<typeof UpdateAgendaItemInput>,
+): Promise<AgendaItem> {
+  for (let attempt = 0; ; attempt++) {
+    const { meeting, agenda } = await getMeetingBundle(d, meetingId);
+    const current = agenda.find((i) => i.id === itemId);
+    if (!current) throw new NotFoundError(`saken ${itemId} i møtet`);
+    const next: AgendaItem = { ...current };
+    if (input.title !== undefined) next.title = input.title;
+    if (input.background !== undefined) next.background = input.background ?? undefined;
+    if (input.proposedDecision !== undefined) next.proposedDecision = input.proposedDecision ?? undefined;
+    if (input.subItems !== undefined) next.subItems = input.subItems;
+    if (input.attachmentNumbers !== undefined) next.attachmentNumbers = input.attachmentNumbers;
+    try {
+      await d.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: d.tableName, Item: { ...keys.agendaItem(meetingId, itemId), ...next } } },
+            bumpVersion(d, meeting),
+          ] as never,
+        }),
+      );
+      return next;
+    } catch (err) {
+      if (!isConditionFailure(err) || attempt > 20) throw err;
+      await jitter(attempt);
+    }
+  }
+}
+
+/**
+ * Moves a case to a new position among the cases. The meeting's own case numbers are dealt out
+ * again in the new order, so the agenda always reads 12, 13, 14 … with no gap and no duplicate.
+ * The opening and closing items stay first and last.
+ */
+export async function moveAgendaItem(d: Db, meetingId: string, itemId: string, position: number): Promise<AgendaItem[]> {
+  for (let attempt = 0; ; attempt++) {
+    const { meeting, agenda } = await getMeetingBundle(d, meetingId);
+    const item = agenda.find((i) => i.id === itemId);
+    if (!item) throw new NotFoundError(`saken ${itemId} i møtet`);
+    if (item.kind === "opening" || item.kind === "closing") throw new ConflictError("Åpnings- og avslutningspunktene står fast.");
+    const cases = agenda.filter((i) => i.kind !== "opening" && i.kind !== "closing");
+    const rest = cases.filter((i) => i.id !== itemId);
+    rest.splice(Math.min(position, rest.length), 0, item);
+    const numbers = cases
+      .map((i) => i.number)
+      .filter((n): n is string => n !== null)
+      .sort((a, b) => parseCaseNumber(a).year - parseCaseNumber(b).year || parseCaseNumber(a).seq - parseCaseNumber(b).seq);
+    const reordered = rest.map((i, idx) => ({ ...i, order: (idx + 1) * 10, number: i.number === null ? null : (numbers.shift() ?? i.number) }));
+    try {
+      await d.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...reordered.map((i) => ({ Put: { TableName: d.tableName, Item: { ...keys.agendaItem(meetingId, i.id), ...i } } })),
+            bumpVersion(d, meeting),
+          ] as never,
+        }),
+      );
+      return [...agenda.filter((i) => i.kind === "opening"), ...reordered, ...agenda.filter((i) => i.kind === "closing")];
+    } catch (err) {
+      if (!isConditionFailure(err) || attempt > 20) throw err;
+      await jitter(attempt);
+    }
+  }
+}
+
+/** Sets the next case number (a body that starts using the system mid-year: seed 000 starts at 12/2017). */
+export async function setNextCaseNumber(d: Db, bodyId: string, input: z.infer<typeof SetNextCaseNumberInput>): Promise<void> {
+  await getBody(d, bodyId);
+  try {
+    await d.db.send(
+      new UpdateCommand({
+        TableName: d.tableName,
+        Key: keys.caseCounter(bodyId, input.year),
+        UpdateExpression: "SET #next = :n",
+        // Never backwards: that would hand out a number twice.
+        ConditionExpression: "attribute_not_exists(#next) OR #next <= :n",
+        ExpressionAttributeNames: { "#next": "next" },
+        ExpressionAttributeValues: { ":n": input.next },
+      }),
+    );
+  } catch (err) {
+    if (isConditionFailure(err)) throw new ConflictError(`Saksnummer lavere enn det neste ledige for ${input.year} ville gitt dubletter.`);
+    throw err;
+  }
+}
+
+export async function nextCaseNumber(d: Db, bodyId: string, year: number): Promise<number> {
+  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.caseCounter(bodyId, year), ConsistentRead: true }));
+  return Number(out.Item?.next ?? 1);
+}
+
+export const ALLOWED_ATTACHMENT_TYPES: Record<string, string> = {
+  "application/pdf": "pdf",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+  "application/vnd.oasis.opendocument.text": "odt",
+  "text/plain": "txt",
+  "text/csv": "csv",
+  "image/png": "png",
+  "image/jpeg": "jpg",
+};
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+/** Stores the file through the blobs port, then numbers it (Vedlegg 1, 2 …) in one transaction. */
+export async function addAttachment(
+  d: Db & { blobs: { put(key: string, body: Uint8Array, type: string): Promise<void> } },
+  meetingId: string,
+  file: { title: string; filename: string; contentType: string; body: Uint8Array; exempt: boolean },
+  now: Date,
+): Promise<Attachment> {
+  const meeting = await getMeetingRecord(d, meetingId);
+  const blobKey = `meetings/${meetingId}/${newId()}`;
+  await d.blobs.put(blobKey, file.body, file.contentType);
+  for (let attempt = 0; ; attempt++) {
+    const counter = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.attachmentCounter(meetingId), ConsistentRead: true }));
+    const n = Number(counter.Item?.next ?? 1);
+    const att: Attachment = {
+      meetingId,
+      number: n,
+      title: file.title,
+      filename: file.filename,
+      contentType: file.contentType,
+      size: file.body.byteLength,
+      blobKey,
+      exempt: file.exempt,
+      uploadedAt: now.toISOString(),
+    };
+    try {
+      await d.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: d.tableName,
+                Item: { ...keys.attachmentCounter(meetingId), next: n + 1 },
+                ConditionExpression: counter.Item ? "#next = :n" : "attribute_not_exists(PK)",
+                ...(counter.Item ? { ExpressionAttributeNames: { "#next": "next" }, ExpressionAttributeValues: { ":n": n } } : {}),
+              },
+            },
+            { Put: { TableName: d.tableName, Item: { ...keys.attachment(meetingId, n), ...att } } },
+            bumpVersion(d, { ...meeting, version: (await getMeetingRecord(d, meetingId)).version }),
+          ] as never,
+        }),
+      );
+      return att;
+    } catch (err) {
+      if (!isConditionFailure(err) || attempt > 20) throw err;
+      await jitter(attempt);
+    }
+  }
+}
+
+export async function setAttachmentExempt(d: Db, meetingId: string, n: number, exempt: boolean): Promise<void> {
+  await d.db.send(
+    new UpdateCommand({
+      TableName: d.tableName,
+      Key: keys.attachment(meetingId, n),
+      UpdateExpression: "SET exempt = :e",
+      ConditionExpression: "attribute_exists(PK)",
+      ExpressionAttributeValues: { ":e": exempt },
+    }),
+  );
+}

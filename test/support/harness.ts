@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type ServerType, serve } from "@hono/node-server";
+import { inject } from "vitest";
+import { createApp } from "../../functions/api/app.js";
+import { createLocalContext, type LocalContext } from "../../local/context.js";
+import { ensureTable, freePort } from "../../local/services.js";
+import { attachWorkers } from "../../local/workers.js";
+import { InProcessQueue } from "../../shared/adapters/in-process-queue.js";
+import { type LocalConfig, loadConfig } from "../../shared/config.js";
+import { AdjustableClock } from "../../shared/ports/clock.js";
+import type { MailPort } from "../../shared/ports/mail.js";
+
+export interface TestApp {
+  baseUrl: string;
+  ctx: LocalContext;
+  clock: AdjustableClock;
+  sesEndpoint: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real Hono app over HTTP on a free port, with its own fresh table in the shared
+ * DynamoDB Local and the shared local SES. Nothing is mocked; the clock is adjustable so
+ * tests can jump past deadlines and schedules instead of waiting days.
+ */
+export async function startTestApp(
+  opts: { env?: Record<string, string>; mail?: (real: MailPort) => MailPort; queue?: InProcessQueue } = {},
+): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), "moter-test-"));
+  const port = await freePort();
+  const tableName = `t-${randomUUID()}`;
+  const config = loadConfig({
+    APP_ENV: "local",
+    TABLE_NAME: tableName,
+    BASE_URL: `http://localhost:${port}`,
+    SENDER_EMAIL: "sekretariat@vestregionen.no",
+    SES_MAX_SEND_RATE: "200",
+    AWS_REGION: "eu-north-1",
+    DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
+    SES_ENDPOINT: inject("sesEndpoint"),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "error",
+    ...opts.env,
+  }) as LocalConfig;
+  await ensureTable(config.DYNAMODB_ENDPOINT, tableName);
+  const clock = new AdjustableClock();
+  const base = createLocalContext(config, { clock, queue: opts.queue ?? new InProcessQueue({ retryDelayMs: 50 }) });
+  const ctx: LocalContext = opts.mail ? { ...base, mail: opts.mail(base.mail) } : base;
+  const workers = attachWorkers(ctx, { tickEveryMs: 3_600_000 });
+  await workers.ready;
+  const server: ServerType = serve({ fetch: createApp(ctx).fetch, port, hostname: "127.0.0.1" });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    ctx,
+    clock,
+    sesEndpoint: config.SES_ENDPOINT,
+    async stop() {
+      workers.stop();
+      await new Promise<void>((r) => server.close(() => r()));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface StoredEmail {
+  messageId: string;
+  from: string;
+  destination: { to: string[]; cc: string[]; bcc: string[] };
+  subject: string;
+  body: { html?: string; text?: string };
+  attachments: { content: string; contentType: string; filename?: string; size: number }[];
+  at: number;
+}
+
+/** Emails the local SES captured, optionally only those to the given addresses. */
+export async function sesEmails(sesEndpoint: string, to?: (addr: string) => boolean): Promise<StoredEmail[]> {
+  const res = await fetch(`${sesEndpoint}/store`);
+  const { emails } = (await res.json()) as { emails: StoredEmail[] };
+  return to ? emails.filter((e) => e.destination.to.some(to)) : emails;
+}
