@@ -133,3 +133,55 @@ export const seed000 = {
     { kind: "decision" as const, title: "Eventuelt" },
   ],
 };
+
+/** Seed 001: Referat fra møte i Rådmannsgruppen 23. november 2017. */
+export const seed001 = {
+  meeting: {
+    title: "Møte i Rådmannsgruppen",
+    startsAt: "2017-11-23T09:00",
+    endsAt: "2017-11-23T11:15",
+    place: "Drammen rådhus",
+    kind: "physical" as const,
+  },
+  firstCaseNumber: 29,
+  year: 2017,
+  present: ["Erik Kjeldstadli", "Tuss Benum", "Bente Gravdal", "Trude Andresen"],
+  substitutes: [{ member: "Trond Julin", name: "Kari Solberg Økland" }],
+  absent: [
+    "Torger Ødegaard", "Stig Rune Kroken", "Aud Norunn Strand", "Truls Hvitstein", "Tore Isaksen", "Per Morstad",
+    "Olav Grande", "Jostein Harm", "Leif-Arne Steingrimsen", "Kjersti B. Hulbakk", "Per Kierulf",
+  ],
+  secretariat: ["Nina Solberg", "Lena Hansson"],
+  openingDecision: "Godkjent.",
+  agenda: [
+    { title: "Referat fra møte i Rådmannsgruppen", background: "Til behandling forelå referat fra møte 14.09.2017", decision: "Framlagt forslag til referat godkjennes." },
+    { title: "Referat fra møte i Styringsgruppen", background: "Til behandling forelå referat fra møte 28.09.2017", decision: "Framlagt forslag til referat tas til orientering." },
+    { title: "Protokoll Markarådet", background: "Til behandling forelå protokoll fra Markarådets møte 27.6.2017", decision: "Framlagt forslag til referat tas til orientering." },
+    {
+      title: "Vestregionens fremtid",
+      background: "Styringsgruppen besluttet i møte 15.06.2017 å gjennomføre en prosess fram til juni 2018 for å avklare Vestregionens framtidige organisering.",
+      decision:
+        "Rådmannsgruppen tar framlagt notat om Vestregionens relasjoner og forpliktelser til orientering. Svarene i gjennomført undersøkelse ønskes strukturert slik at også synspunkter fra små og store kommuner framkommer, og at presentasjonen også viser eventuelle skiller mellom de ulike delregionene i Vestregionen.",
+    },
+    {
+      title: "Videreføring av Kunst rett vest i 2019",
+      background: "Til behandling forelå forslag om at Kunst rett vest gjennomføres i 2019.",
+      decision:
+        "Rådmannsgruppen ber styringsgruppen avklare vertskapet for Kunst rett vest i 2019 snarest, og helst i møte 7.12.2017. Til behandling vil det foreligge forslag til alternative finansieringsmodeller; med og uten vertskommunebidrag.",
+    },
+    {
+      title: "Budsjett og handlingsplan for 2018",
+      background: "Til behandling forelå forslag til budsjett og handlingsplan for 2018.",
+      decision:
+        "Rådmannsgruppen slutter seg til framlagt forslag til budsjett og handlingsplan for 2018. Kontingenten foreslås videreført med kr 10 pr innbygger.",
+    },
+    {
+      title: "Tjenestekonsesjonskontrakt BPA",
+      background: "Gjeldende tjenestekonsesjonsavtaler med private leverandører av BPA-tjenester utgår 31.12.2018.",
+      decision: "Rådmannsgruppen foreslår for styringsgruppen at inneværende tjenestekonsesjonsavtaler forlenges ut over 2018; i første omgang ut 2019.",
+    },
+    { title: "Prosjekter innen prioriterte satsingsområder", kind: "information" as const },
+    { title: "Øvrige orienteringer, meldinger og informasjon", kind: "information" as const },
+    { title: "Eventuelt", decision: "Ingen saker meldt." },
+  ],
+};

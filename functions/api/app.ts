@@ -9,6 +9,7 @@ import { healthRoutes } from "./routes/health.js";
 import { meetingRoutes } from "./routes/meetings.js";
 import { replyRoutes } from "./routes/reply.js";
 import { attachmentRoutes } from "./routes/attachments.js";
+import { archiveRoutes } from "./routes/archive.js";
 import { repliesApiRoutes } from "./routes/replies-api.js";
 import { minutesApiRoutes } from "./routes/minutes-api.js";
 import { sendRoutes } from "./routes/sends.js";
@@ -34,6 +35,7 @@ export function createApp(ctx: AppContext) {
   app.route("/", healthRoutes());
   app.route("/", replyRoutes());
   app.route("/", attachmentRoutes());
+  app.route("/", archiveRoutes());
 
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {

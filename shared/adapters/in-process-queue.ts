@@ -4,19 +4,20 @@ export type BatchConsumer = (messages: unknown[]) => Promise<{ failed: number[] 
 
 /**
  * The local stand-in for SQS + the send-worker Lambda: messages wait in memory and are handed,
- * in batches, to the same consumer code the Lambda runs. Failed messages are redelivered after
- * a delay, like SQS after the visibility timeout; after maxReceives they go to the dead letters.
+ * in batches, to the same consumer code the Lambda runs, by up to `concurrency` lanes at once
+ * (like concurrent Lambda instances). Failed messages are redelivered after a delay, like SQS
+ * after the visibility timeout; after maxReceives they go to the dead letters.
  */
 export class InProcessQueue implements QueuePort {
   private readonly pending: { body: unknown; receives: number; notBefore: number }[] = [];
   readonly deadLetters: unknown[] = [];
-  private running = false;
+  private lanes = 0;
   private timer: NodeJS.Timeout | undefined;
   private idleWaiters: (() => void)[] = [];
   private consumer: BatchConsumer | undefined;
 
   constructor(
-    private readonly opts: { batchSize?: number; retryDelayMs?: number; maxReceives?: number } = {},
+    private readonly opts: { batchSize?: number; retryDelayMs?: number; maxReceives?: number; concurrency?: number } = {},
   ) {}
 
   setConsumer(consumer: BatchConsumer): void {
@@ -36,7 +37,7 @@ export class InProcessQueue implements QueuePort {
 
   /** Resolves when the queue is empty and no batch is running (tests, benchmarks). */
   async drained(): Promise<void> {
-    if (!this.running && this.pending.length === 0) return;
+    if (this.lanes === 0 && this.pending.length === 0) return;
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -46,25 +47,35 @@ export class InProcessQueue implements QueuePort {
   }
 
   private kick(): void {
-    if (this.running || !this.consumer) return;
-    this.running = true;
-    setImmediate(() => void this.loop());
+    const max = this.opts.concurrency ?? 2;
+    while (this.consumer && this.lanes < max && this.readyCount() > 0) {
+      this.lanes++;
+      setImmediate(() => void this.lane());
+    }
+    this.armTimer();
   }
 
-  private async loop(): Promise<void> {
+  private readyCount(): number {
+    const now = Date.now();
+    return this.pending.filter((m) => m.notBefore <= now).length;
+  }
+
+  private takeBatch(): { body: unknown; receives: number; notBefore: number }[] {
     const batchSize = this.opts.batchSize ?? 10;
+    const now = Date.now();
+    const batch: { body: unknown; receives: number; notBefore: number }[] = [];
+    for (let i = 0; i < this.pending.length && batch.length < batchSize; ) {
+      if (this.pending[i]!.notBefore <= now) batch.push(...this.pending.splice(i, 1));
+      else i++;
+    }
+    return batch;
+  }
+
+  private async lane(): Promise<void> {
     const retryDelayMs = this.opts.retryDelayMs ?? 1000;
     const maxReceives = this.opts.maxReceives ?? 5;
     try {
-      while (this.consumer) {
-        const now = Date.now();
-        const readyIdx: number[] = [];
-        for (let i = 0; i < this.pending.length && readyIdx.length < batchSize; i++) {
-          if ((this.pending[i]?.notBefore ?? 0) <= now) readyIdx.push(i);
-        }
-        if (readyIdx.length === 0) break;
-        const batch = readyIdx.map((i) => this.pending[i]!);
-        for (const i of readyIdx.reverse()) this.pending.splice(i, 1);
+      for (let batch = this.takeBatch(); batch.length > 0 && this.consumer; batch = this.takeBatch()) {
         for (const m of batch) m.receives++;
         let failed: number[];
         try {
@@ -80,15 +91,24 @@ export class InProcessQueue implements QueuePort {
         }
       }
     } finally {
-      this.running = false;
-      if (this.pending.length > 0 && this.consumer) {
-        const next = Math.min(...this.pending.map((m) => m.notBefore)) - Date.now();
-        this.timer = setTimeout(() => this.kick(), Math.max(10, next));
-      } else if (this.pending.length === 0) {
+      this.lanes--;
+      this.armTimer();
+      if (this.lanes === 0 && this.pending.length === 0) {
         const waiters = this.idleWaiters;
         this.idleWaiters = [];
         for (const w of waiters) w();
       }
     }
+  }
+
+  /** Messages waiting for their redelivery time wake the queue when they are due. */
+  private armTimer(): void {
+    if (this.timer || !this.consumer || this.pending.length === 0) return;
+    const next = Math.min(...this.pending.map((m) => m.notBefore)) - Date.now();
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.kick();
+    }, Math.max(5, next));
+    this.timer.unref?.();
   }
 }

@@ -20,6 +20,9 @@ import { Delivery, getSendRecord } from "./sends.js";
  * after claiming) is taken over. Sends are paced by the SES rate; throttling backs off and retries.
  */
 export const CLAIM_LEASE_MS = 2 * 60_000;
+
+/** Figures for the send benchmark: time spent composing (personalise + MIME) and when each send left. */
+export const workerStats = { composeMs: 0, composed: 0, sentAt: [] as number[] };
 const THROTTLE_RETRIES = 6;
 
 export function parseQueueMessage(body: unknown): { ok: true; value: QueueMessage } | { ok: false; error: string } {
@@ -85,7 +88,10 @@ async function deliver(ctx: AppContext, sendId: string, deliveryId: string): Pro
 
   let raw: Uint8Array;
   try {
+    const t0 = performance.now();
     raw = await composeDelivery(ctx, delivery);
+    workerStats.composeMs += performance.now() - t0;
+    workerStats.composed++;
   } catch (err) {
     await finishDelivery(ctx, key, claimId, { status: "failed", error: `Kunne ikke lage e-posten: ${(err as Error).message}` });
     return "done";
@@ -113,6 +119,7 @@ async function sendPaced(
     await pace.acquire();
     try {
       const { messageId } = await ctx.mail.send(message);
+      if (workerStats.sentAt.length < 100_000) workerStats.sentAt.push(performance.now());
       return { ok: true, messageId };
     } catch (err) {
       if (err instanceof MailThrottledError) {
