@@ -15,5 +15,12 @@ export const LoginLinkMessage = z.object({
   expiresAt: z.string(),
 });
 
-export const QueueMessage = z.discriminatedUnion("kind", [DeliveryMessage, LoginLinkMessage]);
+/** Render the invitation of one meeting version for the secretariat's preview (stored as a blob). */
+export const PreviewMessage = z.object({
+  kind: z.literal("preview"),
+  meetingId: z.string().min(1),
+  version: z.number().int(),
+});
+
+export const QueueMessage = z.discriminatedUnion("kind", [DeliveryMessage, LoginLinkMessage, PreviewMessage]);
 export type QueueMessage = z.infer<typeof QueueMessage>;

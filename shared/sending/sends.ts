@@ -133,7 +133,13 @@ async function writeAndQueue(ctx: AppContext, req: SendRequest, sendId: string, 
     createdAt: now.toISOString(),
     createdBy: req.by,
   };
-  await ctx.db.send(new PutCommand({ TableName: ctx.tableName, Item: { ...keys.send(sendId), ...send } }));
+  await ctx.db.send(
+    new PutCommand({
+      TableName: ctx.tableName,
+      // GSI1: a meeting's sends, newest last (the send page lists them).
+      Item: { ...keys.send(sendId), GSI1PK: `MEETING#${meeting.id}#SENDS`, GSI1SK: send.createdAt, ...send },
+    }),
+  );
   const deliveries: Delivery[] = recipients.map((inv) => ({
     sendId,
     id: inv.id,

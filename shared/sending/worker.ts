@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { AppContext } from "../context.js";
 import { personalToken } from "../domain/links.js";
 import { MailRejectedError, MailThrottledError } from "../ports/mail.js";
@@ -45,7 +45,27 @@ export async function handleQueueMessage(ctx: AppContext, message: QueueMessage)
     const raw = await composeLoginEmail({ to: message.to, url: message.url, expiresAt: message.expiresAt, from: ctx.config.SENDER_EMAIL });
     return sendPaced(ctx, { from: ctx.config.SENDER_EMAIL, to: [message.to], raw }).then((r) => (r.ok ? "done" : "retry"));
   }
+  if (message.kind === "preview") {
+    await renderPreview(ctx, message.meetingId, message.version);
+    return "done";
+  }
   return deliver(ctx, message.sendId, message.deliveryId);
+}
+
+/**
+ * The secretariat's preview: the invitation exactly as the worker will send it (same render,
+ * a sample recipient), stored as a blob with a marker in the meeting's partition.
+ */
+async function renderPreview(ctx: AppContext, meetingId: string, version: number): Promise<void> {
+  const { composeEmail } = await import("../../emails/index.js");
+  const bundle = await getMeetingBundle(ctx, meetingId);
+  if (bundle.meeting.version !== version) return; // changed again since: a newer preview is on its way
+  const body = await getBody(ctx, bundle.meeting.bodyId);
+  const model = meetingEmailModel(bundle, body, ctx.config.SENDER_EMAIL, bundle.meeting.sequence);
+  const base = ctx.config.BASE_URL;
+  const { html } = await composeEmail("invitation", model, { name: "Mottakerens navn", email: "mottaker@example.org", replyUrl: `${base}/r/eksempel`, attachmentBaseUrl: `${base}/a/eksempel` }, { from: ctx.config.SENDER_EMAIL, replyTo: body.secretariat.email });
+  await ctx.blobs.put(`previews/${meetingId}/${version}.html`, new TextEncoder().encode(html), "text/html; charset=utf-8");
+  await ctx.db.send(new PutCommand({ TableName: ctx.tableName, Item: { PK: keys.meeting(meetingId).PK, SK: `PREVIEW#${version}`, version, createdAt: ctx.clock.now().toISOString() } }));
 }
 
 async function deliver(ctx: AppContext, sendId: string, deliveryId: string): Promise<"done" | "retry"> {

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { type z } from "zod";
 import { ConflictError, DomainValidationError, NotFoundError } from "../domain/errors.js";
 import type { AddMemberInput, CreateBodyInput, CreateOrganisationInput, CreatePersonInput, MemberCsvRow } from "../domain/inputs.js";
@@ -199,4 +199,52 @@ export async function flagBouncedEmail(d: Db, email: string, at: string): Promis
   const person = await findPersonByEmail(d, email);
   if (!person) return;
   await d.db.send(new PutCommand({ TableName: d.tableName, Item: { ...keys.person(person.id), ...person, bouncedAt: at } }));
+}
+
+export async function getMember(d: Db, bodyId: string, memberId: string): Promise<Member> {
+  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.member(bodyId, memberId) }));
+  if (!out.Item) throw new NotFoundError(`medlemmet ${memberId}`);
+  return Member.parse(withoutKeys(out.Item));
+}
+
+/** Changes a member's role or organisation. */
+export async function updateMember(d: Db, bodyId: string, memberId: string, change: { role?: Member["role"]; organisationId?: string | null }): Promise<Member> {
+  const current = await getMember(d, bodyId, memberId);
+  const next: Member = { ...current };
+  if (change.role) next.role = change.role;
+  if (change.organisationId !== undefined) {
+    const org = change.organisationId ? await getOrganisation(d, change.organisationId) : undefined;
+    next.organisationId = org?.id;
+    next.organisationName = org?.name;
+  }
+  await d.db.send(new PutCommand({ TableName: d.tableName, Item: { ...keys.member(bodyId, memberId), ...next } }));
+  return next;
+}
+
+/** Removes a member from the list. Invitations already sent are withdrawn by the caller's meeting logic. */
+export async function removeMember(d: Db, bodyId: string, memberId: string): Promise<void> {
+  await d.db.send(new DeleteCommand({ TableName: d.tableName, Key: keys.member(bodyId, memberId), ConditionExpression: "attribute_exists(PK)" })).catch((err) => {
+    if (isConditionFailure(err)) throw new NotFoundError(`medlemmet ${memberId}`);
+    throw err;
+  });
+}
+
+/** What an import would do, without writing (the CSV preview). */
+export async function previewImport(d: Db, bodyId: string, rows: CsvRow[]) {
+  const members = await listMembers(d, bodyId);
+  const byEmail = new Map(members.map((m) => [m.personEmail, m]));
+  const orgs = new Map((await listOrganisations(d)).map((o) => [o.name.toLowerCase(), o]));
+  return rows.map((row, i) => {
+    const current = byEmail.get(row.email);
+    const orgKnown = !row.organisation || orgs.has(row.organisation.toLowerCase());
+    const orgName = row.organisation ? orgs.get(row.organisation.toLowerCase())?.name : undefined;
+    const change: "add" | "update" | "unchanged" | "error" = !orgKnown
+      ? "error"
+      : !current
+        ? "add"
+        : current.role === row.role && current.organisationName === orgName
+          ? "unchanged"
+          : "update";
+    return { line: i + 2, ...row, change, problem: orgKnown ? undefined : `Ukjent organisasjon «${row.organisation}».` };
+  });
 }

@@ -1,0 +1,371 @@
+import { Hono } from "hono";
+import type { Context } from "hono";
+import { z } from "zod";
+import { ConflictError, DomainValidationError, NotFoundError } from "../../../shared/domain/errors.js";
+import { AddAgendaItemInput, CreateMeetingInput, UpdateAgendaItemInput, UpdateMeetingInput } from "../../../shared/domain/inputs.js";
+import { osloYear } from "../../../shared/domain/oslo-time.js";
+import { groupRepliesByOrganisation, ReplyForm } from "../../../shared/domain/replies.js";
+import { approveMinutes, getMinutes, saveMinutes, scheduleMinutes } from "../../../shared/minutes/minutes.js";
+import { getJob } from "../../../shared/jobs/jobs.js";
+import { listMeetingReplies } from "../../../shared/replies/board.js";
+import { submitReply } from "../../../shared/replies/service.js";
+import { createSend, sendProgress } from "../../../shared/sending/sends.js";
+import { queryAll } from "../../../shared/store/db.js";
+import * as directory from "../../../shared/store/directory.js";
+import { invitationsOf } from "../../../shared/store/invitations.js";
+import * as meetings from "../../../shared/store/meetings.js";
+import type { AppEnv } from "../app.js";
+import { parseMemberCsv } from "../routes/directory.js";
+import { BoardPage, MeetingEditor, MembersPage, MinutesPage, NewMeetingPage, Overview, ProgressPage, SendPage } from "../views/secretariat/pages.js";
+import { blankToUndefined, formFields, validate } from "./forms.js";
+import { csrfToken, requireSecretariatPage, verifyCsrf } from "./guard.js";
+import { parseAttendeeLines, parseNumberList, parseSubItems } from "./parse.js";
+
+type C = Context<AppEnv>;
+const html = (c: C, page: unknown, status: 200 | 400 | 404 | 409 = 200) => c.html(`<!doctype html>${page}`, status);
+const frame = (c: C) => ({ user: (c.var as { user?: { email: string } }).user?.email, csrf: csrfToken(c) });
+const by = (c: C) => `secretariat:${(c.var as { user?: { email: string } }).user?.email ?? "ukjent"}`;
+const fieldErrors = (err: DomainValidationError) => Object.fromEntries(err.errors.map((e) => [e.field, e.message]));
+
+/** The secretariat's pages: every core action is a plain form post; redirects after success (PRG). */
+export function secretariatPages() {
+  const app = new Hono<AppEnv>();
+  for (const path of ["/", "/organ/*", "/moter", "/moter/*", "/utsendelser/*"]) {
+    app.use(path, requireSecretariatPage);
+    app.use(path, verifyCsrf);
+  }
+
+  app.get("/", async (c) => {
+    const ctx = c.get("ctx");
+    const now = ctx.clock.now().toISOString();
+    const bodies = await directory.listBodies(ctx);
+    const all = (await Promise.all(bodies.map(async (b) => (await meetings.listMeetings(ctx, b.id)).map((m) => ({ ...m, bodyName: b.name }))))).flat();
+    const upcoming = all.filter((m) => m.endsAt >= now).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    const past = all.filter((m) => m.endsAt < now).sort((a, b) => b.startsAt.localeCompare(a.startsAt)).slice(0, 20);
+    const attention: { href: string; text: string }[] = [];
+    for (const m of upcoming.filter((m) => m.status === "invited")) {
+      const { invitations, bounced } = await listMeetingReplies(ctx, m.id);
+      const board = groupRepliesByOrganisation(invitations, bounced);
+      const soon = m.replyDeadline && new Date(m.replyDeadline).getTime() - Date.parse(now) < 3 * 86_400_000;
+      if (board.totals.bounced! > 0) attention.push({ href: `/moter/${m.id}/svar`, text: `${m.title}: ${board.totals.bounced} e-post avvist` });
+      if (soon && board.totals.noAnswer! > 0) attention.push({ href: `/moter/${m.id}/svar?filter=ubesvart`, text: `${m.title}: ${board.totals.noAnswer} har ikke svart, fristen nærmer seg` });
+    }
+    for (const m of past.filter((m) => m.status !== "minutes_sent" && m.status !== "cancelled" && m.status !== "draft")) {
+      attention.push({ href: `/moter/${m.id}/referat`, text: `${m.bodyName} ${m.title}: referatet er ikke sendt` });
+    }
+    return html(c, <Overview {...frame(c)} bodies={bodies} upcoming={upcoming} past={past} attention={attention} />);
+  });
+
+  // Members of a body.
+  const membersPage = async (c: C, bodyId: string, extra: Partial<Parameters<typeof MembersPage>[0]> = {}, status: 200 | 400 = 200) => {
+    const ctx = c.get("ctx");
+    const [body, members, organisations] = await Promise.all([directory.getBody(ctx, bodyId), directory.listMembers(ctx, bodyId), directory.listOrganisations(ctx)]);
+    return html(c, <MembersPage {...frame(c)} body={body} members={members} organisations={organisations} {...extra} />, status);
+  };
+  app.get("/organ/:id", (c) => membersPage(c, c.req.param("id"), { notice: c.req.query("ok") }));
+  app.post("/organ/:id/medlemmer", async (c) => {
+    const id = c.req.param("id");
+    const f = await formFields(c.req);
+    const input = { person: { name: f.name ?? "", email: f.email ?? "" }, organisationId: f.organisationId || undefined, role: f.role || "member" };
+    const v = validate(z.object({ person: z.object({ name: z.string().trim().min(1).max(200), email: z.email().max(254) }), organisationId: z.string().optional(), role: z.enum(["member", "deputy", "observer", "secretariat"]) }), input);
+    if (!v.ok) {
+      const errors = Object.fromEntries(Object.entries(v.errors).map(([k, m]) => [k.replace("person.", ""), m]));
+      return membersPage(c, id, { values: f, errors }, 400);
+    }
+    try {
+      await directory.addMember(c.get("ctx"), id, { ...v.data, person: { ...v.data.person, email: v.data.person.email.toLowerCase() } });
+    } catch (err) {
+      if (err instanceof ConflictError) return membersPage(c, id, { values: f, errors: { email: err.message } }, 400);
+      throw err;
+    }
+    return c.redirect(`/organ/${id}?ok=${encodeURIComponent("Medlemmet er lagt til.")}`, 303);
+  });
+  app.post("/organ/:id/medlemmer/:mid", async (c) => {
+    const { id, mid } = c.req.param();
+    const f = await formFields(c.req);
+    if (f.action === "remove") await directory.removeMember(c.get("ctx"), id, mid);
+    else {
+      const role = z.enum(["member", "deputy", "observer", "secretariat"]).safeParse(f.role);
+      if (!role.success) return membersPage(c, id, { notice: "Ugyldig rolle." }, 400);
+      await directory.updateMember(c.get("ctx"), id, mid, { role: role.data });
+    }
+    return c.redirect(`/organ/${id}?ok=${encodeURIComponent(f.action === "remove" ? "Medlemmet er fjernet." : "Rollen er endret.")}`, 303);
+  });
+  app.post("/organ/:id/import", async (c) => {
+    const id = c.req.param("id");
+    const f = await formFields(c.req);
+    const csv = f.csv ?? "";
+    try {
+      const rows = parseMemberCsv(csv);
+      if (f.step === "confirm") {
+        const r = await directory.importMembers(c.get("ctx"), id, rows);
+        return c.redirect(`/organ/${id}?ok=${encodeURIComponent(`Importert: ${r.added} lagt til, ${r.updated} oppdatert, ${r.unchanged} uendret.`)}`, 303);
+      }
+      return membersPage(c, id, { csv, preview: await directory.previewImport(c.get("ctx"), id, rows) });
+    } catch (err) {
+      if (err instanceof DomainValidationError) return membersPage(c, id, { csv, importErrors: err.errors }, 400);
+      throw err;
+    }
+  });
+
+  // Meetings.
+  app.get("/moter/ny", async (c) => {
+    const bodies = await directory.listBodies(c.get("ctx"));
+    return html(c, <NewMeetingPage {...frame(c)} bodies={bodies} values={{ bodyId: c.req.query("organ") ?? "" }} errors={{}} />);
+  });
+  app.post("/moter", async (c) => {
+    const ctx = c.get("ctx");
+    const f = await formFields(c.req);
+    const v = validate(CreateMeetingInput, blankToUndefined(f));
+    const fail = async (errors: Record<string, string>) => html(c, <NewMeetingPage {...frame(c)} bodies={await directory.listBodies(ctx)} values={f} errors={errors} />, 400);
+    if (!v.ok) return fail(v.errors);
+    try {
+      const m = await meetings.createMeeting(ctx, v.data, ctx.clock.now());
+      return c.redirect(`/moter/${m.id}`, 303);
+    } catch (err) {
+      if (err instanceof DomainValidationError) return fail(fieldErrors(err));
+      throw err;
+    }
+  });
+
+  const editor = async (c: C, id: string, extra: Partial<Parameters<typeof MeetingEditor>[0]> = {}, status: 200 | 400 | 409 = 200) => {
+    const ctx = c.get("ctx");
+    const bundle = await meetings.getMeetingBundle(ctx, id);
+    const body = await directory.getBody(ctx, bundle.meeting.bodyId);
+    const year = osloYear(bundle.meeting.startsAt);
+    const next = `${await meetings.nextCaseNumber(ctx, body.id, year)}/${year}`;
+    return html(c, <MeetingEditor {...frame(c)} meeting={bundle.meeting} body={body} agenda={bundle.agenda} attachments={bundle.attachments} nextNumber={next} {...extra} />, status);
+  };
+  app.get("/moter/:id", (c) => editor(c, c.req.param("id"), { notice: c.req.query("ok") }));
+  app.post("/moter/:id", async (c) => {
+    const ctx = c.get("ctx");
+    const id = c.req.param("id");
+    const f = await formFields(c.req);
+    const { csrf: _csrf, ...rest } = blankToUndefined(f);
+    const v = validate(UpdateMeetingInput, { ...rest, replyDeadline: f.replyDeadline ? f.replyDeadline : null });
+    if (!v.ok) return editor(c, id, { values: f, errors: v.errors }, 400);
+    try {
+      await meetings.updateMeeting(ctx, id, v.data, ctx.clock.now());
+    } catch (err) {
+      if (err instanceof DomainValidationError) return editor(c, id, { values: f, errors: fieldErrors(err) }, 400);
+      throw err;
+    }
+    return c.redirect(`/moter/${id}?ok=${encodeURIComponent("Møtet er lagret.")}`, 303);
+  });
+  app.post("/moter/:id/saker", async (c) => {
+    const id = c.req.param("id");
+    const f = await formFields(c.req);
+    const v = validate(AddAgendaItemInput, { title: f.title, kind: f.kind || "decision", background: f.background || undefined, proposedDecision: f.proposedDecision || undefined });
+    if (!v.ok) return editor(c, id, { itemValues: f, itemErrors: v.errors }, 400);
+    try {
+      await meetings.addAgendaItem(c.get("ctx"), id, v.data);
+    } catch (err) {
+      if (err instanceof ConflictError) return editor(c, id, { itemValues: f, itemErrors: { title: err.message } }, 409);
+      throw err;
+    }
+    return c.redirect(`/moter/${id}?ok=${encodeURIComponent("Saken er lagt til.")}`, 303);
+  });
+  app.post("/moter/:id/saker/:itemId", async (c) => {
+    const { id, itemId } = c.req.param();
+    const f = await formFields(c.req);
+    const v = validate(UpdateAgendaItemInput, {
+      title: f.title,
+      background: f.background || null,
+      proposedDecision: f.proposedDecision || null,
+      subItems: parseSubItems(f.subItems ?? ""),
+      attachmentNumbers: parseNumberList(f.attachmentNumbers ?? ""),
+    });
+    if (!v.ok) return editor(c, id, { notice: `Saken ble ikke lagret: ${Object.values(v.errors).join(" ")}` }, 400);
+    await meetings.updateAgendaItem(c.get("ctx"), id, itemId, v.data);
+    return c.redirect(`/moter/${id}?ok=${encodeURIComponent("Saken er lagret.")}`, 303);
+  });
+  app.post("/moter/:id/saker/:itemId/flytt", async (c) => {
+    const { id, itemId } = c.req.param();
+    const f = await formFields(c.req);
+    const position = Number(f.position);
+    if (!Number.isInteger(position) || position < 0) return editor(c, id, { notice: "Ugyldig plassering." }, 400);
+    await meetings.moveAgendaItem(c.get("ctx"), id, itemId, position);
+    return c.redirect(`/moter/${id}`, 303);
+  });
+  app.post("/moter/:id/vedlegg", async (c) => {
+    const ctx = c.get("ctx");
+    const id = c.req.param("id");
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const file = form.file;
+    const title = typeof form.attachmentTitle === "string" ? form.attachmentTitle.trim() : "";
+    const errors: Record<string, string> = {};
+    if (!(file instanceof File) || file.size === 0) errors.file = "Velg en fil.";
+    else if (!meetings.ALLOWED_ATTACHMENT_TYPES[file.type.split(";")[0]!.trim().toLowerCase()]) errors.file = `Filtypen ${file.type || "(ukjent)"} er ikke tillatt.`;
+    else if (file.size > meetings.MAX_ATTACHMENT_BYTES) errors.file = "Filen er større enn 20 MB.";
+    if (!title) errors.attachmentTitle = "Skriv en tittel.";
+    if (Object.keys(errors).length) return editor(c, id, { errors }, 400);
+    const f = file as File;
+    await meetings.addAttachment({ ...ctx, blobs: ctx.blobs }, id, {
+      title,
+      filename: f.name.replace(/[\r\n"\\/]/g, "_").slice(0, 200) || "vedlegg",
+      contentType: f.type.split(";")[0]!.trim().toLowerCase(),
+      body: new Uint8Array(await f.arrayBuffer()),
+      exempt: form.exempt === "true",
+    }, ctx.clock.now());
+    return c.redirect(`/moter/${id}?ok=${encodeURIComponent("Vedlegget er lastet opp.")}`, 303);
+  });
+  app.post("/moter/:id/vedlegg/:n/unntak", async (c) => {
+    const { id, n } = c.req.param();
+    const f = await formFields(c.req);
+    await meetings.setAttachmentExempt(c.get("ctx"), id, Number(n), f.exempt === "true").catch(() => {
+      throw new NotFoundError(`vedlegg ${n}`);
+    });
+    return c.redirect(`/moter/${id}`, 303);
+  });
+  app.post("/moter/:id/publiser", async (c) => {
+    const ctx = c.get("ctx");
+    const id = c.req.param("id");
+    const f = await formFields(c.req);
+    await meetings.updateMeeting(ctx, id, { published: f.published === "true" }, ctx.clock.now());
+    return c.redirect(`/moter/${id}?ok=${encodeURIComponent(f.published === "true" ? "Møtet er publisert." : "Møtet er fjernet fra arkivet.")}`, 303);
+  });
+
+  // Preview (rendered by the send worker, never here) and send.
+  app.get("/moter/:id/send", async (c) => {
+    const ctx = c.get("ctx");
+    const bundle = await meetings.getMeetingBundle(ctx, c.req.param("id"));
+    const m = bundle.meeting;
+    const body = await directory.getBody(ctx, m.bodyId);
+    const members = (await directory.listMembers(ctx, m.bodyId)).filter((x) => x.role !== "secretariat");
+    const ready = bundle.rest.some((i) => i.SK === `PREVIEW#${m.version}`);
+    if (!ready) await ctx.queue.send([{ kind: "preview", meetingId: m.id, version: m.version }]);
+    const sendItems = await queryAll(ctx, {
+      IndexName: "GSI1",
+      KeyConditionExpression: "GSI1PK = :pk",
+      ExpressionAttributeValues: { ":pk": `MEETING#${m.id}#SENDS` },
+    });
+    const live = invitationsOf(bundle.rest).filter((i) => !i.withdrawn && !i.substituteFor).length;
+    return html(
+      c,
+      <SendPage
+        {...frame(c)}
+        meeting={m}
+        body={body}
+        recipients={Math.max(live, members.length)}
+        previewUrl={ready ? `/moter/${m.id}/forhandsvisning/${m.version}` : undefined}
+        previewPending={!ready}
+        sends={sendItems.map((s) => ({ id: String(s.id), template: String(s.template), createdAt: String(s.createdAt), total: Number(s.total) }))}
+      />,
+    );
+  });
+  app.get("/moter/:id/forhandsvisning/:version", async (c) => {
+    const ctx = c.get("ctx");
+    const { id, version } = c.req.param();
+    const opened = await ctx.blobs.open(`previews/${id}/${Number(version)}.html`, "innkalling.html").catch(() => undefined);
+    if (!opened) return c.notFound();
+    if (opened.kind === "redirect") return c.redirect(opened.url, 302);
+    c.header("Content-Security-Policy", "default-src 'none'; img-src * data:; style-src 'unsafe-inline'");
+    return c.body(new Uint8Array(opened.body), 200, { "Content-Type": "text/html; charset=utf-8" });
+  });
+  app.post("/moter/:id/send", async (c) => {
+    const ctx = c.get("ctx");
+    const id = c.req.param("id");
+    const f = await formFields(c.req);
+    if (f.confirm !== "yes") return c.redirect(`/moter/${id}/send`, 303);
+    const { sendId } = await createSend(ctx, { meetingId: id, template: "invitation", audience: "all", idempotencyKey: f.idempotencyKey || undefined, by: by(c) });
+    return c.redirect(`/utsendelser/${sendId}`, 303);
+  });
+  app.get("/utsendelser/:id", async (c) => {
+    const progress = await sendProgress(c.get("ctx"), c.req.param("id"));
+    return html(c, <ProgressPage {...frame(c)} progress={progress} />);
+  });
+
+  // Replies per kommune.
+  const board = async (c: C, id: string, notice?: string, status: 200 | 400 = 200) => {
+    const ctx = c.get("ctx");
+    const { bundle, invitations, bounced } = await listMeetingReplies(ctx, id);
+    return html(c, <BoardPage {...frame(c)} meeting={bundle.meeting} board={groupRepliesByOrganisation(invitations, bounced)} filter={c.req.query("filter")} notice={notice} />, status);
+  };
+  app.get("/moter/:id/svar", (c) => board(c, c.req.param("id"), c.req.query("ok")));
+  app.post("/moter/:id/svar/:invitationId", async (c) => {
+    const ctx = c.get("ctx");
+    const { id, invitationId } = c.req.param();
+    const f = await formFields(c.req);
+    const v = validate(ReplyForm, {
+      status: f.status,
+      reason: f.reason || undefined,
+      substituteName: f.substituteName,
+      substituteEmail: f.substituteEmail,
+    });
+    if (!v.ok) return board(c, id, `Svaret ble ikke registrert: ${Object.values(v.errors).join(" ")}`, 400);
+    await submitReply(ctx, await meetings.getMeetingRecord(ctx, id), invitationId, v.data, by(c));
+    return c.redirect(`/moter/${id}/svar?ok=${encodeURIComponent("Svaret er registrert.")}`, 303);
+  });
+  app.post("/moter/:id/paminnelse", async (c) => {
+    const id = c.req.param("id");
+    try {
+      const { sendId } = await createSend(c.get("ctx"), { meetingId: id, template: "reminder", audience: "not_replied", by: by(c) });
+      return c.redirect(`/utsendelser/${sendId}`, 303);
+    } catch (err) {
+      if (err instanceof ConflictError) return board(c, id, "Alle har svart; ingen påminnelse sendt.");
+      throw err;
+    }
+  });
+
+  // Minutes.
+  const minutesPage = async (c: C, id: string, extra: { errors?: Record<string, string>; notice?: string } = {}, status: 200 | 400 | 409 = 200) => {
+    const ctx = c.get("ctx");
+    const [meeting, minutes] = await Promise.all([meetings.getMeetingRecord(ctx, id), getMinutes(ctx, id)]);
+    const job = minutes.scheduledJobId ? await getJob(ctx, minutes.scheduledJobId) : undefined;
+    const view = { ...minutes, ...(job ? { distribution: { status: job.status, dueAt: job.dueAt, lastError: job.lastError, finishedAt: job.finishedAt } } : {}) };
+    return html(c, <MinutesPage {...frame(c)} meeting={meeting} minutes={view} {...extra} />, status);
+  };
+  app.get("/moter/:id/referat", (c) => minutesPage(c, c.req.param("id"), { notice: c.req.query("ok") }));
+  app.post("/moter/:id/referat", async (c) => {
+    const ctx = c.get("ctx");
+    const id = c.req.param("id");
+    const f = await formFields(c.req);
+    const items = Object.keys(f)
+      .filter((k) => /^item\d+\.itemId$/.test(k))
+      .map((k) => {
+        const n = k.split(".")[0];
+        return { itemId: f[k]!, text: f[`${n}.text`] ?? "", decision: f[`${n}.decision`] ?? "", status: f[`${n}.status`] as "decided" };
+      });
+    try {
+      await saveMinutes(
+        ctx,
+        id,
+        {
+          startedAt: f.startedAt || undefined,
+          endedAt: f.endedAt || undefined,
+          place: f.place || undefined,
+          present: parseAttendeeLines(f.present ?? ""),
+          absent: parseAttendeeLines(f.absent ?? ""),
+          secretariat: (f.secretariat ?? "").split(/\r?\n/).map((s) => s.trim()).filter(Boolean),
+          items,
+          correctionReason: f.correctionReason || undefined,
+        },
+        by(c),
+      );
+    } catch (err) {
+      if (err instanceof DomainValidationError) return minutesPage(c, id, { errors: fieldErrors(err) }, 400);
+      if (err instanceof ConflictError) return minutesPage(c, id, { notice: err.message }, 409);
+      throw err;
+    }
+    return c.redirect(`/moter/${id}/referat?ok=${encodeURIComponent("Referatet er lagret.")}`, 303);
+  });
+  app.post("/moter/:id/referat/godkjenn", async (c) => {
+    const id = c.req.param("id");
+    await approveMinutes(c.get("ctx"), id, by(c));
+    return c.redirect(`/moter/${id}/referat?ok=${encodeURIComponent("Referatet er godkjent.")}`, 303);
+  });
+  app.post("/moter/:id/referat/planlegg", async (c) => {
+    const id = c.req.param("id");
+    const f = await formFields(c.req);
+    if (!f.at) return minutesPage(c, id, { errors: { at: "Velg tidspunkt." } }, 400);
+    try {
+      await scheduleMinutes(c.get("ctx"), id, f.at, by(c));
+    } catch (err) {
+      if (err instanceof ConflictError) return minutesPage(c, id, { notice: err.message }, 409);
+      throw err;
+    }
+    return c.redirect(`/moter/${id}/referat?ok=${encodeURIComponent("Utsendelsen er planlagt.")}`, 303);
+  });
+  return app;
+}
+

@@ -1,0 +1,83 @@
+import type { Child } from "hono/jsx";
+import { Page } from "../layout.js";
+
+/** The secretariat's page frame: navigation, who is logged in, log-out button. */
+export function Shell(props: { title: string; user?: string; csrf: string; children: Child }) {
+  return (
+    <Page
+      title={`${props.title} – Møteinnkalling`}
+      header={
+        <nav aria-label="Hovedmeny" style="display:flex;flex-wrap:wrap;gap:1rem;align-items:center">
+          <a href="/">
+            <strong>Møteinnkalling</strong>
+          </a>
+          <a href="/arkiv">Arkiv</a>
+          <span style="margin-left:auto">{props.user}</span>
+          <form method="post" action="/logg-ut" style="display:inline">
+            <input type="hidden" name="csrf" value={props.csrf} />
+            <button type="submit" class="secondary" style="padding:.2rem .6rem">
+              Logg ut
+            </button>
+          </form>
+        </nav>
+      }
+    >
+      {props.children}
+    </Page>
+  );
+}
+
+export function ErrorSummary(props: { errors: Record<string, string> }) {
+  const entries = Object.entries(props.errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="errors" role="alert">
+      <p class="error">Skjemaet ble ikke lagret. Rett opp dette:</p>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li>
+            <a href={`#${field}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A labelled input with its error linked by aria-describedby. */
+export function Field(props: {
+  name: string;
+  label: string;
+  value?: string;
+  type?: string;
+  errors: Record<string, string>;
+  required?: boolean;
+  hint?: string;
+  textarea?: boolean;
+}) {
+  const err = props.errors[props.name];
+  const describedBy = [err ? `${props.name}-feil` : "", props.hint ? `${props.name}-hint` : ""].filter(Boolean).join(" ");
+  const common = {
+    id: props.name,
+    name: props.name,
+    ...(describedBy ? { "aria-describedby": describedBy } : {}),
+    ...(err ? { "aria-invalid": "true" } : {}),
+    ...(props.required ? { required: true } : {}),
+  };
+  return (
+    <div>
+      <label for={props.name}>{props.label}</label>
+      {props.hint && (
+        <p class="muted" id={`${props.name}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {props.textarea ? <textarea {...common}>{props.value ?? ""}</textarea> : <input type={props.type ?? "text"} value={props.value ?? ""} {...common} />}
+      {err && (
+        <p class="error" id={`${props.name}-feil`}>
+          {err}
+        </p>
+      )}
+    </div>
+  );
+}
