@@ -17,7 +17,7 @@ const baseSchema = z.object({
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   /** Days before the reply deadline that the automatic reminder goes out. */
   REMINDER_DAYS_BEFORE_DEADLINE: z.coerce.number().int().min(0).max(60).default(2),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
 const localSchema = baseSchema.extend({

@@ -1,6 +1,6 @@
 /** Structured JSON logs (one line per event), as CloudWatch Logs Insights expects. */
 type Level = "debug" | "info" | "warn" | "error";
-const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+const order: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
@@ -9,7 +9,7 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
-export function createLogger(minLevel: Level = "info", base: Record<string, unknown> = {}): Logger {
+export function createLogger(minLevel: Level | "silent" = "info", base: Record<string, unknown> = {}): Logger {
   const write = (level: Level, msg: string, fields?: Record<string, unknown>) => {
     if (order[level] < order[minLevel]) return;
     const line = JSON.stringify({ level, time: new Date().toISOString(), msg, ...base, ...fields }, errorReplacer);

@@ -10,6 +10,9 @@ import { meetingRoutes } from "./routes/meetings.js";
 import { replyRoutes } from "./routes/reply.js";
 import { attachmentRoutes } from "./routes/attachments.js";
 import { archiveRoutes } from "./routes/archive.js";
+import { authRoutes } from "./routes/auth.js";
+import { requireApiAuth } from "./middleware/auth.js";
+import { secretariatPages } from "./pages/secretariat.js";
 import { repliesApiRoutes } from "./routes/replies-api.js";
 import { minutesApiRoutes } from "./routes/minutes-api.js";
 import { sendRoutes } from "./routes/sends.js";
@@ -36,12 +39,15 @@ export function createApp(ctx: AppContext) {
   app.route("/", replyRoutes());
   app.route("/", attachmentRoutes());
   app.route("/", archiveRoutes());
+  app.route("/", authRoutes());
 
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) return validationProblem(c, result.error);
     },
   });
+  // Every API route needs a login; the OpenAPI document itself is public.
+  api.use("*", async (c, next) => (c.req.path === "/api/openapi.json" ? next() : requireApiAuth(c, next)));
   api.route("/", directoryRoutes());
   api.route("/", meetingRoutes());
   api.route("/", sendRoutes());
@@ -54,6 +60,7 @@ export function createApp(ctx: AppContext) {
     info: { title: "Møteinnkalling – sekretariatets API", version: "1" },
   });
   app.route("/api", api);
+  app.route("/", secretariatPages());
 
   app.notFound((c) => {
     if (wantsJson(c.req.path, c.req.header("accept"))) return problem(c, 404, t.api.notFoundTitle, t.api.routeNotFound);

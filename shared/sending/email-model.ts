@@ -1,4 +1,5 @@
-import type { MeetingEmailModel } from "../../emails/model.js";
+import type { MeetingEmailModel, MinutesEmailModel } from "../../emails/model.js";
+import { attendeeLine, type Minutes } from "../minutes/minutes.js";
 import type { MeetingBundle } from "../store/meetings.js";
 import type { Body } from "../domain/model.js";
 
@@ -29,5 +30,23 @@ export function meetingEmailModel(bundle: MeetingBundle, body: Body, organiserEm
     attachments: bundle.attachments.map((a) => ({ number: a.number, title: a.title })),
     secretariat: body.secretariat,
     organiserEmail,
+  };
+}
+
+export function minutesEmailModel(bundle: MeetingBundle, body: Body, minutes: Minutes): MinutesEmailModel {
+  return {
+    meetingId: bundle.meeting.id,
+    version: minutes.version,
+    bodyName: body.name,
+    meetingTitle: bundle.meeting.title,
+    startsAt: minutes.startedAt,
+    endsAt: minutes.endedAt,
+    place: minutes.place,
+    present: minutes.present.map(attendeeLine),
+    secretariat: minutes.secretariat,
+    absent: minutes.absent.map(attendeeLine),
+    items: minutes.items.map((i) => ({ number: i.number, title: i.title, text: i.text, decision: i.decision, status: i.status })),
+    attachments: bundle.attachments.map((a) => ({ number: a.number, title: a.title })),
+    secretariatContact: body.secretariat,
   };
 }

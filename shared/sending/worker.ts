@@ -8,7 +8,9 @@ import { getBody } from "../store/directory.js";
 import { getInvitation } from "../store/invitations.js";
 import { keys, withoutKeys } from "../store/keys.js";
 import { getMeetingBundle, type MeetingBundle } from "../store/meetings.js";
-import { meetingEmailModel } from "./email-model.js";
+import { meetingEmailModel, minutesEmailModel } from "./email-model.js";
+import { getStoredMinutes } from "../minutes/minutes.js";
+import type { Body, Invitation } from "../domain/model.js";
 import { QueueMessage } from "./messages.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { Delivery, getSendRecord } from "./sends.js";
@@ -42,7 +44,7 @@ function rateLimiter(ctx: AppContext): RateLimiter {
 export async function handleQueueMessage(ctx: AppContext, message: QueueMessage): Promise<"done" | "retry"> {
   if (message.kind === "login-link") {
     const { composeLoginEmail } = await import("../../emails/index.js");
-    const raw = await composeLoginEmail({ to: message.to, url: message.url, expiresAt: message.expiresAt, from: ctx.config.SENDER_EMAIL });
+    const raw = await composeLoginEmail({ to: message.to, url: message.url, from: ctx.config.SENDER_EMAIL });
     return sendPaced(ctx, { from: ctx.config.SENDER_EMAIL, to: [message.to], raw }).then((r) => (r.ok ? "done" : "retry"));
   }
   if (message.kind === "preview") {
@@ -180,42 +182,56 @@ async function finishDelivery(ctx: AppContext, key: { PK: string; SK: string }, 
   );
 }
 
-/** Per-process cache of meeting bundles by meeting version (the render itself is cached in emails/). */
-const bundles = new Map<string, Promise<{ bundle: MeetingBundle; bodyName: string; body: Awaited<ReturnType<typeof getBody>> }>>();
+/** Per-process cache of what one meeting version's emails are made from (the render itself is cached in emails/). */
+const bundles = new Map<string, Promise<{ bundle: MeetingBundle; body: Body }>>();
 
-async function composeDelivery(ctx: AppContext, delivery: Delivery): Promise<Uint8Array> {
-  const { composeEmail } = await import("../../emails/index.js");
-  const send = await getSendRecord(ctx, delivery.sendId);
-  const cacheKey = `${send.meetingId}#${send.meetingVersion}`;
+function meetingData(ctx: AppContext, meetingId: string, version: number) {
+  const cacheKey = `${meetingId}#${version}`;
   let entry = bundles.get(cacheKey);
   if (!entry) {
     entry = (async () => {
-      const bundle = await getMeetingBundle(ctx, send.meetingId);
-      const body = await getBody(ctx, bundle.meeting.bodyId);
-      return { bundle, bodyName: body.name, body };
+      const bundle = await getMeetingBundle(ctx, meetingId);
+      return { bundle, body: await getBody(ctx, bundle.meeting.bodyId) };
     })();
     bundles.set(cacheKey, entry);
     if (bundles.size > 50) bundles.delete(bundles.keys().next().value!);
     entry.catch(() => bundles.delete(cacheKey));
   }
-  const { bundle, body } = await entry;
-  const model = meetingEmailModel({ ...bundle, meeting: { ...bundle.meeting, version: send.meetingVersion } }, body, ctx.config.SENDER_EMAIL, send.sequence);
+  return entry;
+}
+
+const replyWords = (inv: Invitation): string => {
+  const r = inv.reply;
+  if (!r) return "";
+  if (r.status === "attending") return "Du kommer.";
+  if (r.status === "absent") return `Du har meldt forfall${r.reason ? ` (${r.reason})` : ""}.`;
+  return `Du sender stedfortreder: ${r.substitute?.name ?? ""} (${r.substitute?.email ?? ""}).`;
+};
+
+async function composeDelivery(ctx: AppContext, delivery: Delivery): Promise<Uint8Array> {
+  const emails = await import("../../emails/index.js");
+  const send = await getSendRecord(ctx, delivery.sendId);
+  const { bundle, body } = await meetingData(ctx, send.meetingId, send.meetingVersion);
   const invitation = await getInvitation(ctx, delivery.meetingId, delivery.invitationId);
   if (!invitation) throw new Error("invitasjonen finnes ikke");
   const key = await ctx.secrets.linkSigningKey();
   const token = personalToken(key, delivery.meetingId, invitation.id, invitation.linkVersion);
   const base = ctx.config.BASE_URL;
-  const { raw } = await composeEmail(
-    send.template === "cancellation" ? "invitation" : send.template === "reminder" ? "reminder" : "invitation",
-    send.template === "cancellation" ? { ...model, status: "cancelled" } : model,
-    {
-      name: invitation.name,
-      email: invitation.email,
-      replyUrl: `${base}/r/${token}`,
-      attachmentBaseUrl: `${base}/a/${token}`,
-      substituteFor: invitation.substituteFor?.name,
-    },
-    { from: ctx.config.SENDER_EMAIL, replyTo: body.secretariat.email },
-  );
-  return raw;
+  const sender = { from: ctx.config.SENDER_EMAIL, replyTo: body.secretariat.email };
+  const recipient = {
+    name: invitation.name,
+    email: invitation.email,
+    replyUrl: `${base}/r/${token}`,
+    attachmentBaseUrl: `${base}/a/${token}`,
+    substituteFor: invitation.substituteFor?.name,
+    replySummary: send.template === "substitute-released" ? `Du var meldt som stedfortreder for ${invitation.substituteFor?.name ?? ""}, men hen kommer selv. Du trenger derfor ikke møte.` : replyWords(invitation),
+  };
+  if (send.template === "minutes") {
+    const minutes = await getStoredMinutes(ctx, send.meetingId);
+    if (!minutes) throw new Error("referatet finnes ikke");
+    return (await emails.composeMinutesEmail(minutesEmailModel(bundle, body, minutes), recipient, sender)).raw;
+  }
+  const model = meetingEmailModel({ ...bundle, meeting: { ...bundle.meeting, version: send.meetingVersion } }, body, ctx.config.SENDER_EMAIL, send.sequence);
+  const kind = send.template === "cancellation" ? "invitation" : send.template;
+  return (await emails.composeEmail(kind, send.template === "cancellation" ? { ...model, status: "cancelled" } : model, recipient, sender)).raw;
 }

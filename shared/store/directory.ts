@@ -105,8 +105,11 @@ export async function listMembers(d: Db, bodyId: string): Promise<Member[]> {
   return items.map((i) => Member.parse(withoutKeys(i))).sort(byOrganisationThenName);
 }
 
+/** By organisation (members without one last), then by name, in Norwegian order. */
 const byOrganisationThenName = (a: Member, b: Member) =>
-  (a.organisationName ?? "~").localeCompare(b.organisationName ?? "~", "nb") || a.personName.localeCompare(b.personName, "nb");
+  Number(!a.organisationName) - Number(!b.organisationName) ||
+  (a.organisationName ?? "").localeCompare(b.organisationName ?? "", "nb") ||
+  a.personName.localeCompare(b.personName, "nb");
 
 export async function addMember(d: Db, bodyId: string, input: z.infer<typeof AddMemberInput>): Promise<Member> {
   await getBody(d, bodyId);

@@ -42,7 +42,7 @@ export async function startTestApp(
     DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
     SES_ENDPOINT: inject("sesEndpoint"),
     DATA_DIR: dataDir,
-    LOG_LEVEL: "error",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     ...opts.env,
   }) as LocalConfig;
   await ensureTable(config.DYNAMODB_ENDPOINT, tableName);
@@ -79,5 +79,8 @@ export interface StoredEmail {
 export async function sesEmails(sesEndpoint: string, to?: (addr: string) => boolean): Promise<StoredEmail[]> {
   const res = await fetch(`${sesEndpoint}/store`);
   const { emails } = (await res.json()) as { emails: StoredEmail[] };
+  // Raw messages list recipients as they stand in the To header ("Name <addr>"): keep the address.
+  const bare = (a: string) => /<([^>]+)>\s*$/.exec(a)?.[1] ?? a;
+  for (const e of emails) e.destination.to = e.destination.to.map(bare);
   return to ? emails.filter((e) => e.destination.to.some(to)) : emails;
 }

@@ -1,0 +1,60 @@
+import mjml2html from "mjml";
+import type { Recipient } from "./model.js";
+import { TOKENS, type TemplateSource } from "./templates.js";
+
+/**
+ * Rendering rule (DESIGN §6): MJML is rendered once per meeting version and template; each
+ * recipient's copy is made by substituting escaped values for the placeholder tokens.
+ * This module is the only one that loads mjml, and only the send worker loads it.
+ */
+export interface RenderedTemplate {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+let renders = 0;
+/** How many times mjml2html has run in this process (the send benchmark proves one per version). */
+export const mjmlRenderCount = () => renders;
+
+export async function renderTemplate(source: TemplateSource): Promise<RenderedTemplate> {
+  renders++;
+  // "strict": a template error fails loudly instead of sending a broken email.
+  const out = await mjml2html(source.mjml, { validationLevel: "strict", minify: false, keepComments: false });
+  return { subject: source.subject, html: out.html, text: source.text };
+}
+
+const cache = new Map<string, Promise<RenderedTemplate>>();
+/** Renders once per key (template kind + meeting id + version); concurrent callers share the render. */
+export function renderTemplateCached(key: string, source: () => TemplateSource): Promise<RenderedTemplate> {
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = renderTemplate(source());
+    cache.set(key, hit);
+    hit.catch(() => cache.delete(key));
+    if (cache.size > 100) cache.delete(cache.keys().next().value!);
+  }
+  return hit;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+/** Header values: no line breaks, ever (no header injection through a name or title). */
+export const headerSafe = (s: string) => s.replace(/[\r\n\t]+/g, " ").trim();
+
+/** One recipient's copy: one pass over the known tokens, values escaped for HTML, raw for text. */
+export function personalise(rendered: RenderedTemplate, r: Recipient): RenderedTemplate {
+  const substituteLine = r.substituteFor ? ` (stedfortreder for ${r.substituteFor})` : "";
+  const values: Record<string, string> = {
+    [TOKENS.name]: r.name,
+    [TOKENS.replyUrl]: r.replyUrl ?? "",
+    [TOKENS.attachments]: r.attachmentBaseUrl,
+    [TOKENS.substitute]: substituteLine,
+    [TOKENS.reply]: r.replySummary ?? "",
+  };
+  const pattern = /%%(NAVN|SVARLENKE|VEDLEGG|STEDFORTREDER|SVAR)%%/g;
+  return {
+    subject: headerSafe(rendered.subject.replace(pattern, (t) => values[t] ?? "")),
+    html: rendered.html.replace(pattern, (t) => escapeHtml(values[t] ?? "")),
+    text: rendered.text.replace(pattern, (t) => values[t] ?? ""),
+  };
+}

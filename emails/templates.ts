@@ -1,0 +1,233 @@
+import { formatMeetingTime, formatOsloDate, formatOsloDateTime } from "../shared/domain/oslo-time.js";
+import { nbEmails as m } from "../shared/i18n/nb-emails.js";
+import type { MeetingEmailModel, MinutesEmailModel } from "./model.js";
+
+/**
+ * MJML templates. Each returns the MJML (rendered once per meeting version), a plain-text part
+ * and a subject, all with placeholder tokens where per-recipient values go. User text is
+ * HTML-escaped here; "%" is neutralised so user text can never form a placeholder.
+ */
+export const TOKENS = {
+  name: "%%NAVN%%",
+  replyUrl: "%%SVARLENKE%%",
+  attachments: "%%VEDLEGG%%",
+  substitute: "%%STEDFORTREDER%%",
+  reply: "%%SVAR%%",
+} as const;
+
+export interface TemplateSource {
+  subject: string;
+  mjml: string;
+  text: string;
+}
+
+/** HTML-escape user text for MJML; "%" becomes an entity so "%%X%%" in user text is inert. */
+export function esc(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;").replace(/%/g, "&#37;");
+}
+/** Plain text: a word joiner between "%%" keeps user text from forming a placeholder. */
+export function plain(s: string): string {
+  return s.replace(/%%/g, "%\u2060%");
+}
+const para = (s: string) => esc(s).replace(/\r?\n/g, "<br />");
+
+const head = (title: string) => `<mj-head>
+  <mj-title>${esc(title)}</mj-title>
+  <mj-attributes>
+    <mj-all font-family="Arial, Helvetica, sans-serif" />
+    <mj-text font-size="15px" line-height="1.5" color="#1b1b1b" />
+  </mj-attributes>
+</mj-head>`;
+
+const banner = (text: string) => `<mj-section background-color="#0b4f8a" padding="16px">
+    <mj-column><mj-text color="#ffffff" font-size="20px" font-weight="bold">${esc(text)}</mj-text></mj-column>
+  </mj-section>`;
+
+const page = (title: string, heading: string, content: string) => `<mjml>
+${head(title)}
+<mj-body background-color="#f3f6f9">
+  ${banner(heading)}
+  <mj-section background-color="#ffffff" padding="8px 16px">
+    <mj-column>
+${content}
+    </mj-column>
+  </mj-section>
+</mj-body>
+</mjml>`;
+
+function facts(model: MeetingEmailModel, withDeadline = true): { html: string; text: string } {
+  const when = formatMeetingTime(model.startsAt, model.endsAt);
+  const rows: [string, string][] = [
+    [m.time, when],
+    [m.place, model.place],
+  ];
+  if (withDeadline && model.replyDeadline) rows.push([m.deadline, formatOsloDateTime(model.replyDeadline)]);
+  return {
+    html: `<mj-text>${rows.map(([k, v]) => `<strong>${esc(k)}:</strong> ${esc(v)}`).join("<br />")}</mj-text>`,
+    text: rows.map(([k, v]) => `${k}: ${plain(v)}`).join("\n"),
+  };
+}
+
+function agenda(model: MeetingEmailModel): { html: string; text: string } {
+  const html: string[] = [`<mj-text><h2 style="font-size:18px;margin:0">${esc(m.agenda)}</h2></mj-text>`];
+  const text: string[] = [m.agenda.toUpperCase(), ""];
+  for (const item of model.agenda) {
+    const label = item.number ? `${m.case} ${item.number} ` : "";
+    const att = item.attachmentNumbers.length ? `${m.attachmentsFor} ${item.attachmentNumbers.join("+")}` : "";
+    const parts = [`<strong>${esc(label + item.title)}</strong>`];
+    const textParts = [`${label}${plain(item.title)}`];
+    if (att) {
+      parts.push(`<em>${esc(att)}</em>`);
+      textParts.push(att);
+    }
+    if (item.background) {
+      parts.push(para(item.background));
+      textParts.push(plain(item.background));
+    }
+    if (item.subItems.length) {
+      parts.push(
+        `<ul style="margin:4px 0;padding-left:20px">${item.subItems
+          .map((s) => `<li>${esc(`${s.letter} ${s.title}`)}${s.bullets.length ? `<ul>${s.bullets.map((b) => `<li>${esc(b)}</li>`).join("")}</ul>` : ""}</li>`)
+          .join("")}</ul>`,
+      );
+      for (const s of item.subItems) {
+        textParts.push(`  ${s.letter} ${plain(s.title)}`);
+        for (const b of s.bullets) textParts.push(`    - ${plain(b)}`);
+      }
+    }
+    if (item.proposedDecision) {
+      parts.push(`<strong>${esc(m.proposedDecision)}</strong><br />${para(item.proposedDecision)}`);
+      textParts.push(m.proposedDecision, plain(item.proposedDecision));
+    }
+    html.push(`<mj-text padding-top="4px">${parts.join("<br />")}</mj-text>`);
+    text.push(textParts.join("\n"), "");
+  }
+  return { html: html.join("\n"), text: text.join("\n") };
+}
+
+function attachmentList(list: { number: number; title: string }[]): { html: string; text: string } {
+  if (!list.length) return { html: "", text: "" };
+  return {
+    html: `<mj-text><h2 style="font-size:18px;margin:0">${esc(m.attachments)}</h2><ul style="padding-left:20px">${list
+      .map((a) => `<li><a href="${TOKENS.attachments}/${a.number}">${esc(m.attachment(a.number, a.title))}</a></li>`)
+      .join("")}</ul></mj-text>`,
+    text: `${m.attachments.toUpperCase()}\n${list.map((a) => `${plain(m.attachment(a.number, a.title))}: ${TOKENS.attachments}/${a.number}`).join("\n")}\n`,
+  };
+}
+
+function contact(s: { name: string; email: string; phone?: string }): { html: string; text: string } {
+  const line = `${s.name}, ${s.email}${s.phone ? `, ${m.phone} ${s.phone}` : ""}`;
+  return { html: `<mj-text color="#4a4a4a">${esc(m.contact)} ${esc(line)}</mj-text>`, text: `${m.contact} ${plain(line)}` };
+}
+
+export type MeetingTemplateKind = "invitation" | "reminder" | "confirmation" | "substitute-released";
+
+export function meetingTemplate(kind: MeetingTemplateKind, model: MeetingEmailModel): TemplateSource {
+  const date = formatOsloDate(model.startsAt);
+  const cancelled = model.status === "cancelled";
+  const updated = !cancelled && model.sequence > 0;
+  const f = facts(model, kind !== "substitute-released" && !cancelled);
+  const c = contact(model.secretariat);
+  const greet = { html: `<mj-text>${esc(m.to)} ${TOKENS.name}${TOKENS.substitute}</mj-text>`, text: `${m.to} ${TOKENS.name}${TOKENS.substitute}` };
+  const title = `${model.bodyName}: ${model.meetingTitle}`;
+  const titleBlock = { html: `<mj-text font-size="17px"><strong>${esc(title)}</strong></mj-text>`, text: plain(title) };
+
+  if (kind === "confirmation" || kind === "substitute-released") {
+    const heading = kind === "confirmation" ? m.confirmationHeading : m.releasedHeading;
+    const body =
+      kind === "confirmation"
+        ? { html: `<mj-text>${esc(m.confirmation)} <strong>${TOKENS.reply}</strong></mj-text>`, text: `${m.confirmation} ${TOKENS.reply}` }
+        : { html: `<mj-text>${TOKENS.reply}</mj-text>`, text: TOKENS.reply };
+    const button =
+      kind === "confirmation"
+        ? { html: `<mj-button href="${TOKENS.replyUrl}" background-color="#0b4f8a" align="left">${esc(m.changeButton)}</mj-button>`, text: `${m.changeButton}: ${TOKENS.replyUrl}` }
+        : { html: "", text: "" };
+    return {
+      subject: kind === "confirmation" ? m.confirmationSubject(model.bodyName, date) : m.releasedSubject(model.bodyName, date),
+      mjml: page(heading, heading, [greet.html, body.html, titleBlock.html, f.html, button.html, c.html].join("\n")),
+      text: [heading, "", greet.text, "", body.text, "", titleBlock.text, f.text, "", button.text, "", c.text].join("\n"),
+    };
+  }
+
+  const heading = cancelled
+    ? m.cancelledHeading(model.bodyName)
+    : kind === "reminder"
+      ? m.reminderHeading
+      : updated
+        ? m.updatedHeading(model.bodyName)
+        : m.invitationHeading(model.bodyName);
+  const subject = cancelled
+    ? m.cancelledSubject(model.bodyName, model.meetingTitle, date)
+    : kind === "reminder"
+      ? m.reminderSubject(model.bodyName, model.meetingTitle, date)
+      : updated
+        ? m.updatedSubject(model.bodyName, model.meetingTitle, date)
+        : m.invitationSubject(model.bodyName, model.meetingTitle, date);
+  const button = cancelled
+    ? { html: "", text: "" }
+    : {
+        html: `<mj-button href="${TOKENS.replyUrl}" background-color="#0b4f8a" font-size="16px" align="left">${esc(m.replyButton)}</mj-button><mj-text color="#4a4a4a">${esc(m.replyHelp)}</mj-text>`,
+        text: `${m.replyButton}: ${TOKENS.replyUrl}\n${m.replyHelp}`,
+      };
+  const a = cancelled ? { html: "", text: "" } : agenda(model);
+  const att = cancelled ? { html: "", text: "" } : attachmentList(model.attachments);
+  return {
+    subject,
+    mjml: page(subject, heading, [greet.html, titleBlock.html, f.html, button.html, `<mj-divider border-color="#c8c8c8" border-width="1px" />`, a.html, att.html, c.html].join("\n")),
+    text: [heading, "", greet.text, "", titleBlock.text, f.text, "", button.text, "", a.text, att.text, c.text, "", cancelled ? "" : m.calendar].join("\n"),
+  };
+}
+
+export function minutesTemplate(model: MinutesEmailModel): TemplateSource {
+  const date = formatOsloDate(model.startsAt);
+  const heading = m.minutesHeading(model.bodyName, date);
+  const rows: [string, string][] = [
+    [m.time, formatMeetingTime(model.startsAt, model.endsAt)],
+    [m.place, model.place],
+    [m.present, model.present.join(", ") || m.noOne],
+    [m.secretariat, model.secretariat.join(" og ") || m.noOne],
+    [m.absent, model.absent.join(", ") || m.noOne],
+  ];
+  const html: string[] = [`<mj-text>${rows.map(([k, v]) => `<strong>${esc(k)}:</strong> ${esc(v)}`).join("<br /><br />")}</mj-text>`];
+  const text: string[] = [heading, "", ...rows.map(([k, v]) => `${k}: ${plain(v)}\n`), ""];
+  for (const item of model.items) {
+    const label = `${item.number ? `${m.case} ${item.number} ` : ""}${item.title}`;
+    const parts = [`<strong>${esc(label)}</strong>`];
+    const tparts = [plain(label)];
+    if (item.text) {
+      parts.push(para(item.text));
+      tparts.push(plain(item.text));
+    }
+    if (item.status === "postponed") {
+      parts.push(esc(m.postponed));
+      tparts.push(m.postponed);
+    } else if (item.decision) {
+      parts.push(`<strong>${esc(m.decision)}</strong><br />${para(item.decision)}`);
+      tparts.push(m.decision, plain(item.decision));
+    } else if (item.status === "noted") {
+      parts.push(esc(m.noted));
+      tparts.push(m.noted);
+    }
+    html.push(`<mj-text padding-top="4px">${parts.join("<br />")}</mj-text>`);
+    text.push(tparts.join("\n"), "");
+  }
+  const att = attachmentList(model.attachments);
+  const c = contact(model.secretariatContact);
+  return {
+    subject: m.minutesSubject(model.bodyName, date),
+    mjml: page(heading, heading, [`<mj-text>${esc(m.to)} ${TOKENS.name}</mj-text>`, ...html, att.html, c.html].join("\n")),
+    text: [`${m.to} ${TOKENS.name}`, "", ...text, att.text, c.text].join("\n"),
+  };
+}
+
+export function loginTemplate(): TemplateSource {
+  return {
+    subject: m.loginSubject,
+    mjml: page(m.loginSubject, m.loginSubject, [
+      `<mj-text>${esc(m.login)}</mj-text>`,
+      `<mj-button href="${TOKENS.replyUrl}" background-color="#0b4f8a" align="left">${esc(m.loginButton)}</mj-button>`,
+      `<mj-text color="#4a4a4a">${esc(m.loginIgnore)}</mj-text>`,
+    ].join("\n")),
+    text: [m.loginSubject, "", m.login, "", `${m.loginButton}: ${TOKENS.replyUrl}`, "", m.loginIgnore].join("\n"),
+  };
+}

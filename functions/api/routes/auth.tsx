@@ -1,0 +1,97 @@
+import { Hono } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { z } from "zod";
+import { consumeLoginLink, endSession, peekLoginLink, requestLoginLink, SESSION_MS } from "../../../shared/auth/sessions.js";
+import type { AppEnv } from "../app.js";
+import { csrfToken, isSecure, verifyCsrf } from "../middleware/csrf.js";
+import { Page } from "../views/layout.js";
+
+/** Login by email magic link, and log-out. Texts in Norwegian; forms carry the CSRF token. */
+export function authRoutes() {
+  const app = new Hono<AppEnv>();
+  const doc = (page: unknown) => `<!doctype html>${page}`;
+  app.use("/logg-inn", verifyCsrf);
+  app.use("/logg-inn/*", verifyCsrf);
+  app.use("/logg-ut", verifyCsrf);
+
+  const loginForm = (csrf: string, value = "", error?: string) => (
+    <Page title="Logg inn – Møteinnkalling">
+      <h1>Logg inn</h1>
+      <p>For sekretariatet. Du får en innloggingslenke på e-post.</p>
+      <form method="post" action="/logg-inn" novalidate>
+        <input type="hidden" name="csrf" value={csrf} />
+        <label for="email">E-postadresse</label>
+        <input type="email" id="email" name="email" value={value} autocomplete="email" required {...(error ? { "aria-describedby": "email-feil", "aria-invalid": "true" } : {})} />
+        {error && (
+          <p class="error" id="email-feil" role="alert">
+            {error}
+          </p>
+        )}
+        <p>
+          <button type="submit">Send meg en lenke</button>
+        </p>
+      </form>
+    </Page>
+  );
+
+  app.get("/logg-inn", (c) => c.html(doc(loginForm(csrfToken(c)))));
+  app.post("/logg-inn", async (c) => {
+    const body = await c.req.parseBody();
+    const email = typeof body.email === "string" ? body.email.trim().slice(0, 300) : "";
+    const parsed = z.email().safeParse(email);
+    if (!parsed.success) return c.html(doc(loginForm(csrfToken(c), email, "Skriv en gyldig e-postadresse.")), 400);
+    await requestLoginLink(c.get("ctx"), parsed.data);
+    // The same answer whether or not the address is a user.
+    return c.html(
+      doc(
+        <Page title="Sjekk e-posten din">
+          <h1>Sjekk e-posten din</h1>
+          <p role="status">Er adressen registrert hos sekretariatet, har vi sendt en innloggingslenke til den. Lenken virker i 15 minutter.</p>
+        </Page>,
+      ),
+    );
+  });
+
+  const linkProblem = () =>
+    doc(
+      <Page title="Lenken er utløpt eller brukt">
+        <h1>Lenken er utløpt eller brukt</h1>
+        <p>
+          Innloggingslenker virker én gang og i 15 minutter. <a href="/logg-inn">Be om en ny lenke</a>.
+        </p>
+      </Page>,
+    );
+
+  // Opening the link only shows a button: mail scanners open links, and must not log anyone in.
+  app.get("/logg-inn/lenke", async (c) => {
+    const token = c.req.query("token") ?? "";
+    if (!(await peekLoginLink(c.get("ctx"), token))) return c.html(linkProblem(), 400);
+    return c.html(
+      doc(
+        <Page title="Logg inn – Møteinnkalling">
+          <h1>Logg inn</h1>
+          <form method="post" action="/logg-inn/lenke">
+            <input type="hidden" name="csrf" value={csrfToken(c)} />
+            <input type="hidden" name="token" value={token} />
+            <button type="submit">Logg inn</button>
+          </form>
+        </Page>,
+      ),
+    );
+  });
+  app.post("/logg-inn/lenke", async (c) => {
+    const body = await c.req.parseBody();
+    const token = typeof body.token === "string" ? body.token : "";
+    const result = await consumeLoginLink(c.get("ctx"), token);
+    if (!result) return c.html(linkProblem(), 400);
+    setCookie(c, "sid", result.session, { httpOnly: true, secure: isSecure(c), sameSite: "Lax", path: "/", maxAge: SESSION_MS / 1000 });
+    return c.redirect("/", 303);
+  });
+
+  app.post("/logg-ut", async (c) => {
+    await endSession(c.get("ctx"), getCookie(c, "sid"));
+    deleteCookie(c, "sid", { path: "/" });
+    return c.redirect("/logg-inn", 303);
+  });
+  return app;
+}
