@@ -33,6 +33,8 @@ export function validationProblem(c: Context, error: z.ZodError) {
 /** Norwegian wording for zod issues. A custom message set in a schema (already Norwegian) wins. */
 export function zodMessageNb(issue: z.core.$ZodIssue): string {
   const custom = issue.message;
+  // A message written in our schemas (Norwegian) wins over the generic wording below.
+  if (custom && !/^(Invalid|Expected|Too (small|big)|Unrecognized|Required)/i.test(custom)) return custom;
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined) return t.validation.required;

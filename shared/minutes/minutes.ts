@@ -112,7 +112,11 @@ export function draftMinutes(bundle: MeetingBundle, body: Body, members: Member[
       present.push({ name: inv.reply.substitute.name, organisation: org, substituteFor: inv.name });
     } else if (!inv.withdrawn) absent.push({ name: inv.name, organisation: org });
   }
-  const secretariat = members.filter((m) => m.role === "secretariat").map((m) => m.personName);
+  // In the order they were added (ids are time-ordered), as the secretariat lists itself.
+  const secretariat = members
+    .filter((m) => m.role === "secretariat")
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((m) => m.personName);
   if (secretariat.length === 0) secretariat.push(body.secretariat.name);
   return {
     meetingId: bundle.meeting.id,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiClient } from "../support/api.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 
 describe("GET /health", () => {
@@ -14,10 +15,17 @@ describe("GET /health", () => {
     expect(await res.json()).toMatchObject({ status: "ok", table: "reachable" });
   });
 
-  it("answers an unknown API route with RFC 9457 problem details in Norwegian", async () => {
-    const res = await fetch(`${app.baseUrl}/api/finnes-ikke`);
+  it("answers /api without a login with 401, and an unknown API route with 404, as RFC 9457 problem details in Norwegian", async () => {
+    const anonymous = await fetch(`${app.baseUrl}/api/bodies`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("content-type")).toContain("application/problem+json");
+    expect(await anonymous.json()).toMatchObject({ status: 401, title: "Ikke innlogget" });
+    const forged = await fetch(`${app.baseUrl}/api/bodies`, { headers: { cookie: "sid=forfalsket-sesjon-som-ikke-finnes-123456" } });
+    expect(forged.status).toBe(401);
+    const api = await apiClient(app);
+    const res = await api.get("/api/finnes-ikke");
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
-    expect(await res.json()).toMatchObject({ status: 404, title: "Finnes ikke" });
+    expect(res.body).toMatchObject({ status: 404, title: "Finnes ikke" });
   });
 });

@@ -75,7 +75,8 @@ describe("minutes: drafted from the replies, approved, emailed on schedule", () 
 
     app.clock.advance(3 * 86_400_000 + 120_000);
     try {
-      expect(await runTick(app.ctx)).toMatchObject({ ran: 1, failed: 0 });
+      // The minutes job runs (with the sends' requeue safety-net jobs, which find nothing left to do).
+      expect((await runTick(app.ctx)).failed).toBe(0);
       await app.ctx.queue.drained();
     } finally {
       app.clock.set(new Date());
@@ -94,6 +95,7 @@ describe("minutes: drafted from the replies, approved, emailed on schedule", () 
     for (const name of seed001.absent) expect(text).toContain(`${name}, ${radmannsgruppen.find((m) => m.name === name)!.organisation}`);
     for (const name of seed001.secretariat) expect(text).toContain(name);
     for (const item of seed001.agenda) if (item.decision) expect(text.replace(/\s+/g, " ")).toContain(item.decision);
+    expect((await api.get(`/api/meetings/${meeting.id}/minutes`)).body.distribution.status).toBe("done");
     const meetingAfter = (await api.get(`/api/meetings/${meeting.id}`)).body.meeting;
     expect(meetingAfter.status).toBe("minutes_sent");
   });
