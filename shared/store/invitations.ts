@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { NotFoundError } from "../domain/errors.js";
 import { Invitation, type Member, type Reply } from "../domain/model.js";
 import { type Db, isConditionFailure, jitter } from "./db.js";
 import { keys, withoutKeys } from "./keys.js";
@@ -112,5 +113,25 @@ export async function recordReply(
       if (!isConditionFailure(err) || attempt > 100) throw err;
       await jitter(attempt);
     }
+  }
+}
+
+/** Revokes a personal link (and the attachment links made from it): older links stop verifying. */
+export async function revokeLink(d: Db, meetingId: string, invitationId: string): Promise<number> {
+  try {
+    const out = await d.db.send(
+      new UpdateCommand({
+        TableName: d.tableName,
+        Key: keys.invitation(meetingId, invitationId),
+        UpdateExpression: "SET linkVersion = linkVersion + :one",
+        ConditionExpression: "attribute_exists(PK)",
+        ExpressionAttributeValues: { ":one": 1 },
+        ReturnValues: "UPDATED_NEW",
+      }),
+    );
+    return Number(out.Attributes?.linkVersion);
+  } catch (err) {
+    if (isConditionFailure(err)) throw new NotFoundError(`invitasjonen ${invitationId}`);
+    throw err;
   }
 }

@@ -4,6 +4,7 @@ import { groupRepliesByOrganisation, RecordReplyInput } from "../../../shared/do
 import { requireInvitation, submitReply } from "../../../shared/replies/service.js";
 import { listMeetingReplies } from "../../../shared/replies/board.js";
 import { getMeetingRecord } from "../../../shared/store/meetings.js";
+import { revokeLink } from "../../../shared/store/invitations.js";
 import type { AppEnv } from "../app.js";
 import { IdParam, jsonOp } from "./openapi-helpers.js";
 
@@ -55,6 +56,20 @@ export function repliesApiRoutes() {
             : { status: "attending" as const };
       const { invitation } = await submitReply(ctx, meeting, input.invitationId, form, `secretariat:${user?.email ?? "api"}${input.note ? ` (${input.note})` : ""}`);
       return c.json({ invitationId: invitation.id, status: invitation.reply!.status });
+    },
+  );
+  app.openapi(
+    jsonOp({
+      method: "post",
+      path: "/meetings/{id}/invitations/{invitationId}/revoke",
+      operationId: "revokeLink",
+      summary: "Trekk tilbake en personlig lenke (og vedleggslenkene fra den). En ny utsendelse gir ny lenke.",
+      params: z.object({ id: z.string().min(1).max(64), invitationId: z.string().min(1).max(100) }),
+      response: z.object({ invitationId: z.string(), linkVersion: z.number() }),
+    }),
+    async (c) => {
+      const { id, invitationId } = c.req.valid("param" as never) as { id: string; invitationId: string };
+      return c.json({ invitationId, linkVersion: await revokeLink(c.get("ctx"), id, invitationId) });
     },
   );
   return app;
