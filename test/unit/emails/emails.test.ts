@@ -1,0 +1,183 @@
+import ICAL from "ical.js";
+import mjml2html from "mjml";
+import { describe, expect, it } from "vitest";
+import { composeEmail, composeMinutesEmail } from "../../../emails/index.js";
+import { buildInvitationIcs } from "../../../emails/ical.js";
+import { buildMimeMessage } from "../../../emails/mime.js";
+import type { MeetingEmailModel, MinutesEmailModel } from "../../../emails/model.js";
+import { mjmlRenderCount, personalise, renderTemplateCached } from "../../../emails/render.js";
+import { loginTemplate, meetingTemplate, minutesTemplate } from "../../../emails/templates.js";
+import { seed000, seed001 } from "../../../local/seed-data.js";
+import { osloLocalToUtc } from "../../../shared/domain/oslo-time.js";
+
+/** Seed 000 as the email model: Rådmannsgruppen, 1 June 2017, Sak 12–20/2017. */
+function seed000Model(over: Partial<MeetingEmailModel> = {}): MeetingEmailModel {
+  let n = seed000.firstCaseNumber;
+  return {
+    meetingId: "01seed000meeting0000000000",
+    version: 1,
+    sequence: 0,
+    status: "scheduled",
+    bodyName: "Rådmannsgruppen",
+    meetingTitle: seed000.meeting.title,
+    startsAt: osloLocalToUtc(seed000.meeting.startsAt),
+    endsAt: osloLocalToUtc(seed000.meeting.endsAt),
+    place: seed000.meeting.place,
+    kind: "physical",
+    replyDeadline: osloLocalToUtc(seed000.meeting.replyDeadline),
+    agenda: seed000.agenda.map((i) => ({
+      number: i.kind === "opening" ? null : `${n++}/2017`,
+      title: i.title,
+      kind: i.kind,
+      background: (i as { background?: string }).background,
+      proposedDecision: (i as { proposedDecision?: string }).proposedDecision,
+      subItems: (i as { subItems?: MeetingEmailModel["agenda"][number]["subItems"] }).subItems ?? [],
+      attachmentNumbers: (i as { attachmentNumbers?: number[] }).attachmentNumbers ?? [],
+    })),
+    attachments: [1, 2, 3, 4, 5, 6, 7, 8].map((number) => ({ number, title: `Dokument ${number}` })),
+    secretariat: { name: "Nina Solberg", email: "nina@vestregionen.no", phone: "32 00 00 00" },
+    organiserEmail: "sekretariat@vestregionen.no",
+    ...over,
+  };
+}
+
+const recipient = (name: string, email: string) => ({ name, email, replyUrl: `https://moter.example.org/r/${email}`, attachmentBaseUrl: `https://moter.example.org/a/${email}` });
+const sender = { from: "sekretariat@vestregionen.no", replyTo: "nina@vestregionen.no" };
+
+describe("email templates", () => {
+  it("pass mjml validation at level strict (every template)", async () => {
+    const minutes: MinutesEmailModel = {
+      meetingId: "m", version: 1, bodyName: "Rådmannsgruppen", meetingTitle: "Møte", startsAt: "2017-11-23T08:00:00Z", endsAt: "2017-11-23T10:15:00Z",
+      place: "Drammen rådhus", present: ["Erik Kjeldstadli, Bærum"], secretariat: ["Nina Solberg"], absent: [], items: [{ number: "29/2017", title: "Referat", decision: "Godkjent.", status: "decided" }],
+      attachments: [], secretariatContact: { name: "Nina", email: "nina@vestregionen.no" },
+    };
+    const sources = [
+      ...(["invitation", "reminder", "confirmation", "substitute-released"] as const).map((k) => meetingTemplate(k, seed000Model())),
+      meetingTemplate("invitation", seed000Model({ status: "cancelled" })),
+      minutesTemplate(minutes),
+      loginTemplate(),
+    ];
+    for (const s of sources) {
+      const out = await mjml2html(s.mjml, { validationLevel: "strict" });
+      expect(out.errors).toEqual([]);
+    }
+  });
+
+  it("the invitation shows the time in Norwegian form, every case, title and proposed decision, and the sub-items", async () => {
+    const mail = await composeEmail("invitation", seed000Model(), recipient("Erik Kjeldstadli", "erik@example.org"), sender);
+    for (const part of [mail.html, mail.text]) {
+      expect(part).toContain("Torsdag 01.06.2017 kl. 09.00 – 12.00");
+      for (let n = 12; n <= 20; n++) expect(part).toContain(`Sak ${n}/2017`);
+      expect(part).not.toContain("2016");
+    }
+    const flat = (s: string) => s.replace(/\s+/g, " ").replace(/&#39;|&amp;/g, (e) => (e === "&amp;" ? "&" : "'"));
+    for (const item of seed000.agenda) {
+      expect(flat(mail.text)).toContain(item.title);
+      if ((item as { proposedDecision?: string }).proposedDecision) expect(flat(mail.text)).toContain((item as { proposedDecision: string }).proposedDecision);
+    }
+    expect(mail.text).toContain("G Ungdomssymfonikerne");
+    expect(mail.text).toContain("Status evaluering av orkesteret; resultater fra undersøkelse");
+    expect(mail.html).toContain('href="https://moter.example.org/r/erik@example.org"');
+    expect(mail.html).toContain('href="https://moter.example.org/a/erik@example.org/4"');
+  });
+
+  it("escapes user text in HTML and never substitutes a placeholder written by a user", async () => {
+    const evil = seed000Model({ meetingId: "evil", meetingTitle: `<script>alert(1)</script> & "x" %%NAVN%%` });
+    const mail = await composeEmail("invitation", evil, recipient("Ola", "ola@example.org"), sender);
+    expect(mail.html).not.toContain("<script>alert(1)</script>");
+    expect(mail.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(mail.text).not.toMatch(/alert\(1\)<\/script> & "x" Ola/);
+    expect(mail.subject).not.toContain("\n");
+  });
+
+  it("renders MJML once per meeting version, then personalises per recipient", async () => {
+    const model = seed000Model({ meetingId: "cache-test" });
+    const before = mjmlRenderCount();
+    const a = await composeEmail("invitation", model, recipient("Tuss Benum", "tuss@example.org"), sender);
+    const b = await composeEmail("invitation", model, recipient("Bente Gravdal", "bente@example.org"), sender);
+    expect(mjmlRenderCount() - before).toBe(1);
+    expect(a.html).toContain("Tuss Benum");
+    expect(b.html).toContain("Bente Gravdal");
+    expect(a.html.replaceAll("Tuss Benum", "X").replaceAll("tuss@example.org", "Y")).toBe(b.html.replaceAll("Bente Gravdal", "X").replaceAll("bente@example.org", "Y"));
+    await composeEmail("invitation", { ...model, version: 2 }, recipient("Tuss Benum", "tuss@example.org"), sender);
+    expect(mjmlRenderCount() - before).toBe(2);
+    const html = personalise(await renderTemplateCached("x", () => meetingTemplate("invitation", model)), recipient(`<b>"Ola"</b>`, "o@example.org"));
+    expect(html.html).toContain("&lt;b&gt;&quot;Ola&quot;&lt;/b&gt;");
+  });
+
+  it("the minutes read like seed 001", async () => {
+    const minutes: MinutesEmailModel = {
+      meetingId: "seed001", version: 3, bodyName: "Rådmannsgruppen", meetingTitle: "Møte", startsAt: "2017-11-23T08:00:00Z", endsAt: "2017-11-23T10:15:00Z", place: "Drammen rådhus",
+      present: ["Erik Kjeldstadli, Bærum", "Kari Solberg Økland for Trond Julin, Drammen"], secretariat: seed001.secretariat, absent: ["Torger Ødegaard, Hole"],
+      items: [
+        { number: "29/2017", title: "Referat fra møte i Rådmannsgruppen", text: "Til behandling forelå referat fra møte 14.09.2017", decision: "Framlagt forslag til referat godkjennes.", status: "decided" },
+        { number: "30/2017", title: "Utsatt sak", status: "postponed" },
+      ],
+      attachments: [], secretariatContact: { name: "Nina Solberg", email: "nina@vestregionen.no" },
+    };
+    const mail = await composeMinutesEmail(minutes, recipient("Erik", "erik@example.org"), sender);
+    expect(mail.subject).toBe("Referat fra møte i Rådmannsgruppen 23.11.2017");
+    expect(mail.text).toContain("Tid: Torsdag 23.11.2017 kl. 09.00 – 11.15");
+    expect(mail.text).toContain("Til stede: Erik Kjeldstadli, Bærum, Kari Solberg Økland for Trond Julin, Drammen");
+    expect(mail.text).toContain("Sekretariatet: Nina Solberg og Lena Hansson");
+    expect(mail.text).toContain("Forfall: Torger Ødegaard, Hole");
+    expect(mail.text).toContain("Vedtak:\nFramlagt forslag til referat godkjennes.");
+    expect(mail.text).toContain("Saken ble utsatt.");
+  });
+});
+
+describe("iCalendar invitation", () => {
+  const parse = (ics: string) => {
+    const comp = new ICAL.Component(ICAL.parse(ics));
+    const ev = comp.getFirstSubcomponent("vevent")!;
+    return { method: comp.getFirstPropertyValue("method"), ev };
+  };
+
+  it("has a stable UID, the SEQUENCE, and correct Oslo time in summer and winter", () => {
+    const summer = parse(buildInvitationIcs(seed000Model(), { name: "Erik", email: "erik@example.org" }, "REQUEST"));
+    expect(summer.method).toBe("REQUEST");
+    expect(summer.ev.getFirstPropertyValue("uid")).toBe("01seed000meeting0000000000@moteinnkalling");
+    expect(summer.ev.getFirstPropertyValue("sequence")).toBe(0);
+    expect((summer.ev.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate().toISOString()).toBe("2017-06-01T07:00:00.000Z");
+    expect(String(summer.ev.getFirstPropertyValue("organizer")).toLowerCase()).toBe("mailto:sekretariat@vestregionen.no");
+    expect(String(summer.ev.getFirstPropertyValue("attendee")).toLowerCase()).toBe("mailto:erik@example.org");
+
+    const winter = seed000Model({ startsAt: osloLocalToUtc("2017-11-23T09:00"), endsAt: osloLocalToUtc("2017-11-23T11:15"), sequence: 1 });
+    const w = parse(buildInvitationIcs(winter, { name: "Erik", email: "erik@example.org" }, "REQUEST"));
+    expect((w.ev.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate().toISOString()).toBe("2017-11-23T08:00:00.000Z");
+    expect(w.ev.getFirstPropertyValue("uid")).toBe(summer.ev.getFirstPropertyValue("uid"));
+    expect(w.ev.getFirstPropertyValue("sequence")).toBe(1);
+  });
+
+  it("a cancelled meeting sends CANCEL", () => {
+    const c = parse(buildInvitationIcs(seed000Model({ status: "cancelled", sequence: 2 }), { name: "Erik", email: "erik@example.org" }, "CANCEL"));
+    expect(c.method).toBe("CANCEL");
+    expect(c.ev.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(c.ev.getFirstPropertyValue("sequence")).toBe(2);
+  });
+});
+
+describe("MIME message", () => {
+  it("is multipart/alternative with a text/calendar REQUEST part, Reply-To, and a UTF-8 subject", async () => {
+    const mail = await composeEmail("invitation", seed000Model({ meetingId: "mime" }), recipient("Kari Solberg Økland", "kari@example.org"), sender);
+    const raw = mail.raw.toString("utf8");
+    expect(raw).toMatch(/Content-Type: multipart\/alternative/);
+    expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/);
+    expect(raw).toMatch(/^Reply-To: nina@vestregionen\.no/m);
+    expect(raw).toMatch(/^Subject: =\?UTF-8\?/m);
+  });
+
+  it("cannot be given extra headers through a subject or a name", async () => {
+    const raw = (
+      await buildMimeMessage({
+        from: { name: "Sekretariatet\r\nBcc: evil@example.com", address: "s@example.org" },
+        to: { name: "Ola", address: "ola@example.org" },
+        subject: "Møte\r\nBcc: evil@example.com",
+        html: "<p>x</p>",
+        text: "x",
+      })
+    ).toString("utf8");
+    const headers = raw.split(/\r?\n\r?\n/)[0]!;
+    expect(headers).not.toMatch(/^Bcc:/im);
+  });
+});
