@@ -36,7 +36,9 @@ try {
 
   const { emails } = (await (await fetch(`${stack.sesEndpoint}/store`)).json()) as { emails: { destination: { to: string[] }; at: number }[] };
   const counts = new Map<string, number>();
-  for (const e of emails) for (const to of e.destination.to) counts.set(to, (counts.get(to) ?? 0) + 1);
+  // Raw messages list recipients as in the To header ("Name <addr>"): count by address.
+  const bare = (a: string) => /<([^>]+)>\s*$/.exec(a)?.[1] ?? a;
+  for (const e of emails) for (const to of e.destination.to.map(bare)) counts.set(to, (counts.get(to) ?? 0) + 1);
   const duplicates = [...counts.values()].reduce((s, n) => s + Math.max(0, n - 1), 0);
   const missing = rows.filter((r) => !counts.has(r.email)).length;
   const sentTimes = workerStats.sentAt.slice(-emails.length).sort((a, b) => a - b);
