@@ -32,10 +32,16 @@ const MAX_ATTEMPTS = 5;
 
 export type JobHandler = (ctx: AppContext, job: Job) => Promise<void>;
 
-export async function scheduleJob(d: Db, kind: JobKind, dueAt: string, payload: Record<string, unknown>, now: Date, id = newId()): Promise<Job> {
+/** The stored item of a new pending job (for callers that write it inside their own transaction). */
+export function jobItem(kind: JobKind, dueAt: string, payload: Record<string, unknown>, now: Date, id = newId()) {
   const job: Job = { id, kind, dueAt, payload, status: "pending", attempts: 0, createdAt: now.toISOString() };
-  await d.db.send(new PutCommand({ TableName: d.tableName, Item: { ...keys.job(id), ...pendingIndex(dueAt, id), ...job } }));
-  return job;
+  return { ...keys.job(id), ...pendingIndex(dueAt, id), ...job };
+}
+
+export async function scheduleJob(d: Db, kind: JobKind, dueAt: string, payload: Record<string, unknown>, now: Date, id = newId()): Promise<Job> {
+  const item = jobItem(kind, dueAt, payload, now, id);
+  await d.db.send(new PutCommand({ TableName: d.tableName, Item: item }));
+  return Job.parse(withoutKeys(item));
 }
 
 /**

@@ -86,10 +86,11 @@ export async function submitReply(
 
   // Emails go through the send pipeline (rendered by the worker, never on this request path).
   const base = { meetingId: meeting.id, by };
-  await createSend(ctx, { ...base, template: "confirmation", audience: { invitationIds: [invitation.id] } });
-  if (newSubstitute) await createSend(ctx, { ...base, template: "invitation", audience: { invitationIds: [newSubstitute.id] } });
+  await createSend(ctx, { ...base, template: "confirmation", audience: { invitationIds: [invitation.id] }, known: { meeting, invitations: [invitation] } });
+  const sub = newSubstitute as Invitation | undefined;
+  if (sub) await createSend(ctx, { ...base, template: "invitation", audience: { invitationIds: [sub.id] }, known: { meeting, invitations: [sub] } });
   if (released) await createSend(ctx, { ...base, template: "substitute-released", audience: { invitationIds: [released] }, includeWithdrawn: true });
-  return { invitation, newSubstitute, releasedSubstitute: released };
+  return { invitation, newSubstitute: sub, releasedSubstitute: released };
 }
 
 export async function requireInvitation(ctx: AppContext, meetingId: string, invitationId: string): Promise<Invitation> {

@@ -1,14 +1,14 @@
-import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { AppContext } from "../context.js";
 import { ConflictError, NotFoundError } from "../domain/errors.js";
 import type { Invitation, Meeting } from "../domain/model.js";
-import { scheduleJob, scheduleOnce } from "../jobs/jobs.js";
+import { jobItem, scheduleOnce } from "../jobs/jobs.js";
 import { type Db, isConditionFailure, queryAll } from "../store/db.js";
 import { listMembers } from "../store/directory.js";
-import { ensureInvitations, invitationsOf } from "../store/invitations.js";
+import { ensureInvitations, getInvitation, listInvitations } from "../store/invitations.js";
 import { keys, newId, withoutKeys } from "../store/keys.js";
-import { getMeetingBundle, setMeetingState } from "../store/meetings.js";
+import { getMeetingRecord, setMeetingState } from "../store/meetings.js";
 import type { QueueMessage } from "./messages.js";
 
 /**
@@ -17,7 +17,14 @@ import type { QueueMessage } from "./messages.js";
  * message or a crashed worker never sends twice; a requeue job re-queues anything still waiting
  * (a crash between writing and queueing), so nothing is dropped.
  */
-export const emailTemplate = z.enum(["invitation", "reminder", "cancellation", "minutes", "confirmation", "substitute-released"]);
+export const emailTemplate = z.enum([
+  "invitation",
+  "reminder",
+  "cancellation",
+  "minutes",
+  "confirmation",
+  "substitute-released",
+]);
 export type EmailTemplate = z.infer<typeof emailTemplate>;
 
 export const SendAudience = z.union([
@@ -73,9 +80,14 @@ export interface SendRequest {
   by: string;
   /** For "substitute-released": the recipient's invitation has just been withdrawn. */
   includeWithdrawn?: boolean;
+  /** Records the caller has just read or written (saves reading them again on the reply path). */
+  known?: { meeting: Meeting; invitations?: Invitation[] };
 }
 
-export async function createSend(ctx: AppContext, req: SendRequest): Promise<{ sendId: string; total: number; repeated: boolean }> {
+export async function createSend(
+  ctx: AppContext,
+  req: SendRequest,
+): Promise<{ sendId: string; total: number; repeated: boolean }> {
   const now = ctx.clock.now();
   const sendId = newId();
   const idemKey = req.idempotencyKey ? keys.idempotency(`send:${req.meetingId}`, req.idempotencyKey) : undefined;
@@ -103,18 +115,31 @@ export async function createSend(ctx: AppContext, req: SendRequest): Promise<{ s
     return await writeAndQueue(ctx, req, sendId, now);
   } catch (err) {
     // Nothing was sent under this key: free it, so the request can be repeated after a fix.
-    if (idemKey) await ctx.db.send(new DeleteCommand({ TableName: ctx.tableName, Key: idemKey })).catch(() => undefined);
+    if (idemKey)
+      await ctx.db.send(new DeleteCommand({ TableName: ctx.tableName, Key: idemKey })).catch(() => undefined);
     throw err;
   }
 }
 
-async function writeAndQueue(ctx: AppContext, req: SendRequest, sendId: string, now: Date): Promise<{ sendId: string; total: number; repeated: boolean }> {
-
-  const bundle = await getMeetingBundle(ctx, req.meetingId);
-  const meeting = bundle.meeting;
-  if (meeting.status === "cancelled" && req.template !== "cancellation") throw new ConflictError("Møtet er avlyst; send avlysning i stedet.");
-  let invitations = invitationsOf(bundle.rest);
-  if (req.template === "invitation" || req.template === "cancellation") {
+async function writeAndQueue(
+  ctx: AppContext,
+  req: SendRequest,
+  sendId: string,
+  now: Date,
+): Promise<{ sendId: string; total: number; repeated: boolean }> {
+  const meeting = req.known?.meeting ?? (await getMeetingRecord(ctx, req.meetingId));
+  if (meeting.status === "cancelled" && req.template !== "cancellation" && req.template !== "confirmation") {
+    throw new ConflictError("Møtet er avlyst; send avlysning i stedet.");
+  }
+  // Named recipients (a confirmation, a substitute) are read one by one; a whole-list send reads all.
+  let invitations =
+    typeof req.audience === "object"
+      ? (req.known?.invitations ??
+        (await Promise.all(req.audience.invitationIds.map((id) => getInvitation(ctx, meeting.id, id)))).filter(
+          (i): i is Invitation => Boolean(i),
+        ))
+      : await listInvitations(ctx, meeting.id);
+  if ((req.template === "invitation" || req.template === "cancellation") && req.audience === "all") {
     invitations = await ensureInvitations(ctx, meeting.id, await listMembers(ctx, meeting.bodyId), invitations, now);
   }
   const recipients = pickRecipients(invitations, req.audience, req.includeWithdrawn);
@@ -127,19 +152,12 @@ async function writeAndQueue(ctx: AppContext, req: SendRequest, sendId: string, 
     template: req.template,
     audience: req.audience,
     total: recipients.length,
-    status: "queueing",
+    status: "queued",
     meetingVersion: meeting.version,
     sequence,
     createdAt: now.toISOString(),
     createdBy: req.by,
   };
-  await ctx.db.send(
-    new PutCommand({
-      TableName: ctx.tableName,
-      // GSI1: a meeting's sends, newest last (the send page lists them).
-      Item: { ...keys.send(sendId), GSI1PK: `MEETING#${meeting.id}#SENDS`, GSI1SK: send.createdAt, ...send },
-    }),
-  );
   const deliveries: Delivery[] = recipients.map((inv) => ({
     sendId,
     id: inv.id,
@@ -151,12 +169,29 @@ async function writeAndQueue(ctx: AppContext, req: SendRequest, sendId: string, 
     status: "queued",
     attempts: 0,
   }));
-  await batchPut(ctx, deliveries.map((dl) => ({ ...keys.delivery(sendId, dl.id), ...dl })));
-  // Safety net, scheduled before queueing: if this process dies now, the job queues what is left.
-  await scheduleJob(ctx, "requeue-send", new Date(now.getTime() + 5 * 60_000).toISOString(), { sendId }, now);
-  await queueDeliveries(ctx, sendId, deliveries.map((dl) => dl.id));
-  await ctx.db.send(
-    new UpdateCommand({ TableName: ctx.tableName, Key: keys.send(sendId), UpdateExpression: "SET #s = :q", ExpressionAttributeNames: { "#s": "status" }, ExpressionAttributeValues: { ":q": "queued" } }),
+  // GSI1 on the send: a meeting's sends, newest last (the send page lists them).
+  const sendItem = { ...keys.send(sendId), GSI1PK: `MEETING#${meeting.id}#SENDS`, GSI1SK: send.createdAt, ...send };
+  const deliveryItems = deliveries.map((dl) => ({ ...keys.delivery(sendId, dl.id), ...dl }));
+  // Safety net, written before anything is queued: if this process dies before queueing, the job queues what is left.
+  const requeue = jobItem("requeue-send", new Date(now.getTime() + 5 * 60_000).toISOString(), { sendId }, now);
+  if (deliveryItems.length <= 90) {
+    // Small sends (a confirmation, a substitute's invitation): one transaction.
+    await ctx.db.send(
+      new TransactWriteCommand({
+        TransactItems: [sendItem, ...deliveryItems, requeue].map((Item) => ({
+          Put: { TableName: ctx.tableName, Item },
+        })),
+      }),
+    );
+  } else {
+    await ctx.db.send(new PutCommand({ TableName: ctx.tableName, Item: sendItem }));
+    await batchPut(ctx, deliveryItems);
+    await ctx.db.send(new PutCommand({ TableName: ctx.tableName, Item: requeue }));
+  }
+  await queueDeliveries(
+    ctx,
+    sendId,
+    deliveries.map((dl) => dl.id),
   );
   if (req.template === "invitation" || req.template === "cancellation") {
     await setMeetingState(ctx, meeting, {
@@ -172,7 +207,8 @@ async function writeAndQueue(ctx: AppContext, req: SendRequest, sendId: string, 
 /** An invitation sent again after the meeting changed is an update (SEQUENCE+1); a cancel always bumps. */
 function nextSequence(meeting: Meeting, template: EmailTemplate): number {
   if (template === "cancellation") return meeting.sequence + 1;
-  if (template === "invitation" && meeting.invitedVersion !== undefined && meeting.version > meeting.invitedVersion) return meeting.sequence + 1;
+  if (template === "invitation" && meeting.invitedVersion !== undefined && meeting.version > meeting.invitedVersion)
+    return meeting.sequence + 1;
   return meeting.sequence;
 }
 
@@ -196,7 +232,9 @@ export async function queueDeliveries(ctx: AppContext, sendId: string, deliveryI
 
 async function batchPut(d: Db, items: Record<string, unknown>[]): Promise<void> {
   for (let i = 0; i < items.length; i += 25) {
-    let request: Record<string, unknown>[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    let request: Record<string, unknown>[] | undefined = items
+      .slice(i, i + 25)
+      .map((Item) => ({ PutRequest: { Item } }));
     for (let attempt = 0; request && request.length > 0; attempt++) {
       const out = await d.db.send(new BatchWriteCommand({ RequestItems: { [d.tableName]: request as never } }));
       request = out.UnprocessedItems?.[d.tableName] as Record<string, unknown>[] | undefined;
@@ -240,21 +278,34 @@ export async function sendProgress(d: Db, sendId: string) {
     done: count("queued", "sending") === 0,
     failures: deliveries
       .filter((x) => x.status === "failed" || x.status === "bounced" || x.status === "complained")
-      .map((x) => ({ invitationId: x.invitationId, name: x.name, email: x.email, status: x.status, reason: x.error ?? "" })),
+      .map((x) => ({
+        invitationId: x.invitationId,
+        name: x.name,
+        email: x.email,
+        status: x.status,
+        reason: x.error ?? "",
+      })),
   };
 }
 
 /** The requeue job: anything still waiting is put on the queue again (claims make it harmless). */
 export async function requeueWaiting(ctx: AppContext, sendId: string): Promise<number> {
   const waiting = (await listDeliveries(ctx, sendId)).filter((x) => x.status === "queued" || x.status === "sending");
-  if (waiting.length) await queueDeliveries(ctx, sendId, waiting.map((x) => x.id));
+  if (waiting.length)
+    await queueDeliveries(
+      ctx,
+      sendId,
+      waiting.map((x) => x.id),
+    );
   return waiting.length;
 }
 
 /** The automatic reminder: a configurable number of days before the reply deadline, to those who have not answered. */
 export async function scheduleReminder(ctx: AppContext, meeting: Meeting, now: Date): Promise<void> {
   if (!meeting.replyDeadline) return;
-  const due = new Date(new Date(meeting.replyDeadline).getTime() - ctx.config.REMINDER_DAYS_BEFORE_DEADLINE * 86_400_000);
+  const due = new Date(
+    new Date(meeting.replyDeadline).getTime() - ctx.config.REMINDER_DAYS_BEFORE_DEADLINE * 86_400_000,
+  );
   if (due <= now) return;
   await scheduleOnce(ctx, `reminder-${meeting.id}`, "reminder", due.toISOString(), { meetingId: meeting.id }, now);
 }

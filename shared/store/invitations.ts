@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { NotFoundError } from "../domain/errors.js";
 import { Invitation, type Member, type Reply } from "../domain/model.js";
-import { type Db, isConditionFailure, jitter } from "./db.js";
+import { type Db, isConditionFailure, jitter, queryAll } from "./db.js";
 import { keys, withoutKeys } from "./keys.js";
 
 /** Invitations (one per person per meeting) and their replies, with every change kept as history. */
@@ -15,6 +15,16 @@ export function invitationsOf(rest: Record<string, unknown>[]): Invitation[] {
 export async function getInvitation(d: Db, meetingId: string, invitationId: string): Promise<Invitation | undefined> {
   const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.invitation(meetingId, invitationId), ConsistentRead: true }));
   return out.Item ? Invitation.parse(withoutKeys(out.Item)) : undefined;
+}
+
+/** All invitations of a meeting (one prefix query). */
+export async function listInvitations(d: Db, meetingId: string): Promise<Invitation[]> {
+  const items = await queryAll(d, {
+    KeyConditionExpression: "PK = :pk AND begins_with(SK, :sk)",
+    ExpressionAttributeValues: { ":pk": keys.invitation(meetingId, "").PK, ":sk": "INV#" },
+    ConsistentRead: true,
+  });
+  return items.map((i) => Invitation.parse(withoutKeys(i)));
 }
 
 /** Creates the invitations of members that have none yet (idempotent: the id derives from the member). */

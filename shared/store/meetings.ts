@@ -84,6 +84,24 @@ export async function getMeetingBundle(d: Db, id: string): Promise<MeetingBundle
   };
 }
 
+/**
+ * The meeting with its agenda and attachments only (the reply form's read): two prefix queries
+ * instead of the whole partition, which also holds every invitation and reply.
+ */
+export async function getMeetingAgenda(d: Db, id: string): Promise<Omit<MeetingBundle, "rest">> {
+  const prefix = (p: string) =>
+    queryAll(d, {
+      KeyConditionExpression: "PK = :pk AND begins_with(SK, :sk)",
+      ExpressionAttributeValues: { ":pk": keys.meeting(id).PK, ":sk": p },
+    });
+  const [meeting, items, atts] = await Promise.all([getMeetingRecord(d, id), prefix("ITEM#"), prefix("ATT#")]);
+  return {
+    meeting,
+    agenda: items.map((i) => AgendaItem.parse(withoutKeys(i))).sort((a, b) => a.order - b.order),
+    attachments: atts.map((i) => Attachment.parse(withoutKeys(i))),
+  };
+}
+
 export async function listMeetings(d: Db, bodyId: string): Promise<Meeting[]> {
   const items = await queryAll(d, {
     IndexName: "GSI1",

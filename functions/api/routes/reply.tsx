@@ -6,9 +6,9 @@ import { ConflictError } from "../../../shared/domain/errors.js";
 import { ReplyForm } from "../../../shared/domain/replies.js";
 import { replyOpen } from "../../../shared/domain/rules.js";
 import { t } from "../../../shared/i18n/nb.js";
-import { ReplyClosedError, resolveLink, submitReply } from "../../../shared/replies/service.js";
+import { type LinkLookup, ReplyClosedError, resolveLink, submitReply } from "../../../shared/replies/service.js";
 import { getBody } from "../../../shared/store/directory.js";
-import { getMeetingBundle } from "../../../shared/store/meetings.js";
+import { getMeetingAgenda } from "../../../shared/store/meetings.js";
 import type { AppEnv } from "../app.js";
 import { zodMessageNb } from "../problem.js";
 import { MessagePage, ReplyPage } from "../views/reply-form.js";
@@ -25,7 +25,7 @@ export function replyRoutes() {
     const ctx = c.get("ctx");
     const link = await resolveLink(ctx, c.req.param("token"));
     if (link.kind !== "ok") return linkProblem(c, ctx, link);
-    return renderForm(c, ctx, link.token, link.invitation.meetingId, { saved: c.req.query("lagret") === "1" });
+    return renderForm(c, ctx, link, { saved: c.req.query("lagret") === "1" });
   });
 
   app.post("/r/:token", async (c) => {
@@ -62,13 +62,13 @@ export function replyRoutes() {
         if (field === "status" || issue.code === "invalid_union") errors.status = t.reply.chooseOne;
         else errors[field] ??= zodMessageNb(issue);
       }
-      return renderForm(c, ctx, link.token, link.meeting.id, { values, errors, status: 400 });
+      return renderForm(c, ctx, link, { values, errors, status: 400 });
     }
     try {
       await submitReply(ctx, link.meeting, link.invitation.id, parsed.data, "participant");
     } catch (err) {
-      if (err instanceof ReplyClosedError) return renderForm(c, ctx, link.token, link.meeting.id, { status: 409 });
-      if (err instanceof ConflictError) return renderForm(c, ctx, link.token, link.meeting.id, { values, errors: { status: err.message }, status: 409 });
+      if (err instanceof ReplyClosedError) return renderForm(c, ctx, link, { status: 409 });
+      if (err instanceof ConflictError) return renderForm(c, ctx, link, { values, errors: { status: err.message }, status: 409 });
       throw err;
     }
     return c.redirect(`/r/${link.token}?lagret=1`, 303);
@@ -80,18 +80,16 @@ export function replyRoutes() {
 async function renderForm(
   c: Context<AppEnv>,
   ctx: AppContext,
-  token: string,
-  meetingId: string,
+  link: Extract<LinkLookup, { kind: "ok" }>,
   opts: { saved?: boolean; values?: Record<string, string>; errors?: Record<string, string>; status?: 200 | 400 | 409 },
 ) {
-  const bundle = await getMeetingBundle(ctx, meetingId);
-  const body = await getBody(ctx, bundle.meeting.bodyId);
-  const link = await resolveLink(ctx, token);
-  if (link.kind !== "ok") return linkProblem(c, ctx, link);
+  const token = link.token;
+  // Only what the page shows: the agenda and attachments, not every invitation of the meeting.
+  const [bundle, body, csrf] = await Promise.all([getMeetingAgenda(ctx, link.meeting.id), getBody(ctx, link.meeting.bodyId), csrfFor(ctx, token)]);
   const page = (
     <ReplyPage
       token={token}
-      csrf={await csrfFor(ctx, token)}
+      csrf={csrf}
       meeting={bundle.meeting}
       body={body}
       agenda={bundle.agenda}
