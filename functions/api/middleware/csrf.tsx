@@ -33,7 +33,7 @@ export const verifyCsrf: MiddlewareHandler = async (c, next) => {
   const cookie = getCookie(c, COOKIE) ?? "";
   const origin = c.req.header("origin");
   const base = (c.get("ctx" as never) as { config: { BASE_URL: string } }).config.BASE_URL;
-  const originOk = !origin || origin === new URL(base).origin || origin === new URL(c.req.url).origin;
+  const originOk = !origin || origin === "null" || origin === new URL(base).origin || origin === new URL(c.req.url).origin;
   const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   const field = typeof body.csrf === "string" ? body.csrf : "";
   const a = Buffer.from(cookie);

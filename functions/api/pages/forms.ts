@@ -17,7 +17,7 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): { ok: 
   return { ok: false, errors };
 }
 
-/** Empty form fields mean "not given". */
+/** Empty form fields mean "not given"; the CSRF field is the guard's, not the record's. */
 export function blankToUndefined(fields: Record<string, string>): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.trim() === "" ? undefined : v]));
+  return Object.fromEntries(Object.entries(fields).filter(([k]) => k !== "csrf").map(([k, v]) => [k, v.trim() === "" ? undefined : v]));
 }

@@ -141,8 +141,7 @@ export function secretariatPages() {
     const ctx = c.get("ctx");
     const id = c.req.param("id");
     const f = await formFields(c.req);
-    const { csrf: _csrf, ...rest } = blankToUndefined(f);
-    const v = validate(UpdateMeetingInput, { ...rest, replyDeadline: f.replyDeadline ? f.replyDeadline : null });
+    const v = validate(UpdateMeetingInput, { ...blankToUndefined(f), replyDeadline: f.replyDeadline ? f.replyDeadline : null });
     if (!v.ok) return editor(c, id, { values: f, errors: v.errors }, 400);
     try {
       await meetings.updateMeeting(ctx, id, v.data, ctx.clock.now());

@@ -38,7 +38,9 @@ export function replyRoutes() {
     ) as Record<string, string>;
     const origin = c.req.header("origin");
     const expected = await csrfFor(ctx, link.token);
-    if ((origin && origin !== new URL(ctx.config.BASE_URL).origin && origin !== new URL(c.req.url).origin) || !safeEqual(fields.csrf ?? "", expected)) {
+    // "null" is what a browser sends under Referrer-Policy: no-referrer; the token decides then.
+    const foreign = origin && origin !== "null" && origin !== new URL(ctx.config.BASE_URL).origin && origin !== new URL(c.req.url).origin;
+    if (foreign || !safeEqual(fields.csrf ?? "", expected)) {
       return c.html(<MessagePage title="Ugyldig forespørsel" message={t.reply.forbidden} />, 403);
     }
     const values = {

@@ -340,18 +340,19 @@ export function MeetingEditor(p: Frame & {
                 </summary>
                 <form method="post" action={`/moter/${m.id}/saker/${item.id}`}>
                   <Csrf csrf={p.csrf} />
-                  <Field name={`title`} label="Tittel" value={item.title} errors={{}} />
-                  <Field name={`background`} label="Saksframstilling" value={item.background} errors={{}} textarea />
-                  <Field name={`proposedDecision`} label="Forslag til vedtak" value={item.proposedDecision} errors={{}} textarea />
+                  <Field idPrefix={`sak-${item.id}-`} name="title" label="Tittel" value={item.title} errors={{}} />
+                  <Field idPrefix={`sak-${item.id}-`} name="background" label="Saksframstilling" value={item.background} errors={{}} textarea />
+                  <Field idPrefix={`sak-${item.id}-`} name="proposedDecision" label="Forslag til vedtak" value={item.proposedDecision} errors={{}} textarea />
                   <Field
-                    name={`subItems`}
+                    idPrefix={`sak-${item.id}-`}
+                    name="subItems"
                     label="Underpunkter"
                     hint="Én linje per punkt: «A Tittel», og kulepunkter under med «- tekst»."
                     value={item.subItems.map((s) => [`${s.letter} ${s.title}`, ...s.bullets.map((b) => `- ${b}`)].join("\n")).join("\n")}
                     errors={{}}
                     textarea
                   />
-                  <Field name={`attachmentNumbers`} label="Vedlegg (numre, f.eks. 1+2)" value={item.attachmentNumbers.join("+")} errors={{}} />
+                  <Field idPrefix={`sak-${item.id}-`} name="attachmentNumbers" label="Vedlegg (numre, f.eks. 1+2)" value={item.attachmentNumbers.join("+")} errors={{}} />
                   <button type="submit">Lagre saken</button>
                 </form>
               </details>
@@ -374,8 +375,8 @@ export function MeetingEditor(p: Frame & {
       <h3>Ny sak (blir sak {p.nextNumber})</h3>
       <form method="post" action={`/moter/${m.id}/saker`}>
         <Csrf csrf={p.csrf} />
-        <ErrorSummary errors={p.itemErrors ?? {}} />
-        <Field name="title" label="Tittel" value={p.itemValues?.title} errors={p.itemErrors ?? {}} required />
+        <ErrorSummary errors={p.itemErrors ?? {}} idPrefix="ny-" />
+        <Field idPrefix="ny-" name="title" label="Tittel" value={p.itemValues?.title} errors={p.itemErrors ?? {}} required />
         <label for="itemKind">Type</label>
         <select id="itemKind" name="kind">
           {[
@@ -389,8 +390,8 @@ export function MeetingEditor(p: Frame & {
             </option>
           ))}
         </select>
-        <Field name="background" label="Saksframstilling" value={p.itemValues?.background} errors={p.itemErrors ?? {}} textarea />
-        <Field name="proposedDecision" label="Forslag til vedtak" value={p.itemValues?.proposedDecision} errors={p.itemErrors ?? {}} textarea />
+        <Field idPrefix="ny-" name="background" label="Saksframstilling" value={p.itemValues?.background} errors={p.itemErrors ?? {}} textarea />
+        <Field idPrefix="ny-" name="proposedDecision" label="Forslag til vedtak" value={p.itemValues?.proposedDecision} errors={p.itemErrors ?? {}} textarea />
         <p>
           <button type="submit">Legg til saken</button>
         </p>
@@ -463,7 +464,7 @@ export function SendPage(p: Frame & { meeting: Meeting; body: Body; recipients: 
       <h1>Send innkalling: {p.meeting.title}</h1>
       <h2>Forhåndsvisning</h2>
       {p.previewUrl ? (
-        <iframe title="Forhåndsvisning av innkallingen" src={p.previewUrl} style="width:100%;min-height:40rem;border:1px solid var(--line)" sandbox="" />
+        <iframe title="Forhåndsvisning av innkallingen" src={p.previewUrl} style="width:100%;min-height:40rem;border:1px solid var(--line)" />
       ) : (
         <p class="notice" role="status">
           Forhåndsvisningen lages… <a href={`/moter/${p.meeting.id}/send`}>Oppdater</a>

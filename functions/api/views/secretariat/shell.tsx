@@ -27,7 +27,7 @@ export function Shell(props: { title: string; user?: string; csrf: string; child
   );
 }
 
-export function ErrorSummary(props: { errors: Record<string, string> }) {
+export function ErrorSummary(props: { errors: Record<string, string>; idPrefix?: string }) {
   const entries = Object.entries(props.errors);
   if (entries.length === 0) return null;
   return (
@@ -36,7 +36,7 @@ export function ErrorSummary(props: { errors: Record<string, string> }) {
       <ul>
         {entries.map(([field, message]) => (
           <li>
-            <a href={`#${field}`}>{message}</a>
+            <a href={`#${props.idPrefix ?? ""}${field}`}>{message}</a>
           </li>
         ))}
       </ul>
@@ -54,11 +54,14 @@ export function Field(props: {
   required?: boolean;
   hint?: string;
   textarea?: boolean;
+  /** Makes ids unique when the same field appears in several forms on one page. */
+  idPrefix?: string;
 }) {
   const err = props.errors[props.name];
-  const describedBy = [err ? `${props.name}-feil` : "", props.hint ? `${props.name}-hint` : ""].filter(Boolean).join(" ");
+  const id = `${props.idPrefix ?? ""}${props.name}`;
+  const describedBy = [err ? `${id}-feil` : "", props.hint ? `${id}-hint` : ""].filter(Boolean).join(" ");
   const common = {
-    id: props.name,
+    id,
     name: props.name,
     ...(describedBy ? { "aria-describedby": describedBy } : {}),
     ...(err ? { "aria-invalid": "true" } : {}),
@@ -66,15 +69,15 @@ export function Field(props: {
   };
   return (
     <div>
-      <label for={props.name}>{props.label}</label>
+      <label for={id}>{props.label}</label>
       {props.hint && (
-        <p class="muted" id={`${props.name}-hint`}>
+        <p class="muted" id={`${id}-hint`}>
           {props.hint}
         </p>
       )}
       {props.textarea ? <textarea {...common}>{props.value ?? ""}</textarea> : <input type={props.type ?? "text"} value={props.value ?? ""} {...common} />}
       {err && (
-        <p class="error" id={`${props.name}-feil`}>
+        <p class="error" id={`${id}-feil`}>
           {err}
         </p>
       )}

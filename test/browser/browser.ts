@@ -1,0 +1,35 @@
+import { mkdirSync } from "node:fs";
+import { AxeBuilder } from "@axe-core/playwright";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+/** Debian's Chromium driven by playwright-core (no browser download). */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
+
+export const screenshotDir = "test-results/screenshots";
+mkdirSync(screenshotDir, { recursive: true });
+
+/** WCAG 2.1 AA (Norwegian universal-design rules for public-sector web pages): no violations allowed. */
+export async function expectAccessible(page: Page, name: string) {
+  // The only iframe is the sandboxed email preview (email markup, not a page; scripts are off in
+  // it so axe could not run there anyway). Everything around it is checked.
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).options({ iframes: false }).analyze();
+  const problems = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+  expect(problems, `axe on ${name}`).toEqual([]);
+}
+
+/** Usable at a phone's width: nothing wider than the viewport. Screenshots at 375 and 1280 px. */
+export async function checkWidths(page: Page, name: string) {
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${name} at ${width}px overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${screenshotDir}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
