@@ -191,3 +191,29 @@ describe("reply form and per-kommune tracking", () => {
     );
   });
 });
+
+describe("a member removed from the list", () => {
+  let app: TestApp;
+  let api: ApiClient;
+  beforeAll(async () => {
+    app = await startTestApp();
+    api = await apiClient(app);
+  });
+  afterAll(() => app.stop());
+
+  it("finds their link says the invitation is withdrawn", async () => {
+    const s = await meetingWithMembers(api, 2, { deadline: "2030-05-25T12:00" });
+    const { sendId } = (await api.post(`/api/meetings/${s.meeting.id}/sends`, { audience: "all" })).body;
+    await waitForSend(api, sendId);
+    const member = (await api.get(`/api/bodies/${s.body.id}/members`)).body.items.find((m: { personEmail: string }) => m.personEmail === s.members[0]!.email);
+    const mail = (await emailsTo(app, s.tag)).find((e) => e.destination.to.includes(s.members[0]!.email))!;
+    const link = replyLink(mail).replace(/^https?:\/\/[^/]+/, app.baseUrl);
+    const removed = await fetch(`${app.baseUrl}/api/bodies/${s.body.id}/members/${member.id}`, { method: "DELETE", headers: { authorization: `Bearer ${api.token}` } });
+    expect(await removed.json()).toEqual({ withdrawn: 1 });
+    const res = await fetch(link);
+    expect(res.status).toBe(410);
+    expect(await res.text()).toContain("Invitasjonen er trukket tilbake");
+    const board = (await api.get(`/api/meetings/${s.meeting.id}/replies`)).body;
+    expect(board.totals.seats).toBe(1);
+  });
+});

@@ -15,6 +15,7 @@ import * as directory from "../../../shared/store/directory.js";
 import { invitationsOf } from "../../../shared/store/invitations.js";
 import * as meetings from "../../../shared/store/meetings.js";
 import type { AppEnv } from "../app.js";
+import { removeMemberFromList } from "../../../shared/members/remove.js";
 import { parseMemberCsv } from "../routes/directory.js";
 import { BoardPage, MeetingEditor, MembersPage, MinutesPage, NewMeetingPage, Overview, ProgressPage, SendPage } from "../views/secretariat/pages.js";
 import { blankToUndefined, formFields, validate } from "./forms.js";
@@ -83,7 +84,7 @@ export function secretariatPages() {
   app.post("/organ/:id/medlemmer/:mid", async (c) => {
     const { id, mid } = c.req.param();
     const f = await formFields(c.req);
-    if (f.action === "remove") await directory.removeMember(c.get("ctx"), id, mid);
+    if (f.action === "remove") await removeMemberFromList(c.get("ctx"), id, mid, c.get("ctx").clock.now());
     else {
       const role = z.enum(["member", "deputy", "observer", "secretariat"]).safeParse(f.role);
       if (!role.success) return membersPage(c, id, { notice: "Ugyldig rolle." }, 400);

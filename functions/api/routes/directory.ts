@@ -3,6 +3,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { DomainValidationError } from "../../../shared/domain/errors.js";
 import { AddMemberInput, CreateBodyInput, CreateOrganisationInput, CreatePersonInput, MemberCsvRow } from "../../../shared/domain/inputs.js";
 import { Body, Member, Organisation, Person } from "../../../shared/domain/model.js";
+import { removeMemberFromList } from "../../../shared/members/remove.js";
 import * as directory from "../../../shared/store/directory.js";
 import type { AppEnv } from "../app.js";
 import { fieldErrors } from "../problem.js";
@@ -45,6 +46,21 @@ export function directoryRoutes() {
     async (c) => {
       const { id } = c.req.valid("param" as never) as { id: string };
       return c.json(await directory.addMember(c.get("ctx"), id, c.req.valid("json" as never)), 201);
+    },
+  );
+
+  app.openapi(
+    jsonOp({
+      method: "delete",
+      path: "/bodies/{id}/members/{memberId}",
+      operationId: "removeMember",
+      summary: "Fjern et medlem fra listen (invitasjoner til kommende møter trekkes tilbake)",
+      params: z.object({ id: z.string().min(1).max(64), memberId: z.string().min(1).max(64) }),
+      response: z.object({ withdrawn: z.number() }),
+    }),
+    async (c) => {
+      const { id, memberId } = c.req.valid("param" as never) as { id: string; memberId: string };
+      return c.json(await removeMemberFromList(c.get("ctx"), id, memberId, c.get("ctx").clock.now()));
     },
   );
 
