@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, apiClient } from "../support/api.js";
-import { startTestApp, type TestApp } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import { type ApiClient, useApiApp } from "../support/api.js";
+import type { TestApp } from "../support/harness.js";
 import { emailsTo, meetingWithMembers, replyLink, waitForSend } from "../support/scenario.js";
 
 /** Attachment links go through the app: the personal link, or a published meeting and a file not exempt. */
 describe("attachment links and the public archive", () => {
-  let app: TestApp;
-  let api: ApiClient;
-  beforeAll(async () => {
-    app = await startTestApp();
-    api = await apiClient(app);
+  let app!: TestApp;
+  let api!: ApiClient;
+  useApiApp((a, c) => {
+    app = a;
+    api = c;
   });
-  afterAll(() => app.stop());
 
   async function upload(meetingId: string, title: string, content: string, exempt = false) {
     const form = new FormData();

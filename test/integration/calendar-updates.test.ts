@@ -1,18 +1,17 @@
 import ICAL from "ical.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, apiClient } from "../support/api.js";
-import { startTestApp, type TestApp } from "../support/harness.js";
+import { describe, expect, it } from "vitest";
+import { type ApiClient, useApiApp } from "../support/api.js";
+import type { TestApp } from "../support/harness.js";
 import { emailsTo, meetingWithMembers, waitForSend } from "../support/scenario.js";
 
 /** The calendar part of the emails in the local SES store, parsed back with ical.js. */
 describe("calendar invitations through the pipeline", () => {
-  let app: TestApp;
-  let api: ApiClient;
-  beforeAll(async () => {
-    app = await startTestApp();
-    api = await apiClient(app);
+  let app!: TestApp;
+  let api!: ApiClient;
+  useApiApp((a, c) => {
+    app = a;
+    api = c;
   });
-  afterAll(() => app.stop());
 
   const calendars = async (tag: string) =>
     (await emailsTo(app, tag))

@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { seed000 } from "../../local/seed-data.js";
-import { type ApiClient, apiClient, setupBody } from "../support/api.js";
-import { startTestApp, type TestApp } from "../support/harness.js";
+import { type ApiClient, setupBody, useApiApp } from "../support/api.js";
+import type { TestApp } from "../support/harness.js";
 
 describe("secretariat API: bodies, members, meetings and agendas", () => {
-  let app: TestApp;
-  let api: ApiClient;
-  beforeAll(async () => {
-    app = await startTestApp();
-    api = await apiClient(app);
+  let app!: TestApp;
+  let api!: ApiClient;
+  useApiApp((a, c) => {
+    app = a;
+    api = c;
   });
-  afterAll(() => app.stop());
 
   it("rebuilds seed 000 through the API and reads every number, title, proposed decision and sub-item back", async () => {
     const { body } = await setupBody(api, "Rådmannsgruppen");

@@ -1,20 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { radmannsgruppen, seed001 } from "../../local/seed-data.js";
 import { runTick } from "../../shared/jobs/tick.js";
-import { type ApiClient, apiClient } from "../support/api.js";
-import { startTestApp, type TestApp } from "../support/harness.js";
+import { type ApiClient, useApiApp } from "../support/api.js";
+import type { TestApp } from "../support/harness.js";
 import { emailsTo, waitForSend } from "../support/scenario.js";
 import { randomUUID } from "node:crypto";
 
 /** Rebuilds the meeting of seed 001 through the API and distributes its minutes on schedule. */
 describe("minutes: drafted from the replies, approved, emailed on schedule", () => {
-  let app: TestApp;
-  let api: ApiClient;
-  beforeAll(async () => {
-    app = await startTestApp();
-    api = await apiClient(app);
+  let app!: TestApp;
+  let api!: ApiClient;
+  useApiApp((a, c) => {
+    app = a;
+    api = c;
   });
-  afterAll(() => app.stop());
 
   it("rebuilds seed 001 and emails one referat per recipient with every name, substitute and decision", async () => {
     const tag = randomUUID().slice(0, 8);

@@ -1,21 +1,20 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { replyHistory } from "../../shared/replies/board.js";
 import { runTick } from "../../shared/jobs/tick.js";
-import { type ApiClient, apiClient } from "../support/api.js";
+import { type ApiClient, useApiApp } from "../support/api.js";
 import { hiddenField, postForm } from "../support/forms.js";
-import { startTestApp, type TestApp } from "../support/harness.js";
+import type { TestApp } from "../support/harness.js";
 import { countPerRecipient, emailsTo, meetingWithMembers, replyLink, waitForSend } from "../support/scenario.js";
 
 /** The reply form over HTTP: the personal links come from the emails in the local SES store. */
 describe("reply form and per-kommune tracking", () => {
-  let app: TestApp;
-  let api: ApiClient;
-  beforeAll(async () => {
-    app = await startTestApp();
-    api = await apiClient(app);
+  let app!: TestApp;
+  let api!: ApiClient;
+  useApiApp((a, c) => {
+    app = a;
+    api = c;
   });
-  afterAll(() => app.stop());
 
   /** Sends the invitation and returns each member's personal link, read from their email. */
   async function invited(n: number, deadline = "2030-05-25T12:00") {
@@ -193,13 +192,12 @@ describe("reply form and per-kommune tracking", () => {
 });
 
 describe("a member removed from the list", () => {
-  let app: TestApp;
-  let api: ApiClient;
-  beforeAll(async () => {
-    app = await startTestApp();
-    api = await apiClient(app);
+  let app!: TestApp;
+  let api!: ApiClient;
+  useApiApp((a, c) => {
+    app = a;
+    api = c;
   });
-  afterAll(() => app.stop());
 
   it("finds their link says the invitation is withdrawn", async () => {
     const s = await meetingWithMembers(api, 2, { deadline: "2030-05-25T12:00" });

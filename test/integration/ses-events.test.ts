@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recordSesNotifications } from "../../shared/sending/ses-events.js";
 import { listDeliveries } from "../../shared/sending/sends.js";
-import { type ApiClient, apiClient } from "../support/api.js";
-import { startTestApp, type TestApp } from "../support/harness.js";
+import { type ApiClient, useApiApp } from "../support/api.js";
+import type { TestApp } from "../support/harness.js";
 import { meetingWithMembers, waitForSend } from "../support/scenario.js";
 
 /**
@@ -14,13 +14,12 @@ const fixture = (name: string, messageId: string, recipient: string) =>
   readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), "utf8").replaceAll("MESSAGE_ID", messageId).replaceAll("RECIPIENT", recipient);
 
 describe("ses-events: delivery, bounce and complaint per delivery", () => {
-  let app: TestApp;
-  let api: ApiClient;
-  beforeAll(async () => {
-    app = await startTestApp();
-    api = await apiClient(app);
+  let app!: TestApp;
+  let api!: ApiClient;
+  useApiApp((a, c) => {
+    app = a;
+    api = c;
   });
-  afterAll(() => app.stop());
 
   it("records each event on its delivery and flags a hard-bounced address", async () => {
     const { meeting } = await meetingWithMembers(api, 3);

@@ -1,5 +1,6 @@
 import { addUser, createApiToken } from "../../shared/auth/users.js";
-import type { TestApp } from "./harness.js";
+import { beforeAll, afterAll } from "vitest";
+import { startTestApp, type TestApp } from "./harness.js";
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -53,4 +54,18 @@ export async function setupBody(api: ApiClient, name = "Rådmannsgruppen", membe
     if (res.status !== 201) throw new Error(`addMember failed: ${JSON.stringify(res.body)}`);
   }
   return { body, orgs };
+}
+
+/**
+ * Starts the app with a logged-in API client before a describe block's tests and stops it after:
+ *   let app!: TestApp; let api!: ApiClient;
+ *   useApiApp((a, c) => { app = a; api = c; });
+ */
+export function useApiApp(receive: (app: TestApp, api: ApiClient) => void, opts?: Parameters<typeof startTestApp>[0]) {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(opts);
+    receive(started, await apiClient(started));
+  });
+  afterAll(() => started?.stop());
 }
