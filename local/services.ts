@@ -87,13 +87,19 @@ export async function startDynamoLocal(opts: { port: number; path?: string }): P
   const child = dynamoDbLocal.spawn({ port: opts.port, path: opts.path, sharedDb: true, stdio: ["ignore", "ignore", "pipe"] });
   const endpoint = `http://127.0.0.1:${opts.port}`;
   const client = new DynamoDBClient({ endpoint, region: "eu-north-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
-  await waitFor(async () => {
-    await client.send(new DescribeTableCommand({ TableName: "__probe__" })).catch((e) => {
-      if (!(e instanceof ResourceNotFoundException)) throw e;
-    });
-    return true;
-  }, "DynamoDB Local", child);
-  client.destroy();
+  try {
+    await waitFor(async () => {
+      await client.send(new DescribeTableCommand({ TableName: "__probe__" })).catch((e) => {
+        if (!(e instanceof ResourceNotFoundException)) throw e;
+      });
+      return true;
+    }, "DynamoDB Local", child);
+  } catch (err) {
+    await stopper(child)(); // never leave a half-started emulator behind
+    throw err;
+  } finally {
+    client.destroy();
+  }
   return { endpoint, port: opts.port, process: child, stop: stopper(child) };
 }
 
@@ -105,7 +111,12 @@ export async function startSesLocal(opts: { port: number }): Promise<RunningServ
     stdio: ["ignore", "ignore", "pipe"],
   });
   const endpoint = `http://127.0.0.1:${opts.port}`;
-  await waitFor(async () => (await fetch(`${endpoint}/health-check`)).ok, "lokal SES", child);
+  try {
+    await waitFor(async () => (await fetch(`${endpoint}/health-check`)).ok, "lokal SES", child);
+  } catch (err) {
+    await stopper(child)();
+    throw err;
+  }
   return { endpoint, port: opts.port, process: child, stop: stopper(child) };
 }
 

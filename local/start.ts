@@ -10,7 +10,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "../functions/api/app.js";
 import { ConfigError, type LocalConfig, loadConfig } from "../shared/config.js";
 import { createLocalContext } from "./context.js";
-import { type RunningService, StartupError, assertPortFree, ensureTable, startDynamoLocal, startSesLocal } from "./services.js";
+import { assertJava, assertPortFree, ensureTable, type RunningService, StartupError, startDynamoLocal, startSesLocal } from "./services.js";
 import { attachWorkers } from "./workers.js";
 
 const env = process.env;
@@ -40,7 +40,11 @@ async function main() {
   for (const [name, p] of [["PORT", port], ["DYNAMODB_PORT", dynamoPort], ["SES_PORT", sesPort]] as const) {
     if (!Number.isInteger(p) || p <= 0 || p > 65535) throw new StartupError(`${name} må være et portnummer (1–65535), fikk «${env[name]}».`);
   }
+  // Every check before anything starts, so a refusal leaves nothing running.
+  assertJava();
   await assertPortFree(port, "appen");
+  await assertPortFree(dynamoPort, "DynamoDB Local");
+  await assertPortFree(sesPort, "lokal SES");
   mkdirSync(dataDir, { recursive: true });
 
   const config = loadConfig({
@@ -56,10 +60,14 @@ async function main() {
     DATA_DIR: dataDir,
   }) as LocalConfig;
 
-  const [dynamo, ses] = await Promise.all([
+  // Started together; if one fails, the other is stopped too (allSettled, then stop what started).
+  const results = await Promise.allSettled([
     startDynamoLocal({ port: dynamoPort, path: resolve(dataDir, "dynamodb") }).then(started),
     startSesLocal({ port: sesPort }).then(started),
   ]);
+  const failed = results.find((r) => r.status === "rejected");
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  const [dynamo, ses] = results.map((r) => (r as PromiseFulfilledResult<RunningService>).value) as [RunningService, RunningService];
   for (const child of [dynamo, ses]) {
     child.process.once("exit", (code) => {
       if (!stopping) {

@@ -28,4 +28,13 @@ describe("GET /health", () => {
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     expect(res.body).toMatchObject({ status: 404, title: "Finnes ikke" });
   });
+
+  it("answers unknown pages and records with a Norwegian HTML page, not JSON and never 500", async () => {
+    const page = await fetch(`${app.baseUrl}/finnes-ikke`, { headers: { accept: "text/html" } });
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain("Siden finnes ikke");
+    const archive = await fetch(`${app.baseUrl}/arkiv/mote/finnesikke`, { headers: { accept: "text/html" } });
+    expect(archive.status).toBe(404);
+    expect(archive.headers.get("content-type")).toContain("text/html");
+  });
 });

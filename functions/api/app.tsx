@@ -4,6 +4,7 @@ import type { AppContext } from "../../shared/context.js";
 import { t } from "../../shared/i18n/nb.js";
 import { ConflictError, DomainValidationError, NotFoundError } from "../../shared/domain/errors.js";
 import { problem, validationProblem } from "./problem.js";
+import { MessagePage } from "./views/reply-form.js";
 import { directoryRoutes } from "./routes/directory.js";
 import { healthRoutes } from "./routes/health.js";
 import { meetingRoutes } from "./routes/meetings.js";
@@ -64,10 +65,15 @@ export function createApp(ctx: AppContext) {
 
   app.notFound((c) => {
     if (wantsJson(c.req.path, c.req.header("accept"))) return problem(c, 404, t.api.notFoundTitle, t.api.routeNotFound);
-    return c.html(`<!doctype html><html lang="nb"><meta charset="utf-8"><title>Finnes ikke</title><h1>Siden finnes ikke</h1><p>${t.api.routeNotFound}</p></html>`, 404);
+    return c.html(`<!doctype html>${<MessagePage title="Siden finnes ikke" message={t.api.routeNotFound} />}`, 404);
   });
 
   app.onError((err, c) => {
+    // Pages get a page; the API gets problem details.
+    if (!wantsJson(c.req.path, c.req.header("accept")) && (err instanceof NotFoundError || err instanceof ConflictError || err instanceof DomainValidationError)) {
+      const [status, title] = err instanceof NotFoundError ? [404, t.api.notFoundTitle] : err instanceof ConflictError ? [409, t.api.conflictTitle] : [400, t.api.validationTitle];
+      return c.html(`<!doctype html>${<MessagePage title={title} message={err.message} />}`, status as 404);
+    }
     if (err instanceof NotFoundError) return problem(c, 404, t.api.notFoundTitle, err.message);
     if (err instanceof ConflictError) return problem(c, 409, t.api.conflictTitle, err.message);
     if (err instanceof DomainValidationError) {
@@ -82,6 +88,7 @@ export function createApp(ctx: AppContext) {
       return problem(c, status as 400, err.message || t.api.validationTitle);
     }
     ctx.log.error("unhandled error", { err, path: c.req.path, method: c.req.method });
+    if (!wantsJson(c.req.path, c.req.header("accept"))) return c.html(`<!doctype html>${<MessagePage title={t.api.internalTitle} message={t.api.internal} />}`, 500);
     return problem(c, 500, t.api.internalTitle, t.api.internal);
   });
 
