@@ -11,6 +11,7 @@ import { getMeetingBundle, type MeetingBundle } from "../store/meetings.js";
 import { meetingEmailModel, minutesEmailModel } from "./email-model.js";
 import { getStoredMinutes } from "../minutes/minutes.js";
 import type { Body, Invitation } from "../domain/model.js";
+import { nbEmails } from "../i18n/nb-emails.js";
 import { QueueMessage } from "./messages.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { Delivery, getSendRecord } from "./sends.js";
@@ -200,9 +201,9 @@ function meetingData(ctx: AppContext, meetingId: string, version: number) {
 const replyWords = (inv: Invitation): string => {
   const r = inv.reply;
   if (!r) return "";
-  if (r.status === "attending") return "Du kommer.";
-  if (r.status === "absent") return `Du har meldt forfall${r.reason ? ` (${r.reason})` : ""}.`;
-  return `Du sender stedfortreder: ${r.substitute?.name ?? ""} (${r.substitute?.email ?? ""}).`;
+  if (r.status === "attending") return nbEmails.replyAttending;
+  if (r.status === "absent") return nbEmails.replyAbsent(r.reason);
+  return nbEmails.replySubstitute(r.substitute?.name ?? "", r.substitute?.email ?? "");
 };
 
 async function composeDelivery(ctx: AppContext, delivery: Delivery): Promise<Uint8Array> {
@@ -221,7 +222,7 @@ async function composeDelivery(ctx: AppContext, delivery: Delivery): Promise<Uin
     replyUrl: `${base}/r/${token}`,
     attachmentBaseUrl: `${base}/a/${token}`,
     substituteFor: invitation.substituteFor?.name,
-    replySummary: send.template === "substitute-released" ? `Du var meldt som stedfortreder for ${invitation.substituteFor?.name ?? ""}, men hen kommer selv. Du trenger derfor ikke møte.` : replyWords(invitation),
+    replySummary: send.template === "substitute-released" ? nbEmails.released(invitation.substituteFor?.name ?? "") : replyWords(invitation),
   };
   if (send.template === "minutes") {
     const minutes = await getStoredMinutes(ctx, send.meetingId);

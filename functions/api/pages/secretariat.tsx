@@ -18,6 +18,7 @@ import type { AppEnv } from "../app.js";
 import { removeMemberFromList } from "../../../shared/members/remove.js";
 import { parseMemberCsv } from "../routes/directory.js";
 import { BoardPage, MeetingEditor, MembersPage, MinutesPage, NewMeetingPage, Overview, ProgressPage, SendPage } from "../views/secretariat/pages.js";
+import { readUpload } from "../uploads.js";
 import { blankToUndefined, formFields, validate } from "./forms.js";
 import { csrfToken, requireSecretariatPage, verifyCsrf } from "./guard.js";
 import { parseAttendeeLines, parseNumberList, parseSubItems } from "./parse.js";
@@ -191,22 +192,9 @@ export function secretariatPages() {
     const ctx = c.get("ctx");
     const id = c.req.param("id");
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const file = form.file;
-    const title = typeof form.attachmentTitle === "string" ? form.attachmentTitle.trim() : "";
-    const errors: Record<string, string> = {};
-    if (!(file instanceof File) || file.size === 0) errors.file = "Velg en fil.";
-    else if (!meetings.ALLOWED_ATTACHMENT_TYPES[file.type.split(";")[0]!.trim().toLowerCase()]) errors.file = `Filtypen ${file.type || "(ukjent)"} er ikke tillatt.`;
-    else if (file.size > meetings.MAX_ATTACHMENT_BYTES) errors.file = "Filen er større enn 20 MB.";
-    if (!title) errors.attachmentTitle = "Skriv en tittel.";
-    if (Object.keys(errors).length) return editor(c, id, { errors }, 400);
-    const f = file as File;
-    await meetings.addAttachment({ ...ctx, blobs: ctx.blobs }, id, {
-      title,
-      filename: f.name.replace(/[\r\n"\\/]/g, "_").slice(0, 200) || "vedlegg",
-      contentType: f.type.split(";")[0]!.trim().toLowerCase(),
-      body: new Uint8Array(await f.arrayBuffer()),
-      exempt: form.exempt === "true",
-    }, ctx.clock.now());
+    const upload = await readUpload(form, "attachmentTitle");
+    if (!upload.ok) return editor(c, id, { errors: upload.errors }, 400);
+    await meetings.addAttachment({ ...ctx, blobs: ctx.blobs }, id, upload.file, ctx.clock.now());
     return c.redirect(`/moter/${id}?ok=${encodeURIComponent("Vedlegget er lastet opp.")}`, 303);
   });
   app.post("/moter/:id/vedlegg/:n/unntak", async (c) => {

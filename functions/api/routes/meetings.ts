@@ -14,6 +14,7 @@ import * as meetings from "../../../shared/store/meetings.js";
 import type { AppEnv } from "../app.js";
 import { problem } from "../problem.js";
 import { t } from "../../../shared/i18n/nb.js";
+import { maxUploadMb, readUpload } from "../uploads.js";
 import { IdParam, jsonOp } from "./openapi-helpers.js";
 
 const MeetingWithAgenda = z.object({
@@ -92,7 +93,7 @@ export function meetingRoutes() {
       method: "post",
       path: "/meetings/{id}/attachments",
       operationId: "uploadAttachment",
-      summary: `Last opp vedlegg (multipart: file, title, exempt). Høyst ${meetings.MAX_ATTACHMENT_BYTES / 1024 / 1024} MB; PDF, Office, ODT, tekst, CSV, PNG, JPEG.`,
+      summary: `Last opp vedlegg (multipart: file, title, exempt). Høyst ${maxUploadMb} MB; PDF, Office, ODT, tekst, CSV, PNG, JPEG.`,
       request: {
         params: IdParam,
         body: {
@@ -114,43 +115,16 @@ export function meetingRoutes() {
       }
       const declared = Number(c.req.header("content-length") ?? 0);
       if (declared > meetings.MAX_ATTACHMENT_BYTES + 64 * 1024) {
-        return problem(c, 413, t.api.tooLargeTitle, `Vedlegg kan være høyst ${meetings.MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`) as never;
+        return problem(c, 413, t.api.tooLargeTitle, `Vedlegg kan være høyst ${maxUploadMb} MB.`) as never;
       }
       const form = await c.req.parseBody().catch(() => {
         throw new DomainValidationError([{ field: "file", message: "Skjemaet kunne ikke leses." }]);
       });
-      const file = form.file;
-      const title = typeof form.title === "string" ? form.title.trim() : "";
-      const errors: { field: string; message: string }[] = [];
-      if (!(file instanceof File)) errors.push({ field: "file", message: "Velg en fil." });
-      if (!title) errors.push({ field: "title", message: t.validation.required });
-      if (title.length > 300) errors.push({ field: "title", message: t.validation.tooLong(300) });
-      if (file instanceof File) {
-        const fileType = file.type.split(";")[0]!.trim().toLowerCase();
-        if (!meetings.ALLOWED_ATTACHMENT_TYPES[fileType]) {
-          errors.push({ field: "file", message: `Filtypen ${fileType || "(ukjent)"} er ikke tillatt. Tillatt: PDF, Word, Excel, PowerPoint, ODT, tekst, CSV, PNG, JPEG.` });
-        }
-        if (file.size === 0) errors.push({ field: "file", message: "Filen er tom." });
-        if (file.size > meetings.MAX_ATTACHMENT_BYTES) {
-          return problem(c, 413, t.api.tooLargeTitle, `Vedlegg kan være høyst ${meetings.MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`) as never;
-        }
-      }
-      if (errors.length) throw new DomainValidationError(errors);
-      const f = file as File;
+      const upload = await readUpload(form, "title");
+      if (!upload.ok && upload.tooLarge) return problem(c, 413, t.api.tooLargeTitle, upload.errors.file) as never;
+      if (!upload.ok) throw new DomainValidationError(Object.entries(upload.errors).map(([field, message]) => ({ field, message })));
       const ctx = c.get("ctx");
-      const att = await meetings.addAttachment(
-        { ...ctx, blobs: ctx.blobs },
-        id,
-        {
-          title,
-          filename: f.name.replace(/[\r\n"\\/]/g, "_").slice(0, 200) || "vedlegg",
-          contentType: f.type.split(";")[0]!.trim().toLowerCase(),
-          body: new Uint8Array(await f.arrayBuffer()),
-          exempt: form.exempt === "true" || form.exempt === "on",
-        },
-        ctx.clock.now(),
-      );
-      const { blobKey, ...rest } = att;
+      const { blobKey, ...rest } = await meetings.addAttachment({ ...ctx, blobs: ctx.blobs }, id, upload.file, ctx.clock.now());
       return c.json(rest, 201);
     },
   );
