@@ -1,8 +1,4 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { S3Blobs } from "./adapters/s3-blobs.js";
-import { SecretsManagerSecrets } from "./adapters/secrets.js";
-import { SesMail } from "./adapters/ses-mail.js";
-import { SqsQueue } from "./adapters/sqs-queue.js";
 import type { AwsConfig, Config } from "./config.js";
 import { createLogger, type Logger } from "./log.js";
 import type { BlobPort } from "./ports/blobs.js";
@@ -25,17 +21,35 @@ export interface AppContext {
   log: Logger;
 }
 
-/** Wiring for Lambda: the cloud adapters. The local wiring lives in local/context.ts. */
+/** Loads a module once, on first use. */
+const once = <T>(load: () => Promise<T>) => {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+};
+
+/**
+ * Wiring for Lambda: the cloud adapters. Each SDK client is loaded on first use, so a function
+ * pays at cold start only for what it touches (the reply form never loads S3, SES or SQS code).
+ * The local wiring lives in local/context.ts.
+ */
 export function createAwsContext(config: AwsConfig, name: string): AppContext {
+  const region = config.AWS_REGION;
+  const mail = once(async () => new (await import("./adapters/ses-mail.js")).SesMail({ region, configurationSet: config.SES_CONFIGURATION_SET }));
+  const queue = once(async () => new (await import("./adapters/sqs-queue.js")).SqsQueue(config.QUEUE_URL, region));
+  const blobs = once(async () => new (await import("./adapters/s3-blobs.js")).S3Blobs(config.BUCKET_NAME, region));
+  const secrets = once(async () => new (await import("./adapters/secrets.js")).SecretsManagerSecrets(config.LINK_SECRET_ARN, region));
   return {
     config,
-    db: createDocumentClient({ region: config.AWS_REGION }),
+    db: createDocumentClient({ region }),
     tableName: config.TABLE_NAME,
-    mail: new SesMail({ region: config.AWS_REGION, configurationSet: config.SES_CONFIGURATION_SET }),
-    queue: new SqsQueue(config.QUEUE_URL, config.AWS_REGION),
-    blobs: new S3Blobs(config.BUCKET_NAME, config.AWS_REGION),
+    mail: { send: async (m) => (await mail()).send(m) },
+    queue: { send: async (messages) => (await queue()).send(messages) },
+    blobs: {
+      put: async (key, body, type) => (await blobs()).put(key, body, type),
+      open: async (key, filename) => (await blobs()).open(key, filename),
+    },
     clock: systemClock,
-    secrets: new SecretsManagerSecrets(config.LINK_SECRET_ARN, config.AWS_REGION),
+    secrets: { linkSigningKey: async () => (await secrets()).linkSigningKey() },
     log: createLogger(config.LOG_LEVEL, { function: name }),
   };
 }
