@@ -68,6 +68,14 @@ describe("the secretariat runs a whole meeting in the browser", () => {
     await page.getByRole("link", { name: "Rådmannsgruppen" }).first().click();
     await expect.poll(async () => page.textContent("h1")).toContain("medlemmer");
     await check("medlemmer");
+    // CSV import with a preview of what will change, then confirmed.
+    await page.getByLabel("CSV med kolonnene name, email, organisation, role").fill("name;email;organisation;role\nBente Gravdal;bente.browser@example.org;Lier;observatør\nOla Ny;ola.browser@example.org;;medlem");
+    await page.getByRole("button", { name: "Forhåndsvis" }).click();
+    const preview = (await page.locator("table", { hasText: "Dette vil endres" }).textContent()) ?? "";
+    expect(preview).toContain("Oppdateres");
+    expect(preview).toContain("Legges til");
+    await page.getByRole("button", { name: "Bekreft import" }).click();
+    await expect.poll(async () => page.textContent("main")).toContain("Importert: 1 lagt til, 1 oppdatert, 0 uendret.");
 
     // Create the meeting with three cases and an attachment.
     await page.goto(url("/moter/ny"));
@@ -111,7 +119,7 @@ describe("the secretariat runs a whole meeting in the browser", () => {
     if (process.env.DEBUG_BROWSER) console.error("checked");
     await page.getByRole("button", { name: "Send innkallingen" }).click();
     if (process.env.DEBUG_BROWSER) console.error("clicked", page.url());
-    await expect.poll(async () => page.textContent("#fremdrift-tekst").catch(() => ""), { timeout: 20_000 }).toContain("3 av 3 sendt");
+    await expect.poll(async () => page.textContent("#fremdrift-tekst").catch(() => ""), { timeout: 20_000 }).toContain("4 av 4 sendt");
     await page.goto(page.url()); // the finished page no longer refreshes itself
     expect(await page.textContent("#fremdrift-tekst")).toContain("ferdig");
     await check("utsendelse");
@@ -143,11 +151,11 @@ describe("the secretariat runs a whole meeting in the browser", () => {
     // The board changes.
     await page.goto(url(`/moter/${meetingId}/svar`));
     const board = (await page.textContent("main")) ?? "";
-    expect(board).toContain("2 av 3 organisasjoner har svart");
+    expect(board).toContain("2 av 4 organisasjoner har svart");
     expect(board).toContain("Kari Solberg Økland for Trond Julin");
     await check("svar");
     await page.getByRole("link", { name: "Vis bare de som ikke har svart" }).click();
-    expect(await page.locator("main h2").allTextContents()).toEqual(["Lier"]);
+    expect(await page.locator("main h2").allTextContents()).toEqual(["Lier", "Uten organisasjon"]);
 
     // Minutes: drafted from the replies, approved, scheduled.
     await page.goto(url(`/moter/${meetingId}/referat`));
@@ -168,7 +176,7 @@ describe("the secretariat runs a whole meeting in the browser", () => {
     } finally {
       app.clock.set(new Date());
     }
-    for (const addr of [...members.map((m) => m.email), "kari.browser@example.org"]) {
+    for (const addr of [...members.map((m) => m.email), "ola.browser@example.org", "kari.browser@example.org"]) {
       const referat = (await emailsTo(addr)).filter((e) => e.subject.startsWith("Referat"));
       expect(referat, addr).toHaveLength(1);
       expect(referat[0]!.body.text).toContain("Kari Solberg Økland for Trond Julin, Drammen");

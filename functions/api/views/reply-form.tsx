@@ -91,7 +91,7 @@ export function ReplyPage(p: ReplyPageProps) {
               </div>
             ))}
           </fieldset>
-          <fieldset>
+          <fieldset data-when="absent">
             <legend>{m.absent}</legend>
             <label for="reason">{m.reason}</label>
             <textarea id="reason" name="reason" maxlength={500} {...described("reason")}>
@@ -99,7 +99,7 @@ export function ReplyPage(p: ReplyPageProps) {
             </textarea>
             {errors.reason && <p class="error" id="reason-feil">{errors.reason}</p>}
           </fieldset>
-          <fieldset>
+          <fieldset data-when="substitute">
             <legend>{m.substitute}</legend>
             <p class="muted" id="substitute-hint">
               {m.substituteEmailHint}
@@ -122,6 +122,12 @@ export function ReplyPage(p: ReplyPageProps) {
             {errors.substituteRole && <p class="error" id="substituteRole-feil">{errors.substituteRole}</p>}
           </fieldset>
           <button type="submit">{reply ? m.change : m.submit}</button>
+          {/* With JavaScript, only the fields of the chosen answer are shown; without it, all are. */}
+          <script
+            dangerouslySetInnerHTML={{
+              __html: `(()=>{const f=document.currentScript.closest("form");const sync=()=>{const v=(f.querySelector("input[name=status]:checked")||{}).value;f.querySelectorAll("fieldset[data-when]").forEach(s=>{s.hidden=s.dataset.when!==v})};f.addEventListener("change",sync);sync()})();`,
+            }}
+          />
         </form>
       ) : !p.open ? (
         <p class="notice">
