@@ -25,6 +25,7 @@ label{display:block;font-weight:600;margin:.5rem 0 .2rem}
 input[type=text],input[type=email],input[type=datetime-local],input[type=number],select,textarea{width:100%;max-width:32rem;padding:.5rem;border:1px solid #767676;border-radius:.3rem;font:inherit}
 textarea{min-height:5rem}
 button,.button{display:inline-block;background:var(--accent);color:var(--accent-fg);border:0;border-radius:.3rem;padding:.6rem 1.1rem;font:inherit;font-weight:600;cursor:pointer;text-decoration:none}
+button:disabled{opacity:.45;cursor:not-allowed}
 button.secondary{background:#fff;color:var(--accent);border:2px solid var(--accent)}
 .error{color:var(--err);font-weight:600;margin:.2rem 0}
 .errors{border:2px solid var(--err);border-radius:.4rem;padding:.5rem 1rem;margin:0 0 1rem}
