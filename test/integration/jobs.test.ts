@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getJob, type JobHandler, runDueJobs, scheduleJob } from "../../shared/jobs/jobs.js";
+import { type ApiClient, useApiApp } from "../support/api.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
+import { meetingWithMembers, waitForSend } from "../support/scenario.js";
 
 /** The scheduled-jobs tick against DynamoDB Local: claims, downtime, retries. */
 describe("scheduled jobs", () => {
@@ -85,5 +87,23 @@ describe("scheduled jobs", () => {
       app.clock.set(new Date());
     }
     expect(runs).toBe(2);
+  });
+});
+
+describe("the automatic reminder follows the reply deadline", () => {
+  let app!: TestApp;
+  let api!: ApiClient;
+  useApiApp((a, c) => {
+    app = a;
+    api = c;
+  });
+
+  it("is scheduled when the invitation goes out and moved when the deadline moves", async () => {
+    const s = await meetingWithMembers(api, 1, { deadline: "2030-05-25T12:00" });
+    await waitForSend(api, (await api.post(`/api/meetings/${s.meeting.id}/sends`, { audience: "all" })).body.sendId);
+    // Two days before the deadline (REMINDER_DAYS_BEFORE_DEADLINE defaults to 2).
+    expect((await getJob(app.ctx, `reminder-${s.meeting.id}`))?.dueAt).toBe("2030-05-23T10:00:00.000Z");
+    expect((await api.patch(`/api/meetings/${s.meeting.id}`, { replyDeadline: "2030-05-28T12:00" })).status).toBe(200);
+    expect((await getJob(app.ctx, `reminder-${s.meeting.id}`))?.dueAt).toBe("2030-05-26T10:00:00.000Z");
   });
 });

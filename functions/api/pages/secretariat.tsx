@@ -15,6 +15,7 @@ import * as directory from "../../../shared/store/directory.js";
 import { invitationsOf } from "../../../shared/store/invitations.js";
 import * as meetings from "../../../shared/store/meetings.js";
 import type { AppEnv } from "../app.js";
+import { changeMeeting } from "../../../shared/meetings/change.js";
 import { removeMemberFromList } from "../../../shared/members/remove.js";
 import { parseMemberCsv } from "../routes/directory.js";
 import { BoardPage, MeetingEditor, MembersPage, MinutesPage, NewMeetingPage, Overview, ProgressPage, SendPage } from "../views/secretariat/pages.js";
@@ -146,7 +147,7 @@ export function secretariatPages() {
     const v = validate(UpdateMeetingInput, { ...blankToUndefined(f), replyDeadline: f.replyDeadline ? f.replyDeadline : null });
     if (!v.ok) return editor(c, id, { values: f, errors: v.errors }, 400);
     try {
-      await meetings.updateMeeting(ctx, id, v.data, ctx.clock.now());
+      await changeMeeting(ctx, id, v.data);
     } catch (err) {
       if (err instanceof DomainValidationError) return editor(c, id, { values: f, errors: fieldErrors(err) }, 400);
       throw err;
@@ -209,7 +210,7 @@ export function secretariatPages() {
     const ctx = c.get("ctx");
     const id = c.req.param("id");
     const f = await formFields(c.req);
-    await meetings.updateMeeting(ctx, id, { published: f.published === "true" }, ctx.clock.now());
+    await changeMeeting(ctx, id, { published: f.published === "true" });
     return c.redirect(`/moter/${id}?ok=${encodeURIComponent(f.published === "true" ? "Møtet er publisert." : "Møtet er fjernet fra arkivet.")}`, 303);
   });
 

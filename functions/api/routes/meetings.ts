@@ -9,6 +9,7 @@ import {
   UpdateMeetingInput,
 } from "../../../shared/domain/inputs.js";
 import { AgendaItem, Attachment, Meeting } from "../../../shared/domain/model.js";
+import { changeMeeting } from "../../../shared/meetings/change.js";
 import { getBody } from "../../../shared/store/directory.js";
 import * as meetings from "../../../shared/store/meetings.js";
 import type { AppEnv } from "../app.js";
@@ -52,7 +53,7 @@ export function meetingRoutes() {
     jsonOp({ method: "patch", path: "/meetings/{id}", operationId: "updateMeeting", summary: "Endre møtet", params: IdParam, body: UpdateMeetingInput, response: Meeting }),
     async (c) => {
       const { id } = c.req.valid("param" as never) as { id: string };
-      return c.json(await meetings.updateMeeting(c.get("ctx"), id, c.req.valid("json" as never), c.get("ctx").clock.now()));
+      return c.json(await changeMeeting(c.get("ctx"), id, c.req.valid("json" as never)));
     },
   );
   app.openapi(
