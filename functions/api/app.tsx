@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
 import type { AppContext } from "../../shared/context.js";
 import { t } from "../../shared/i18n/nb.js";
 import { ConflictError, DomainValidationError, NotFoundError } from "../../shared/domain/errors.js";
@@ -35,6 +36,8 @@ export function createApp(ctx: AppContext) {
     c.set("ctx", ctx);
     await next();
   });
+  // nosniff, frame-ancestors same origin, no referrer (personal links must not leak in Referer).
+  app.use("*", secureHeaders({ referrerPolicy: "no-referrer", crossOriginEmbedderPolicy: false }));
 
   app.route("/", healthRoutes());
   app.route("/", replyRoutes());
