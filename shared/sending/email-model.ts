@@ -1,10 +1,10 @@
 import type { MeetingEmailModel, MinutesEmailModel } from "../../emails/model.js";
 import { attendeeLine, type Minutes } from "../minutes/minutes.js";
-import type { MeetingBundle } from "../store/meetings.js";
+import type { MeetingAgenda } from "../store/meetings.js";
 import type { Body } from "../domain/model.js";
 
 /** Maps stored records to the plain view model the email templates take. */
-export function meetingEmailModel(bundle: MeetingBundle, body: Body, organiserEmail: string, sequence: number): MeetingEmailModel {
+export function meetingEmailModel(bundle: MeetingAgenda, body: Body, organiserEmail: string, sequence: number): MeetingEmailModel {
   const m = bundle.meeting;
   return {
     meetingId: m.id,
@@ -33,7 +33,7 @@ export function meetingEmailModel(bundle: MeetingBundle, body: Body, organiserEm
   };
 }
 
-export function minutesEmailModel(bundle: MeetingBundle, body: Body, minutes: Minutes): MinutesEmailModel {
+export function minutesEmailModel(bundle: MeetingAgenda, body: Body, minutes: Minutes): MinutesEmailModel {
   return {
     meetingId: bundle.meeting.id,
     version: minutes.version,

@@ -7,7 +7,7 @@ import { isConditionFailure } from "../store/db.js";
 import { getBody } from "../store/directory.js";
 import { getInvitation } from "../store/invitations.js";
 import { keys, withoutKeys } from "../store/keys.js";
-import { getMeetingBundle, type MeetingBundle } from "../store/meetings.js";
+import { getMeetingAgenda, type MeetingAgenda } from "../store/meetings.js";
 import { meetingEmailModel, minutesEmailModel } from "./email-model.js";
 import { getStoredMinutes } from "../minutes/minutes.js";
 import type { Body, Invitation } from "../domain/model.js";
@@ -61,7 +61,7 @@ export async function handleQueueMessage(ctx: AppContext, message: QueueMessage)
  */
 async function renderPreview(ctx: AppContext, meetingId: string, version: number): Promise<void> {
   const { composeEmail } = await import("../../emails/index.js");
-  const bundle = await getMeetingBundle(ctx, meetingId);
+  const bundle = await getMeetingAgenda(ctx, meetingId);
   if (bundle.meeting.version !== version) return; // changed again since: a newer preview is on its way
   const body = await getBody(ctx, bundle.meeting.bodyId);
   const model = meetingEmailModel(bundle, body, ctx.config.SENDER_EMAIL, bundle.meeting.sequence);
@@ -181,14 +181,14 @@ async function finishDelivery(ctx: AppContext, key: { PK: string; SK: string }, 
 }
 
 /** Per-process cache of what one meeting version's emails are made from (the render itself is cached in emails/). */
-const bundles = new Map<string, Promise<{ bundle: MeetingBundle; body: Body }>>();
+const bundles = new Map<string, Promise<{ bundle: MeetingAgenda; body: Body }>>();
 
 function meetingData(ctx: AppContext, meetingId: string, version: number) {
   const cacheKey = `${meetingId}#${version}`;
   let entry = bundles.get(cacheKey);
   if (!entry) {
     entry = (async () => {
-      const bundle = await getMeetingBundle(ctx, meetingId);
+      const bundle = await getMeetingAgenda(ctx, meetingId);
       return { bundle, body: await getBody(ctx, bundle.meeting.bodyId) };
     })();
     bundles.set(cacheKey, entry);

@@ -88,7 +88,9 @@ export async function getMeetingBundle(d: Db, id: string): Promise<MeetingBundle
  * The meeting with its agenda and attachments only (the reply form's read): two prefix queries
  * instead of the whole partition, which also holds every invitation and reply.
  */
-export async function getMeetingAgenda(d: Db, id: string): Promise<Omit<MeetingBundle, "rest">> {
+export type MeetingAgenda = Omit<MeetingBundle, "rest">;
+
+export async function getMeetingAgenda(d: Db, id: string): Promise<MeetingAgenda> {
   const prefix = (p: string) =>
     queryAll(d, {
       KeyConditionExpression: "PK = :pk AND begins_with(SK, :sk)",
