@@ -23,6 +23,9 @@ import { readUpload } from "../uploads.js";
 import { blankToUndefined, formFields, validate } from "./forms.js";
 import { csrfToken, requireSecretariatPage, verifyCsrf } from "./guard.js";
 import { parseAttendeeLines, parseNumberList, parseSubItems } from "./parse.js";
+import { nbPages } from "../../../shared/i18n/nb-pages.js";
+
+const msg = nbPages.notices;
 
 type C = Context<AppEnv>;
 const html = (c: C, page: unknown, status: 200 | 400 | 404 | 409 = 200) => c.html(`<!doctype html>${page}`, status);
@@ -50,11 +53,11 @@ export function secretariatPages() {
       const { invitations, bounced } = await listMeetingReplies(ctx, m.id);
       const board = groupRepliesByOrganisation(invitations, bounced);
       const soon = m.replyDeadline && new Date(m.replyDeadline).getTime() - Date.parse(now) < 3 * 86_400_000;
-      if (board.totals.bounced! > 0) attention.push({ href: `/moter/${m.id}/svar`, text: `${m.title}: ${board.totals.bounced} e-post avvist` });
-      if (soon && board.totals.noAnswer! > 0) attention.push({ href: `/moter/${m.id}/svar?filter=ubesvart`, text: `${m.title}: ${board.totals.noAnswer} har ikke svart, fristen nærmer seg` });
+      if (board.totals.bounced! > 0) attention.push({ href: `/moter/${m.id}/svar`, text: msg.attentionBounced(m.title, board.totals.bounced!) });
+      if (soon && board.totals.noAnswer! > 0) attention.push({ href: `/moter/${m.id}/svar?filter=ubesvart`, text: msg.attentionNoAnswer(m.title, board.totals.noAnswer!) });
     }
     for (const m of past.filter((m) => m.status !== "minutes_sent" && m.status !== "cancelled" && m.status !== "draft")) {
-      attention.push({ href: `/moter/${m.id}/referat`, text: `${m.bodyName} ${m.title}: referatet er ikke sendt` });
+      attention.push({ href: `/moter/${m.id}/referat`, text: msg.attentionMinutes(`${m.bodyName} ${m.title}`) });
     }
     return html(c, <Overview {...frame(c)} bodies={bodies} upcoming={upcoming} past={past} attention={attention} />);
   });
@@ -81,7 +84,7 @@ export function secretariatPages() {
       if (err instanceof ConflictError) return membersPage(c, id, { values: f, errors: { email: err.message } }, 400);
       throw err;
     }
-    return c.redirect(`/organ/${id}?ok=${encodeURIComponent("Medlemmet er lagt til.")}`, 303);
+    return c.redirect(`/organ/${id}?ok=${encodeURIComponent(msg.memberAdded)}`, 303);
   });
   app.post("/organ/:id/medlemmer/:mid", async (c) => {
     const { id, mid } = c.req.param();
@@ -89,10 +92,10 @@ export function secretariatPages() {
     if (f.action === "remove") await removeMemberFromList(c.get("ctx"), id, mid, c.get("ctx").clock.now());
     else {
       const role = z.enum(["member", "deputy", "observer", "secretariat"]).safeParse(f.role);
-      if (!role.success) return membersPage(c, id, { notice: "Ugyldig rolle." }, 400);
+      if (!role.success) return membersPage(c, id, { notice: msg.invalidRole }, 400);
       await directory.updateMember(c.get("ctx"), id, mid, { role: role.data });
     }
-    return c.redirect(`/organ/${id}?ok=${encodeURIComponent(f.action === "remove" ? "Medlemmet er fjernet." : "Rollen er endret.")}`, 303);
+    return c.redirect(`/organ/${id}?ok=${encodeURIComponent(f.action === "remove" ? msg.memberRemoved : msg.roleChanged)}`, 303);
   });
   app.post("/organ/:id/import", async (c) => {
     const id = c.req.param("id");
@@ -102,7 +105,7 @@ export function secretariatPages() {
       const rows = parseMemberCsv(csv);
       if (f.step === "confirm") {
         const r = await directory.importMembers(c.get("ctx"), id, rows);
-        return c.redirect(`/organ/${id}?ok=${encodeURIComponent(`Importert: ${r.added} lagt til, ${r.updated} oppdatert, ${r.unchanged} uendret.`)}`, 303);
+        return c.redirect(`/organ/${id}?ok=${encodeURIComponent(msg.imported(r))}`, 303);
       }
       return membersPage(c, id, { csv, preview: await directory.previewImport(c.get("ctx"), id, rows) });
     } catch (err) {
@@ -152,7 +155,7 @@ export function secretariatPages() {
       if (err instanceof DomainValidationError) return editor(c, id, { values: f, errors: fieldErrors(err) }, 400);
       throw err;
     }
-    return c.redirect(`/moter/${id}?ok=${encodeURIComponent("Møtet er lagret.")}`, 303);
+    return c.redirect(`/moter/${id}?ok=${encodeURIComponent(msg.meetingSaved)}`, 303);
   });
   app.post("/moter/:id/saker", async (c) => {
     const id = c.req.param("id");
@@ -165,7 +168,7 @@ export function secretariatPages() {
       if (err instanceof ConflictError) return editor(c, id, { itemValues: f, itemErrors: { title: err.message } }, 409);
       throw err;
     }
-    return c.redirect(`/moter/${id}?ok=${encodeURIComponent("Saken er lagt til.")}`, 303);
+    return c.redirect(`/moter/${id}?ok=${encodeURIComponent(msg.caseAdded)}`, 303);
   });
   app.post("/moter/:id/saker/:itemId", async (c) => {
     const { id, itemId } = c.req.param();
@@ -177,15 +180,15 @@ export function secretariatPages() {
       subItems: parseSubItems(f.subItems ?? ""),
       attachmentNumbers: parseNumberList(f.attachmentNumbers ?? ""),
     });
-    if (!v.ok) return editor(c, id, { notice: `Saken ble ikke lagret: ${Object.values(v.errors).join(" ")}` }, 400);
+    if (!v.ok) return editor(c, id, { notice: msg.caseNotSaved(Object.values(v.errors).join(" ")) }, 400);
     await meetings.updateAgendaItem(c.get("ctx"), id, itemId, v.data);
-    return c.redirect(`/moter/${id}?ok=${encodeURIComponent("Saken er lagret.")}`, 303);
+    return c.redirect(`/moter/${id}?ok=${encodeURIComponent(msg.caseSaved)}`, 303);
   });
   app.post("/moter/:id/saker/:itemId/flytt", async (c) => {
     const { id, itemId } = c.req.param();
     const f = await formFields(c.req);
     const position = Number(f.position);
-    if (!Number.isInteger(position) || position < 0) return editor(c, id, { notice: "Ugyldig plassering." }, 400);
+    if (!Number.isInteger(position) || position < 0) return editor(c, id, { notice: msg.invalidPosition }, 400);
     await meetings.moveAgendaItem(c.get("ctx"), id, itemId, position);
     return c.redirect(`/moter/${id}`, 303);
   });
@@ -196,7 +199,7 @@ export function secretariatPages() {
     const upload = await readUpload(form, "attachmentTitle");
     if (!upload.ok) return editor(c, id, { errors: upload.errors }, 400);
     await meetings.addAttachment({ ...ctx, blobs: ctx.blobs }, id, upload.file, ctx.clock.now());
-    return c.redirect(`/moter/${id}?ok=${encodeURIComponent("Vedlegget er lastet opp.")}`, 303);
+    return c.redirect(`/moter/${id}?ok=${encodeURIComponent(msg.attachmentUploaded)}`, 303);
   });
   app.post("/moter/:id/vedlegg/:n/unntak", async (c) => {
     const { id, n } = c.req.param();
@@ -211,7 +214,7 @@ export function secretariatPages() {
     const id = c.req.param("id");
     const f = await formFields(c.req);
     await changeMeeting(ctx, id, { published: f.published === "true" });
-    return c.redirect(`/moter/${id}?ok=${encodeURIComponent(f.published === "true" ? "Møtet er publisert." : "Møtet er fjernet fra arkivet.")}`, 303);
+    return c.redirect(`/moter/${id}?ok=${encodeURIComponent(f.published === "true" ? msg.published : msg.unpublished)}`, 303);
   });
 
   // Preview (rendered by the send worker, never here) and send.
@@ -281,9 +284,9 @@ export function secretariatPages() {
       substituteName: f.substituteName,
       substituteEmail: f.substituteEmail,
     });
-    if (!v.ok) return board(c, id, `Svaret ble ikke registrert: ${Object.values(v.errors).join(" ")}`, 400);
+    if (!v.ok) return board(c, id, msg.replyNotRecorded(Object.values(v.errors).join(" ")), 400);
     await submitReply(ctx, await meetings.getMeetingRecord(ctx, id), invitationId, v.data, by(c));
-    return c.redirect(`/moter/${id}/svar?ok=${encodeURIComponent("Svaret er registrert.")}`, 303);
+    return c.redirect(`/moter/${id}/svar?ok=${encodeURIComponent(msg.replyRecorded)}`, 303);
   });
   app.post("/moter/:id/paminnelse", async (c) => {
     const id = c.req.param("id");
@@ -291,7 +294,7 @@ export function secretariatPages() {
       const { sendId } = await createSend(c.get("ctx"), { meetingId: id, template: "reminder", audience: "not_replied", by: by(c) });
       return c.redirect(`/utsendelser/${sendId}`, 303);
     } catch (err) {
-      if (err instanceof ConflictError) return board(c, id, "Alle har svart; ingen påminnelse sendt.");
+      if (err instanceof ConflictError) return board(c, id, msg.everyoneReplied);
       throw err;
     }
   });
@@ -336,24 +339,24 @@ export function secretariatPages() {
       if (err instanceof ConflictError) return minutesPage(c, id, { notice: err.message }, 409);
       throw err;
     }
-    return c.redirect(`/moter/${id}/referat?ok=${encodeURIComponent("Referatet er lagret.")}`, 303);
+    return c.redirect(`/moter/${id}/referat?ok=${encodeURIComponent(msg.minutesSaved)}`, 303);
   });
   app.post("/moter/:id/referat/godkjenn", async (c) => {
     const id = c.req.param("id");
     await approveMinutes(c.get("ctx"), id, by(c));
-    return c.redirect(`/moter/${id}/referat?ok=${encodeURIComponent("Referatet er godkjent.")}`, 303);
+    return c.redirect(`/moter/${id}/referat?ok=${encodeURIComponent(msg.minutesApproved)}`, 303);
   });
   app.post("/moter/:id/referat/planlegg", async (c) => {
     const id = c.req.param("id");
     const f = await formFields(c.req);
-    if (!f.at) return minutesPage(c, id, { errors: { at: "Velg tidspunkt." } }, 400);
+    if (!f.at) return minutesPage(c, id, { errors: { at: msg.chooseTime } }, 400);
     try {
       await scheduleMinutes(c.get("ctx"), id, f.at, by(c));
     } catch (err) {
       if (err instanceof ConflictError) return minutesPage(c, id, { notice: err.message }, 409);
       throw err;
     }
-    return c.redirect(`/moter/${id}/referat?ok=${encodeURIComponent("Utsendelsen er planlagt.")}`, 303);
+    return c.redirect(`/moter/${id}/referat?ok=${encodeURIComponent(msg.distributionScheduled)}`, 303);
   });
   return app;
 }

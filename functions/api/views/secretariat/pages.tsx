@@ -3,6 +3,7 @@ import { formatMeetingTime, formatOsloDateTime, utcToOsloLocal } from "../../../
 import type { SeatView } from "../../../../shared/domain/replies.js";
 import type { Minutes } from "../../../../shared/minutes/minutes.js";
 import { attendeeLine } from "../../../../shared/minutes/minutes.js";
+import { nbPages } from "../../../../shared/i18n/nb-pages.js";
 import { ErrorSummary, Field, Shell } from "./shell.js";
 
 /** The secretariat's pages (Norwegian, server-rendered, every action works without JavaScript). */
@@ -10,14 +11,8 @@ import { ErrorSummary, Field, Shell } from "./shell.js";
 type Frame = { user?: string; csrf: string };
 const Csrf = (p: { csrf: string }) => <input type="hidden" name="csrf" value={p.csrf} />;
 
-const statusNames: Record<Meeting["status"], string> = {
-  draft: "Utkast",
-  invited: "Innkalt",
-  held: "Avholdt",
-  minutes_approved: "Referat godkjent",
-  minutes_sent: "Referat sendt",
-  cancelled: "Avlyst",
-};
+const s = nbPages;
+const statusNames: Record<Meeting["status"], string> = s.meetingStatus;
 
 export function Overview(p: Frame & {
   bodies: Body[];
@@ -26,11 +21,11 @@ export function Overview(p: Frame & {
   attention: { href: string; text: string }[];
 }) {
   return (
-    <Shell title="Oversikt" user={p.user} csrf={p.csrf}>
-      <h1>Oversikt</h1>
-      <h2>Trenger oppmerksomhet</h2>
+    <Shell title={s.overview} user={p.user} csrf={p.csrf}>
+      <h1>{s.overview}</h1>
+      <h2>{s.attention}</h2>
       {p.attention.length === 0 ? (
-        <p>Ingenting akkurat nå.</p>
+        <p>{s.nothingNow}</p>
       ) : (
         <ul>
           {p.attention.map((a) => (
@@ -40,14 +35,14 @@ export function Overview(p: Frame & {
           ))}
         </ul>
       )}
-      <h2>Kommende møter</h2>
+      <h2>{s.upcoming}</h2>
       <MeetingList meetings={p.upcoming} />
       <p>
         <a class="button" href="/moter/ny">
-          Nytt møte
+          {s.newMeeting}
         </a>
       </p>
-      <h2>Organ</h2>
+      <h2>{s.bodies}</h2>
       <ul>
         {p.bodies.map((b) => (
           <li>
@@ -55,14 +50,14 @@ export function Overview(p: Frame & {
           </li>
         ))}
       </ul>
-      <h2>Tidligere møter</h2>
+      <h2>{s.past}</h2>
       <MeetingList meetings={p.past} />
     </Shell>
   );
 }
 
 function MeetingList(p: { meetings: (Meeting & { bodyName: string })[] }) {
-  if (p.meetings.length === 0) return <p>Ingen.</p>;
+  if (p.meetings.length === 0) return <p>{s.none}</p>;
   return (
     <ul>
       {p.meetings.map((m) => (
@@ -90,7 +85,7 @@ export function MembersPage(p: Frame & {
 }) {
   const v = p.values ?? {};
   const errors = p.errors ?? {};
-  const roleNames: Record<string, string> = { member: "Medlem", deputy: "Varamedlem", observer: "Observatør", secretariat: "Sekretariat" };
+  const roleNames: Record<string, string> = s.roles;
   return (
     <Shell title={p.body.name} user={p.user} csrf={p.csrf}>
       <h1>{p.body.name}: medlemmer</h1>
@@ -100,16 +95,16 @@ export function MembersPage(p: Frame & {
         </p>
       )}
       <p>
-        <a href={`/moter/ny?organ=${p.body.id}`}>Nytt møte i {p.body.name}</a>
+        <a href={`/moter/ny?organ=${p.body.id}`}>{s.newMeetingIn(p.body.name)}</a>
       </p>
       <table>
-        <caption class="visually-hidden">Distribusjonsliste</caption>
+        <caption class="visually-hidden">{s.distributionList}</caption>
         <thead>
           <tr>
-            <th scope="col">Navn</th>
-            <th scope="col">Organisasjon</th>
-            <th scope="col">Rolle</th>
-            <th scope="col">Endre</th>
+            <th scope="col">{s.name}</th>
+            <th scope="col">{s.organisation}</th>
+            <th scope="col">{s.role}</th>
+            <th scope="col">{s.change}</th>
           </tr>
         </thead>
         <tbody>
@@ -126,7 +121,7 @@ export function MembersPage(p: Frame & {
                 <form method="post" action={`/organ/${p.body.id}/medlemmer/${m.id}`} style="display:flex;gap:.5rem;flex-wrap:wrap;align-items:end">
                   <Csrf csrf={p.csrf} />
                   <label for={`rolle-${m.id}`} class="visually-hidden">
-                    Rolle for {m.personName}
+                    {s.roleFor(m.personName)}
                   </label>
                   <select id={`rolle-${m.id}`} name="role">
                     {Object.entries(roleNames).map(([k, label]) => (
@@ -136,10 +131,10 @@ export function MembersPage(p: Frame & {
                     ))}
                   </select>
                   <button type="submit" name="action" value="save" class="secondary">
-                    Lagre
+                    {s.save}
                   </button>
                   <button type="submit" name="action" value="remove" class="secondary">
-                    Fjern
+                    {s.remove}
                   </button>
                 </form>
               </td>
@@ -148,22 +143,22 @@ export function MembersPage(p: Frame & {
         </tbody>
       </table>
 
-      <h2>Legg til medlem</h2>
+      <h2>{s.addMember}</h2>
       <form method="post" action={`/organ/${p.body.id}/medlemmer`}>
         <Csrf csrf={p.csrf} />
         <ErrorSummary errors={errors} />
-        <Field name="name" label="Navn" value={v.name} errors={errors} required />
-        <Field name="email" label="E-post" type="email" value={v.email} errors={errors} required />
-        <label for="organisationId">Organisasjon</label>
+        <Field name="name" label={s.name} value={v.name} errors={errors} required />
+        <Field name="email" label={s.email} type="email" value={v.email} errors={errors} required />
+        <label for="organisationId">{s.organisation}</label>
         <select id="organisationId" name="organisationId">
-          <option value="">(ingen)</option>
+          <option value="">{s.noOrganisation}</option>
           {p.organisations.map((o) => (
             <option value={o.id} selected={v.organisationId === o.id}>
               {o.name}
             </option>
           ))}
         </select>
-        <label for="role">Rolle</label>
+        <label for="role">{s.role}</label>
         <select id="role" name="role">
           {Object.entries(roleNames).map(([k, label]) => (
             <option value={k} selected={(v.role ?? "member") === k}>
@@ -172,23 +167,23 @@ export function MembersPage(p: Frame & {
           ))}
         </select>
         <p>
-          <button type="submit">Legg til</button>
+          <button type="submit">{s.add}</button>
         </p>
       </form>
 
-      <h2>Importer fra regneark (CSV)</h2>
+      <h2>{s.importCsv}</h2>
       <form method="post" action={`/organ/${p.body.id}/import`}>
         <Csrf csrf={p.csrf} />
-        <label for="csv">CSV med kolonnene name, email, organisation, role</label>
+        <label for="csv">{s.csvLabel}</label>
         <p class="muted" id="csv-hint">
-          Komma eller semikolon. Alle rader sjekkes først; er én rad feil, importeres ingenting.
+          {s.csvHint}
         </p>
         <textarea id="csv" name="csv" aria-describedby="csv-hint" style="min-height:8rem">
           {p.csv ?? ""}
         </textarea>
         {p.importErrors && p.importErrors.length > 0 && (
           <div class="errors" role="alert">
-            <p class="error">Filen kan ikke importeres:</p>
+            <p class="error">{s.importFailed}</p>
             <ul>
               {p.importErrors.map((e) => (
                 <li>
@@ -200,24 +195,24 @@ export function MembersPage(p: Frame & {
         )}
         <p>
           <button type="submit" name="step" value="preview" class="secondary">
-            Forhåndsvis
+            {s.preview}
           </button>{" "}
           {p.preview && !p.preview.some((r) => r.change === "error") && (
             <button type="submit" name="step" value="confirm">
-              Bekreft import
+              {s.confirmImport}
             </button>
           )}
         </p>
       </form>
       {p.preview && (
         <table>
-          <caption>Dette vil endres</caption>
+          <caption>{s.willChange}</caption>
           <thead>
             <tr>
-              <th scope="col">Rad</th>
-              <th scope="col">Navn</th>
-              <th scope="col">Organisasjon</th>
-              <th scope="col">Endring</th>
+              <th scope="col">{s.row}</th>
+              <th scope="col">{s.name}</th>
+              <th scope="col">{s.organisation}</th>
+              <th scope="col">{s.changeKind}</th>
             </tr>
           </thead>
           <tbody>
@@ -228,7 +223,7 @@ export function MembersPage(p: Frame & {
                   {r.name} ({r.email})
                 </td>
                 <td>{r.organisation ?? "–"}</td>
-                <td>{{ add: "Legges til", update: "Oppdateres", unchanged: "Uendret", error: r.problem ?? "Feil" }[r.change]}</td>
+                <td>{r.change === "error" ? (r.problem ?? s.errors) : s.importChange[r.change as "add" | "update" | "unchanged"]}</td>
               </tr>
             ))}
           </tbody>
@@ -240,12 +235,12 @@ export function MembersPage(p: Frame & {
 
 export function NewMeetingPage(p: Frame & { bodies: Body[]; values: Record<string, string>; errors: Record<string, string> }) {
   return (
-    <Shell title="Nytt møte" user={p.user} csrf={p.csrf}>
-      <h1>Nytt møte</h1>
+    <Shell title={s.newMeeting} user={p.user} csrf={p.csrf}>
+      <h1>{s.newMeeting}</h1>
       <form method="post" action="/moter">
         <Csrf csrf={p.csrf} />
         <ErrorSummary errors={p.errors} />
-        <label for="bodyId">Organ</label>
+        <label for="bodyId">{s.bodies}</label>
         <select id="bodyId" name="bodyId">
           {p.bodies.map((b) => (
             <option value={b.id} selected={p.values.bodyId === b.id}>
@@ -255,7 +250,7 @@ export function NewMeetingPage(p: Frame & { bodies: Body[]; values: Record<strin
         </select>
         <MeetingFields values={p.values} errors={p.errors} />
         <p>
-          <button type="submit">Opprett møtet</button>
+          <button type="submit">{s.createMeeting}</button>
         </p>
       </form>
     </Shell>
@@ -266,23 +261,19 @@ function MeetingFields(p: { values: Record<string, string>; errors: Record<strin
   const v = p.values;
   return (
     <>
-      <Field name="title" label="Tittel" value={v.title} errors={p.errors} required />
-      <Field name="startsAt" label="Start (norsk tid)" type="datetime-local" value={v.startsAt} errors={p.errors} required />
-      <Field name="endsAt" label="Slutt (norsk tid)" type="datetime-local" value={v.endsAt} errors={p.errors} required />
-      <Field name="place" label="Sted" value={v.place} errors={p.errors} required />
-      <label for="kind">Møteform</label>
+      <Field name="title" label={s.title} value={v.title} errors={p.errors} required />
+      <Field name="startsAt" label={s.start} type="datetime-local" value={v.startsAt} errors={p.errors} required />
+      <Field name="endsAt" label={s.end} type="datetime-local" value={v.endsAt} errors={p.errors} required />
+      <Field name="place" label={s.place} value={v.place} errors={p.errors} required />
+      <label for="kind">{s.meetingKind}</label>
       <select id="kind" name="kind">
-        {[
-          ["physical", "Fysisk"],
-          ["digital", "Digitalt"],
-          ["hybrid", "Hybrid"],
-        ].map(([k, label]) => (
+        {Object.entries(s.kinds).map(([k, label]) => (
           <option value={k} selected={(v.kind ?? "physical") === k}>
             {label}
           </option>
         ))}
       </select>
-      <Field name="replyDeadline" label="Svarfrist (norsk tid, valgfri)" type="datetime-local" value={v.replyDeadline} errors={p.errors} />
+      <Field name="replyDeadline" label={s.replyDeadline} type="datetime-local" value={v.replyDeadline} errors={p.errors} />
     </>
   );
 }
@@ -322,13 +313,13 @@ export function MeetingEditor(p: Frame & {
       <p>
         {formatMeetingTime(m.startsAt, m.endsAt)} · {m.place} · <strong>{statusNames[m.status]}</strong>
       </p>
-      <nav aria-label="Møtet" style="display:flex;gap:1rem;flex-wrap:wrap">
-        <a href={`/moter/${m.id}/send`}>Forhåndsvis og send innkalling</a>
-        <a href={`/moter/${m.id}/svar`}>Svar per kommune</a>
-        <a href={`/moter/${m.id}/referat`}>Referat</a>
+      <nav aria-label={s.meetingNav} style="display:flex;gap:1rem;flex-wrap:wrap">
+        <a href={`/moter/${m.id}/send`}>{s.previewAndSend}</a>
+        <a href={`/moter/${m.id}/svar`}>{s.repliesPerOrganisation}</a>
+        <a href={`/moter/${m.id}/referat`}>{s.minutes}</a>
       </nav>
 
-      <h2>Saksliste</h2>
+      <h2>{s.agenda}</h2>
       <ol class="agenda" style="list-style:none;padding:0">
         {p.agenda.map((item) => {
           const idx = cases.findIndex((c) => c.id === item.id);
@@ -336,34 +327,34 @@ export function MeetingEditor(p: Frame & {
             <li style="border-bottom:1px solid var(--line);padding:.5rem 0">
               <details>
                 <summary>
-                  <strong>{item.number ? `Sak ${item.number}` : item.kind === "opening" ? "Åpning" : "Avslutning"}</strong> {item.title}
+                  <strong>{item.number ? s.caseNumber(item.number) : item.kind === "opening" ? s.opening : s.closing}</strong> {item.title}
                 </summary>
                 <form method="post" action={`/moter/${m.id}/saker/${item.id}`}>
                   <Csrf csrf={p.csrf} />
-                  <Field idPrefix={`sak-${item.id}-`} name="title" label="Tittel" value={item.title} errors={{}} />
-                  <Field idPrefix={`sak-${item.id}-`} name="background" label="Saksframstilling" value={item.background} errors={{}} textarea />
-                  <Field idPrefix={`sak-${item.id}-`} name="proposedDecision" label="Forslag til vedtak" value={item.proposedDecision} errors={{}} textarea />
+                  <Field idPrefix={`sak-${item.id}-`} name="title" label={s.title} value={item.title} errors={{}} />
+                  <Field idPrefix={`sak-${item.id}-`} name="background" label={s.background} value={item.background} errors={{}} textarea />
+                  <Field idPrefix={`sak-${item.id}-`} name="proposedDecision" label={s.proposedDecision} value={item.proposedDecision} errors={{}} textarea />
                   <Field
                     idPrefix={`sak-${item.id}-`}
                     name="subItems"
-                    label="Underpunkter"
-                    hint="Én linje per punkt: «A Tittel», og kulepunkter under med «- tekst»."
+                    label={s.subItems}
+                    hint={s.subItemsHint}
                     value={item.subItems.map((s) => [`${s.letter} ${s.title}`, ...s.bullets.map((b) => `- ${b}`)].join("\n")).join("\n")}
                     errors={{}}
                     textarea
                   />
-                  <Field idPrefix={`sak-${item.id}-`} name="attachmentNumbers" label="Vedlegg (numre, f.eks. 1+2)" value={item.attachmentNumbers.join("+")} errors={{}} />
-                  <button type="submit">Lagre saken</button>
+                  <Field idPrefix={`sak-${item.id}-`} name="attachmentNumbers" label={s.attachmentNumbers} value={item.attachmentNumbers.join("+")} errors={{}} />
+                  <button type="submit">{s.saveCase}</button>
                 </form>
               </details>
               {idx >= 0 && (
                 <form method="post" action={`/moter/${m.id}/saker/${item.id}/flytt`} style="display:inline-flex;gap:.5rem;margin-top:.25rem">
                   <Csrf csrf={p.csrf} />
-                  <button type="submit" name="position" value={String(Math.max(0, idx - 1))} class="secondary" disabled={idx === 0} aria-label={`Flytt «${item.title}» opp`}>
-                    Opp
+                  <button type="submit" name="position" value={String(Math.max(0, idx - 1))} class="secondary" disabled={idx === 0} aria-label={s.moveUp(item.title)}>
+                    {s.up}
                   </button>
-                  <button type="submit" name="position" value={String(idx + 1)} class="secondary" disabled={idx === cases.length - 1} aria-label={`Flytt «${item.title}» ned`}>
-                    Ned
+                  <button type="submit" name="position" value={String(idx + 1)} class="secondary" disabled={idx === cases.length - 1} aria-label={s.moveDown(item.title)}>
+                    {s.down}
                   </button>
                 </form>
               )}
@@ -376,28 +367,23 @@ export function MeetingEditor(p: Frame & {
       <form method="post" action={`/moter/${m.id}/saker`}>
         <Csrf csrf={p.csrf} />
         <ErrorSummary errors={p.itemErrors ?? {}} idPrefix="ny-" />
-        <Field idPrefix="ny-" name="title" label="Tittel" value={p.itemValues?.title} errors={p.itemErrors ?? {}} required />
-        <label for="itemKind">Type</label>
+        <Field idPrefix="ny-" name="title" label={s.title} value={p.itemValues?.title} errors={p.itemErrors ?? {}} required />
+        <label for="itemKind">{s.itemKind}</label>
         <select id="itemKind" name="kind">
-          {[
-            ["decision", "Vedtakssak"],
-            ["information", "Til orientering"],
-            ["opening", "Åpning (godkjenning av innkalling og dagsorden)"],
-            ["closing", "Avslutning (eventuelt)"],
-          ].map(([k, label]) => (
+          {Object.entries(s.itemKinds).map(([k, label]) => (
             <option value={k} selected={(p.itemValues?.kind ?? "decision") === k}>
               {label}
             </option>
           ))}
         </select>
-        <Field idPrefix="ny-" name="background" label="Saksframstilling" value={p.itemValues?.background} errors={p.itemErrors ?? {}} textarea />
-        <Field idPrefix="ny-" name="proposedDecision" label="Forslag til vedtak" value={p.itemValues?.proposedDecision} errors={p.itemErrors ?? {}} textarea />
+        <Field idPrefix="ny-" name="background" label={s.background} value={p.itemValues?.background} errors={p.itemErrors ?? {}} textarea />
+        <Field idPrefix="ny-" name="proposedDecision" label={s.proposedDecision} value={p.itemValues?.proposedDecision} errors={p.itemErrors ?? {}} textarea />
         <p>
-          <button type="submit">Legg til saken</button>
+          <button type="submit">{s.addCase}</button>
         </p>
       </form>
 
-      <h2>Vedlegg</h2>
+      <h2>{s.attachments}</h2>
       {p.attachments.length > 0 ? (
         <ul>
           {p.attachments.map((a) => (
@@ -407,19 +393,19 @@ export function MeetingEditor(p: Frame & {
                 <Csrf csrf={p.csrf} />
                 <input type="hidden" name="exempt" value={a.exempt ? "false" : "true"} />
                 <button type="submit" class="secondary">
-                  {a.exempt ? "Unntatt offentlighet – gjør offentlig" : "Unnta fra offentlighet"}
+                  {a.exempt ? s.makePublic : s.makeExempt}
                 </button>
               </form>
             </li>
           ))}
         </ul>
       ) : (
-        <p>Ingen vedlegg ennå.</p>
+        <p>{s.noAttachments}</p>
       )}
       <form method="post" action={`/moter/${m.id}/vedlegg`} enctype="multipart/form-data">
         <Csrf csrf={p.csrf} />
-        <Field name="attachmentTitle" label="Tittel på vedlegget" errors={p.errors ?? {}} />
-        <label for="file">Fil (PDF, Office, ODT, tekst, bilde; høyst 20 MB)</label>
+        <Field name="attachmentTitle" label={s.attachmentTitle} errors={p.errors ?? {}} />
+        <label for="file">{s.fileLabel}</label>
         <input type="file" id="file" name="file" />
         {p.errors?.file && (
           <p class="error" id="file-feil">
@@ -428,30 +414,30 @@ export function MeetingEditor(p: Frame & {
         )}
         <div class="choice">
           <input type="checkbox" id="exempt" name="exempt" value="true" />
-          <label for="exempt">Unntatt offentlighet</label>
+          <label for="exempt">{s.exempt}</label>
         </div>
         <p>
-          <button type="submit">Last opp</button>
+          <button type="submit">{s.upload}</button>
         </p>
       </form>
 
-      <h2>Møtedetaljer</h2>
+      <h2>{s.meetingDetails}</h2>
       <form method="post" action={`/moter/${m.id}`}>
         <Csrf csrf={p.csrf} />
         <ErrorSummary errors={p.errors ?? {}} />
         <MeetingFields values={values} errors={p.errors ?? {}} />
         <p>
-          <button type="submit">Lagre detaljene</button>
+          <button type="submit">{s.saveDetails}</button>
         </p>
       </form>
 
-      <h2>Publisering</h2>
+      <h2>{s.publishing}</h2>
       <form method="post" action={`/moter/${m.id}/publiser`}>
         <Csrf csrf={p.csrf} />
         <input type="hidden" name="published" value={m.published ? "false" : "true"} />
-        <p>{m.published ? "Møtet er publisert i arkivet." : "Møtet er ikke publisert."}</p>
+        <p>{m.published ? s.isPublished : s.notPublished}</p>
         <button type="submit" class="secondary">
-          {m.published ? "Fjern fra arkivet" : "Publiser i arkivet"}
+          {m.published ? s.unpublish : s.publish}
         </button>
       </form>
     </Shell>
@@ -460,41 +446,41 @@ export function MeetingEditor(p: Frame & {
 
 export function SendPage(p: Frame & { meeting: Meeting; body: Body; recipients: number; previewUrl?: string; previewPending: boolean; sends: { id: string; template: string; createdAt: string; total: number }[] }) {
   return (
-    <Shell title="Send innkalling" user={p.user} csrf={p.csrf}>
+    <Shell title={s.sendTitle} user={p.user} csrf={p.csrf}>
       <h1>Send innkalling: {p.meeting.title}</h1>
-      <h2>Forhåndsvisning</h2>
+      <h2>{s.previewHeading}</h2>
       {p.previewUrl ? (
-        <iframe title="Forhåndsvisning av innkallingen" src={p.previewUrl} style="width:100%;min-height:40rem;border:1px solid var(--line)" />
+        <iframe title={s.previewFrame} src={p.previewUrl} style="width:100%;min-height:40rem;border:1px solid var(--line)" />
       ) : (
         <p class="notice" role="status">
-          Forhåndsvisningen lages… <a href={`/moter/${p.meeting.id}/send`}>Oppdater</a>
+          {s.previewPending} <a href={`/moter/${p.meeting.id}/send`}>{s.refresh}</a>
           {p.previewPending && <meta http-equiv="refresh" content="2" />}
         </p>
       )}
-      <h2>Send</h2>
+      <h2>{s.send}</h2>
       <form method="post" action={`/moter/${p.meeting.id}/send`}>
         <Csrf csrf={p.csrf} />
         <input type="hidden" name="idempotencyKey" value={`${p.meeting.id}-${p.meeting.version}-${Date.now()}`} />
         <p>
-          Innkallingen sendes til <strong>{p.recipients}</strong> mottakere på listen til {p.body.name}.
+          {s.sendsTo(p.recipients, p.body.name)}
         </p>
         <div class="choice">
           <input type="checkbox" id="confirm" name="confirm" value="yes" required aria-describedby="confirm-hint" />
-          <label for="confirm">Jeg har sett over innkallingen og vil sende den nå</label>
+          <label for="confirm">{s.confirmSend}</label>
         </div>
         <p class="muted" id="confirm-hint">
-          Sendes innkallingen på nytt etter en endring, får alle en oppdatert kalenderinvitasjon.
+          {s.resendHint}
         </p>
-        <button type="submit">Send innkallingen</button>
+        <button type="submit">{s.sendInvitation}</button>
       </form>
       {p.sends.length > 0 && (
         <>
-          <h2>Tidligere utsendelser</h2>
+          <h2>{s.earlierSends}</h2>
           <ul>
             {p.sends.map((s) => (
               <li>
                 <a href={`/utsendelser/${s.id}`}>
-                  {formatOsloDateTime(s.createdAt)}: {s.template} til {s.total}
+                  {nbPages.earlierSend(formatOsloDateTime(s.createdAt), s.template, s.total)}
                 </a>
               </li>
             ))}
@@ -505,24 +491,26 @@ export function SendPage(p: Frame & { meeting: Meeting; body: Body; recipients: 
   );
 }
 
+const progressLine = (pr: { sent: number; total: number; queued: number; failed: number; bounced: number; done: boolean }) =>
+  s.progressTemplate.replace(/\{(\w+)\}/g, (_, k: string) => String(pr[k as keyof typeof pr])) + (pr.done ? s.progressDone : "");
+
 export function ProgressPage(p: Frame & { progress: { id: string; meetingId: string; total: number; queued: number; sent: number; failed: number; bounced: number; done: boolean; failures: { name: string; email: string; reason: string }[] } }) {
   const pr = p.progress;
   const pct = pr.total ? Math.round(((pr.total - pr.queued) / pr.total) * 100) : 100;
   return (
-    <Shell title="Utsendelse" user={p.user} csrf={p.csrf}>
+    <Shell title={s.sendProgress} user={p.user} csrf={p.csrf}>
       {!pr.done && <meta http-equiv="refresh" content="3" />}
-      <h1>Utsendelse</h1>
-      <label for="fremdrift">Fremdrift</label>
+      <h1>{s.sendProgress}</h1>
+      <label for="fremdrift">{s.progress}</label>
       <progress id="fremdrift" max={pr.total} value={pr.total - pr.queued} data-progress-url={`/api/sends/${pr.id}`}>
         {pct} %
       </progress>
       <p role="status" id="fremdrift-tekst">
-        {pr.sent} av {pr.total} sendt · {pr.queued} i kø · {pr.failed} feilet · {pr.bounced} avvist
-        {pr.done ? " · ferdig" : ""}
+        {progressLine(pr)}
       </p>
       {pr.failures.length > 0 && (
         <>
-          <h2>Feil</h2>
+          <h2>{s.errors}</h2>
           <ul>
             {pr.failures.map((f) => (
               <li>
@@ -533,11 +521,11 @@ export function ProgressPage(p: Frame & { progress: { id: string; meetingId: str
         </>
       )}
       <p>
-        <a href={`/moter/${pr.meetingId}/svar`}>Til svarene</a> · <a href={`/moter/${pr.meetingId}`}>Til møtet</a>
+        <a href={`/moter/${pr.meetingId}/svar`}>{s.toReplies}</a> · <a href={`/moter/${pr.meetingId}`}>{s.toMeeting}</a>
       </p>
       <script
         dangerouslySetInnerHTML={{
-          __html: `(()=>{const p=document.getElementById("fremdrift");const t=document.getElementById("fremdrift-tekst");if(!p||${pr.done})return;const tick=async()=>{const r=await fetch(p.dataset.progressUrl,{credentials:"same-origin"});if(!r.ok)return;const s=await r.json();p.max=s.total;p.value=s.total-s.queued;t.textContent=s.sent+" av "+s.total+" sendt · "+s.queued+" i kø · "+s.failed+" feilet · "+s.bounced+" avvist"+(s.done?" · ferdig":"");if(s.done)location.reload();else setTimeout(tick,1000)};setTimeout(tick,1000)})();`,
+          __html: `(()=>{const p=document.getElementById("fremdrift");const t=document.getElementById("fremdrift-tekst");if(!p||${pr.done})return;const tick=async()=>{const r=await fetch(p.dataset.progressUrl,{credentials:"same-origin"});if(!r.ok)return;const s=await r.json();p.max=s.total;p.value=s.total-s.queued;t.textContent=${JSON.stringify(s.progressTemplate)}.replace(/\{(\w+)\}/g,(_,k)=>s[k])+(s.done?${JSON.stringify(s.progressDone)}:"");if(s.done)location.reload();else setTimeout(tick,1000)};setTimeout(tick,1000)})();`,
         }}
       />
     </Shell>
@@ -545,12 +533,12 @@ export function ProgressPage(p: Frame & { progress: { id: string; meetingId: str
 }
 
 const seatStatus: Record<SeatView["status"], [string, string]> = {
-  attending: ["Kommer", "#1d6b2f"],
-  substitute: ["Stedfortreder", "#0b4f8a"],
-  absent: ["Forfall", "#8a4b00"],
-  no_answer: ["Ikke svart", "#a4161a"],
-  bounced: ["E-post avvist", "#a4161a"],
-  withdrawn: ["Trukket", "#4a4a4a"],
+  attending: [s.seatStatus.attending, "#1d6b2f"],
+  substitute: [s.seatStatus.substitute, "#0b4f8a"],
+  absent: [s.seatStatus.absent, "#8a4b00"],
+  no_answer: [s.seatStatus.no_answer, "#a4161a"],
+  bounced: [s.seatStatus.bounced, "#a4161a"],
+  withdrawn: [s.seatStatus.withdrawn, "#4a4a4a"],
 };
 
 export function BoardPage(p: Frame & {
@@ -562,7 +550,7 @@ export function BoardPage(p: Frame & {
   const t = p.board.totals;
   const orgs = p.filter === "ubesvart" ? p.board.organisations.filter((o) => !o.answered) : p.board.organisations;
   return (
-    <Shell title="Svar per kommune" user={p.user} csrf={p.csrf}>
+    <Shell title={s.repliesPerOrganisation} user={p.user} csrf={p.csrf}>
       <h1>Svar: {p.meeting.title}</h1>
       {p.notice && (
         <p class="notice" role="status">
@@ -570,44 +558,43 @@ export function BoardPage(p: Frame & {
         </p>
       )}
       <p>
-        {t.organisationsAnswered} av {t.organisations} organisasjoner har svart · {t.attending} kommer · {t.substitute} stedfortreder · {t.absent} forfall ·{" "}
-        {t.noAnswer} ikke svart · {t.bounced} e-post avvist
+        {s.boardTotals(t)}
       </p>
       <p>
-        {p.filter === "ubesvart" ? <a href={`/moter/${p.meeting.id}/svar`}>Vis alle</a> : <a href={`/moter/${p.meeting.id}/svar?filter=ubesvart`}>Vis bare de som ikke har svart</a>}
+        {p.filter === "ubesvart" ? <a href={`/moter/${p.meeting.id}/svar`}>{s.showAll}</a> : <a href={`/moter/${p.meeting.id}/svar?filter=ubesvart`}>{s.showNotReplied}</a>}
       </p>
       <form method="post" action={`/moter/${p.meeting.id}/paminnelse`}>
         <Csrf csrf={p.csrf} />
         <button type="submit" class="secondary">
-          Send påminnelse til dem som ikke har svart
+          {s.sendReminder}
         </button>
       </form>
       {orgs.map((o) => (
         <section>
           <h2>{o.organisation}</h2>
           <ul style="list-style:none;padding:0">
-            {o.seats.map((s) => (
+            {o.seats.map((seat) => (
               <li style="padding:.4rem 0;border-bottom:1px solid var(--line)">
-                <span style={`display:inline-block;min-width:8rem;font-weight:600;color:${seatStatus[s.status][1]}`}>{seatStatus[s.status][0]}</span> {s.label}
-                {s.reason ? ` (${s.reason})` : ""}
+                <span style={`display:inline-block;min-width:8rem;font-weight:600;color:${seatStatus[seat.status][1]}`}>{seatStatus[seat.status][0]}</span> {seat.label}
+                {seat.reason ? ` (${seat.reason})` : ""}
                 <details>
-                  <summary>Registrer svar for {s.name}</summary>
-                  <form method="post" action={`/moter/${p.meeting.id}/svar/${s.invitationId}`}>
+                  <summary>{s.recordFor(seat.name)}</summary>
+                  <form method="post" action={`/moter/${p.meeting.id}/svar/${seat.invitationId}`}>
                     <Csrf csrf={p.csrf} />
-                    <label for={`status-${s.invitationId}`}>Svar</label>
-                    <select id={`status-${s.invitationId}`} name="status">
-                      <option value="attending">Kommer</option>
-                      <option value="absent">Forfall</option>
-                      <option value="substitute">Sender stedfortreder</option>
+                    <label for={`status-${seat.invitationId}`}>{s.reply}</label>
+                    <select id={`status-${seat.invitationId}`} name="status">
+                      <option value="attending">{s.seatStatus.attending}</option>
+                      <option value="absent">{s.absent}</option>
+                      <option value="substitute">{s.sendsSubstitute}</option>
                     </select>
-                    <label for={`reason-${s.invitationId}`}>Grunn / merknad</label>
-                    <input type="text" id={`reason-${s.invitationId}`} name="reason" />
-                    <label for={`subname-${s.invitationId}`}>Stedfortreders navn</label>
-                    <input type="text" id={`subname-${s.invitationId}`} name="substituteName" />
-                    <label for={`subemail-${s.invitationId}`}>Stedfortreders e-post</label>
-                    <input type="email" id={`subemail-${s.invitationId}`} name="substituteEmail" />
+                    <label for={`reason-${seat.invitationId}`}>{s.reasonOrNote}</label>
+                    <input type="text" id={`reason-${seat.invitationId}`} name="reason" />
+                    <label for={`subname-${seat.invitationId}`}>{s.substituteName}</label>
+                    <input type="text" id={`subname-${seat.invitationId}`} name="substituteName" />
+                    <label for={`subemail-${seat.invitationId}`}>{s.substituteEmail}</label>
+                    <input type="email" id={`subemail-${seat.invitationId}`} name="substituteEmail" />
                     <p>
-                      <button type="submit">Registrer</button>
+                      <button type="submit">{s.record}</button>
                     </p>
                   </form>
                 </details>
@@ -625,7 +612,7 @@ export function MinutesPage(p: Frame & { meeting: Meeting; minutes: Minutes & { 
   const locked = mn.status === "approved";
   const errors = p.errors ?? {};
   return (
-    <Shell title="Referat" user={p.user} csrf={p.csrf}>
+    <Shell title={s.minutes} user={p.user} csrf={p.csrf}>
       <h1>Referat: {p.meeting.title}</h1>
       {p.notice && (
         <p class="notice" role="status">
@@ -633,38 +620,34 @@ export function MinutesPage(p: Frame & { meeting: Meeting; minutes: Minutes & { 
         </p>
       )}
       <p>
-        Status: <strong>{locked ? "Godkjent" : "Utkast"}</strong>
+        {s.status}: <strong>{locked ? s.approved : s.draft}</strong>
         {mn.approvedAt ? ` (godkjent ${formatOsloDateTime(mn.approvedAt)})` : ""}
         {mn.distribution
-          ? ` · Utsendelse ${mn.distribution.status === "done" ? `kjørt ${formatOsloDateTime(mn.distribution.finishedAt ?? mn.distribution.dueAt)}` : mn.distribution.status === "pending" ? `planlagt ${formatOsloDateTime(mn.distribution.dueAt)}` : mn.distribution.status}`
+          ? ` · ${s.distribution(mn.distribution.status, formatOsloDateTime(mn.distribution.status === "done" ? (mn.distribution.finishedAt ?? mn.distribution.dueAt) : mn.distribution.dueAt))}`
           : ""}
-        {mn.distribution?.lastError ? ` · Feil: ${mn.distribution.lastError}` : ""}
+        {mn.distribution?.lastError ? ` · ${s.errors}: ${mn.distribution.lastError}` : ""}
       </p>
       <form method="post" action={`/moter/${p.meeting.id}/referat`}>
         <Csrf csrf={p.csrf} />
         <ErrorSummary errors={errors} />
-        <Field name="startedAt" label="Møtet startet (norsk tid)" type="datetime-local" value={utcToOsloLocal(mn.startedAt)} errors={errors} />
-        <Field name="endedAt" label="Møtet sluttet (norsk tid)" type="datetime-local" value={utcToOsloLocal(mn.endedAt)} errors={errors} />
-        <Field name="place" label="Sted" value={mn.place} errors={errors} />
-        <Field name="present" label="Til stede" hint="Én per linje: «Navn, Kommune» eller «Stedfortreder for Medlem, Kommune»." value={mn.present.map(attendeeLine).join("\n")} errors={errors} textarea />
-        <Field name="secretariat" label="Sekretariatet" hint="Én per linje." value={mn.secretariat.join("\n")} errors={errors} textarea />
-        <Field name="absent" label="Forfall" hint="Én per linje: «Navn, Kommune»." value={mn.absent.map(attendeeLine).join("\n")} errors={errors} textarea />
+        <Field name="startedAt" label={s.startedAt} type="datetime-local" value={utcToOsloLocal(mn.startedAt)} errors={errors} />
+        <Field name="endedAt" label={s.endedAt} type="datetime-local" value={utcToOsloLocal(mn.endedAt)} errors={errors} />
+        <Field name="place" label={s.place} value={mn.place} errors={errors} />
+        <Field name="present" label={s.present} hint={s.presentHint} value={mn.present.map(attendeeLine).join("\n")} errors={errors} textarea />
+        <Field name="secretariat" label={s.secretariat} hint={s.onePerLine} value={mn.secretariat.join("\n")} errors={errors} textarea />
+        <Field name="absent" label={s.absent} hint={s.absentHint} value={mn.absent.map(attendeeLine).join("\n")} errors={errors} textarea />
         {mn.items.map((i, n) => (
           <fieldset>
             <legend>
-              {i.number ? `Sak ${i.number} ` : ""}
+              {i.number ? `${s.caseNumber(i.number)} ` : ""}
               {i.title}
             </legend>
             <input type="hidden" name={`item${n}.itemId`} value={i.itemId} />
-            <Field name={`item${n}.text`} label="Tekst" value={i.text} errors={errors} textarea />
-            <Field name={`item${n}.decision`} label="Vedtak" value={i.decision} errors={errors} textarea />
-            <label for={`item${n}.status`}>Status</label>
+            <Field name={`item${n}.text`} label={s.text} value={i.text} errors={errors} textarea />
+            <Field name={`item${n}.decision`} label={s.decision} value={i.decision} errors={errors} textarea />
+            <label for={`item${n}.status`}>{s.status}</label>
             <select id={`item${n}.status`} name={`item${n}.status`}>
-              {[
-                ["decided", "Vedtatt"],
-                ["noted", "Tatt til orientering"],
-                ["postponed", "Utsatt"],
-              ].map(([k, label]) => (
+              {Object.entries(s.itemStatus).map(([k, label]) => (
                 <option value={k} selected={i.status === k}>
                   {label}
                 </option>
@@ -672,24 +655,24 @@ export function MinutesPage(p: Frame & { meeting: Meeting; minutes: Minutes & { 
             </select>
           </fieldset>
         ))}
-        {locked && <Field name="correctionReason" label="Grunn til rettelse (referatet er godkjent)" errors={errors} />}
+        {locked && <Field name="correctionReason" label={s.correctionReason} errors={errors} />}
         <p>
-          <button type="submit">Lagre referatet</button>
+          <button type="submit">{s.saveMinutes}</button>
         </p>
       </form>
       {!locked && (
         <form method="post" action={`/moter/${p.meeting.id}/referat/godkjenn`}>
           <Csrf csrf={p.csrf} />
-          <button type="submit">Godkjenn referatet</button>
+          <button type="submit">{s.approveMinutes}</button>
         </form>
       )}
       {locked && (
         <form method="post" action={`/moter/${p.meeting.id}/referat/planlegg`}>
           <Csrf csrf={p.csrf} />
-          <h2>Send referatet</h2>
-          <Field name="at" label="Tidspunkt (norsk tid)" type="datetime-local" value={mn.scheduledFor ? utcToOsloLocal(mn.scheduledFor) : ""} errors={errors} />
+          <h2>{s.sendMinutes}</h2>
+          <Field name="at" label={s.scheduleAt} type="datetime-local" value={mn.scheduledFor ? utcToOsloLocal(mn.scheduledFor) : ""} errors={errors} />
           <p>
-            <button type="submit">{mn.scheduledFor ? "Flytt utsendelsen" : "Planlegg utsendelsen"}</button>
+            <button type="submit">{mn.scheduledFor ? s.moveSchedule : s.schedule}</button>
           </p>
         </form>
       )}

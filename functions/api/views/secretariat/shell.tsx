@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { nbPages } from "../../../../shared/i18n/nb-pages.js";
 import { Page } from "../layout.js";
 
 /** The secretariat's page frame: navigation, who is logged in, log-out button. */
@@ -7,16 +8,16 @@ export function Shell(props: { title: string; user?: string; csrf: string; child
     <Page
       title={`${props.title} – Møteinnkalling`}
       header={
-        <nav aria-label="Hovedmeny" style="display:flex;flex-wrap:wrap;gap:1rem;align-items:center">
+        <nav aria-label={nbPages.shell.mainMenu} style="display:flex;flex-wrap:wrap;gap:1rem;align-items:center">
           <a href="/">
-            <strong>Møteinnkalling</strong>
+            <strong>{nbPages.shell.app}</strong>
           </a>
-          <a href="/arkiv">Arkiv</a>
+          <a href="/arkiv">{nbPages.shell.archive}</a>
           <span style="margin-left:auto">{props.user}</span>
           <form method="post" action="/logg-ut" style="display:inline">
             <input type="hidden" name="csrf" value={props.csrf} />
             <button type="submit" class="secondary" style="padding:.2rem .6rem">
-              Logg ut
+              {nbPages.shell.logOut}
             </button>
           </form>
         </nav>
@@ -32,7 +33,7 @@ export function ErrorSummary(props: { errors: Record<string, string>; idPrefix?:
   if (entries.length === 0) return null;
   return (
     <div class="errors" role="alert">
-      <p class="error">Skjemaet ble ikke lagret. Rett opp dette:</p>
+      <p class="error">{nbPages.shell.errorSummary}</p>
       <ul>
         {entries.map(([field, message]) => (
           <li>
