@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
+import { t } from "../../../shared/i18n/nb.js";
 import { MessagePage } from "../views/reply-form.js";
 
 /**
@@ -40,7 +41,7 @@ export const verifyCsrf: MiddlewareHandler = async (c, next) => {
   const b = Buffer.from(field);
   if (!originOk || a.length < 32 || a.length !== b.length || !timingSafeEqual(a, b)) {
     return c.html(
-      `<!doctype html>${<MessagePage title="Ugyldig forespørsel" message="Skjemaet kunne ikke sendes (sikkerhetssjekk). Gå tilbake, last siden på nytt og prøv igjen." />}`,
+      `<!doctype html>${<MessagePage title={t.auth.forbiddenTitle} message={t.auth.forbidden} />}`,
       403,
     );
   }

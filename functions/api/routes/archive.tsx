@@ -5,6 +5,9 @@ import { getBody, listBodies } from "../../../shared/store/directory.js";
 import { getMeetingBundle, listMeetings } from "../../../shared/store/meetings.js";
 import type { AppEnv } from "../app.js";
 import { Page } from "../views/layout.js";
+import { t } from "../../../shared/i18n/nb.js";
+
+const m = t.archive;
 
 /**
  * The public archive (offentleglova): published meetings' innkalling and approved referat, with
@@ -18,9 +21,9 @@ export function archiveRoutes() {
     const bodies = await listBodies(c.get("ctx"));
     return c.html(
       html(
-        <Page title="Møtearkiv">
-          <h1>Møtearkiv</h1>
-          <p>Innkallinger og referater fra publiserte møter.</p>
+        <Page title={m.title}>
+          <h1>{m.title}</h1>
+          <p>{m.intro}</p>
           <ul>
             {bodies.map((b) => (
               <li>
@@ -43,7 +46,7 @@ export function archiveRoutes() {
       html(
         <Page title={`Møtearkiv: ${body.name}`}>
           <h1>{body.name}</h1>
-          {years.length === 0 && <p>Ingen publiserte møter ennå.</p>}
+          {years.length === 0 && <p>{m.empty}</p>}
           {years.map((y) => (
             <section>
               <h2>{y}</h2>
@@ -80,16 +83,16 @@ export function archiveRoutes() {
             {body.name}: {meeting.title}
           </h1>
           <dl class="facts">
-            <dt>Tid</dt>
+            <dt>{m.time}</dt>
             <dd>{formatMeetingTime(meeting.startsAt, meeting.endsAt)}</dd>
-            <dt>Sted</dt>
+            <dt>{m.place}</dt>
             <dd>{meeting.place}</dd>
           </dl>
-          <h2>Innkalling: saker til behandling</h2>
+          <h2>{m.agenda}</h2>
           {agenda.map((i) => (
             <section>
               <h3>
-                {i.number ? `Sak ${i.number} ` : ""}
+                {i.number ? m.case(i.number) : ""}
                 {i.title}
               </h3>
               {i.background && <p style="white-space:pre-line">{i.background}</p>}
@@ -111,19 +114,19 @@ export function archiveRoutes() {
               )}
               {i.proposedDecision && (
                 <p>
-                  <strong>Forslag til vedtak:</strong> {i.proposedDecision}
+                  <strong>{m.proposedDecision}</strong> {i.proposedDecision}
                 </p>
               )}
             </section>
           ))}
           {attachments.length > 0 && (
             <>
-              <h2>Vedlegg</h2>
+              <h2>{m.attachments}</h2>
               <ul>
                 {attachments.map((a) => (
                   <li>
                     <a href={`/arkiv/mote/${meeting.id}/vedlegg/${a.number}`}>
-                      Vedlegg {a.number}: {a.title}
+                      {m.attachment(a.number, a.title)}
                     </a>
                   </li>
                 ))}
@@ -132,28 +135,28 @@ export function archiveRoutes() {
           )}
           {minutes?.status === "approved" && (
             <>
-              <h2>Referat</h2>
+              <h2>{m.minutes}</h2>
               <dl class="facts">
-                <dt>Til stede</dt>
+                <dt>{m.present}</dt>
                 <dd>{minutes.present.map(attendeeLine).join(", ")}</dd>
-                <dt>Sekretariatet</dt>
+                <dt>{m.secretariat}</dt>
                 <dd>{minutes.secretariat.join(" og ")}</dd>
-                <dt>Forfall</dt>
-                <dd>{minutes.absent.map(attendeeLine).join(", ") || "Ingen"}</dd>
+                <dt>{m.absent}</dt>
+                <dd>{minutes.absent.map(attendeeLine).join(", ") || m.none}</dd>
               </dl>
               {minutes.items.map((i) => (
                 <section>
                   <h3>
-                    {i.number ? `Sak ${i.number} ` : ""}
+                    {i.number ? m.case(i.number) : ""}
                     {i.title}
                   </h3>
                   {i.text && <p style="white-space:pre-line">{i.text}</p>}
                   {i.status === "postponed" ? (
-                    <p>Saken ble utsatt.</p>
+                    <p>{m.postponed}</p>
                   ) : (
                     i.decision && (
                       <p>
-                        <strong>Vedtak:</strong> {i.decision}
+                        <strong>{m.decision}</strong> {i.decision}
                       </p>
                     )
                   )}

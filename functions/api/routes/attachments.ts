@@ -5,6 +5,7 @@ import type { Attachment } from "../../../shared/domain/model.js";
 import { resolveLink } from "../../../shared/replies/service.js";
 import { getMeetingBundle } from "../../../shared/store/meetings.js";
 import type { AppEnv } from "../app.js";
+import { t } from "../../../shared/i18n/nb.js";
 
 /**
  * Attachment links in emails and pages go through the app: it checks the personal link (or that
@@ -35,10 +36,8 @@ export function attachmentRoutes() {
 }
 
 function refuse(c: Context) {
-  return c.html(
-    '<!doctype html><html lang="nb"><meta charset="utf-8"><title>Vedlegget finnes ikke</title><h1>Vedlegget finnes ikke</h1><p>Lenken er ugyldig, trukket tilbake, eller vedlegget er unntatt offentlighet.</p></html>',
-    404,
-  );
+  const m = t.archive;
+  return c.html(`<!doctype html><html lang="nb"><meta charset="utf-8"><title>${m.attachmentMissingTitle}</title><h1>${m.attachmentMissingTitle}</h1><p>${m.attachmentMissing}</p></html>`, 404);
 }
 
 async function serveAttachment(c: Context, ctx: AppContext, att: Attachment) {

@@ -5,6 +5,9 @@ import { consumeLoginLink, endSession, peekLoginLink, requestLoginLink, SESSION_
 import type { AppEnv } from "../app.js";
 import { csrfToken, isSecure, verifyCsrf } from "../middleware/csrf.js";
 import { Page } from "../views/layout.js";
+import { t } from "../../../shared/i18n/nb.js";
+
+const a = t.auth;
 
 /** Login by email magic link, and log-out. Texts in Norwegian; forms carry the CSRF token. */
 export function authRoutes() {
@@ -15,12 +18,12 @@ export function authRoutes() {
   app.use("/logg-ut", verifyCsrf);
 
   const loginForm = (csrf: string, value = "", error?: string) => (
-    <Page title="Logg inn – Møteinnkalling">
-      <h1>Logg inn</h1>
-      <p>For sekretariatet. Du får en innloggingslenke på e-post.</p>
+    <Page title={a.pageTitle}>
+      <h1>{a.heading}</h1>
+      <p>{a.intro}</p>
       <form method="post" action="/logg-inn" novalidate>
         <input type="hidden" name="csrf" value={csrf} />
-        <label for="email">E-postadresse</label>
+        <label for="email">{a.email}</label>
         <input type="email" id="email" name="email" value={value} autocomplete="email" required {...(error ? { "aria-describedby": "email-feil", "aria-invalid": "true" } : {})} />
         {error && (
           <p class="error" id="email-feil" role="alert">
@@ -28,7 +31,7 @@ export function authRoutes() {
           </p>
         )}
         <p>
-          <button type="submit">Send meg en lenke</button>
+          <button type="submit">{a.sendLink}</button>
         </p>
       </form>
     </Page>
@@ -39,14 +42,14 @@ export function authRoutes() {
     const body = await c.req.parseBody();
     const email = typeof body.email === "string" ? body.email.trim().slice(0, 300) : "";
     const parsed = z.email().safeParse(email);
-    if (!parsed.success) return c.html(doc(loginForm(csrfToken(c), email, "Skriv en gyldig e-postadresse.")), 400);
+    if (!parsed.success) return c.html(doc(loginForm(csrfToken(c), email, a.invalidEmail)), 400);
     await requestLoginLink(c.get("ctx"), parsed.data);
     // The same answer whether or not the address is a user.
     return c.html(
       doc(
-        <Page title="Sjekk e-posten din">
-          <h1>Sjekk e-posten din</h1>
-          <p role="status">Er adressen registrert hos sekretariatet, har vi sendt en innloggingslenke til den. Lenken virker i 15 minutter.</p>
+        <Page title={a.checkEmail}>
+          <h1>{a.checkEmail}</h1>
+          <p role="status">{a.checkEmailText}</p>
         </Page>,
       ),
     );
@@ -54,10 +57,10 @@ export function authRoutes() {
 
   const linkProblem = () =>
     doc(
-      <Page title="Lenken er utløpt eller brukt">
-        <h1>Lenken er utløpt eller brukt</h1>
+      <Page title={a.linkUsed}>
+        <h1>{a.linkUsed}</h1>
         <p>
-          Innloggingslenker virker én gang og i 15 minutter. <a href="/logg-inn">Be om en ny lenke</a>.
+          {a.linkUsedText} <a href="/logg-inn">{a.askAgain}</a>.
         </p>
       </Page>,
     );
@@ -68,12 +71,12 @@ export function authRoutes() {
     if (!(await peekLoginLink(c.get("ctx"), token))) return c.html(linkProblem(), 400);
     return c.html(
       doc(
-        <Page title="Logg inn – Møteinnkalling">
-          <h1>Logg inn</h1>
+        <Page title={a.pageTitle}>
+          <h1>{a.heading}</h1>
           <form method="post" action="/logg-inn/lenke">
             <input type="hidden" name="csrf" value={csrfToken(c)} />
             <input type="hidden" name="token" value={token} />
-            <button type="submit">Logg inn</button>
+            <button type="submit">{a.logIn}</button>
           </form>
         </Page>,
       ),
