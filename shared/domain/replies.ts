@@ -25,12 +25,6 @@ export const RecordReplyInput = z.strictObject({
 
 export const substituteInvitationId = (memberInvitationId: string, n: number) => `s-${memberInvitationId}-${n}`;
 
-/** "Kari Solberg Økland for Trond Julin" — the seat as the minutes write it. */
-export function seatLabel(inv: Invitation, substitute?: Invitation): string {
-  if (inv.reply?.status === "substitute" && inv.reply.substitute) return `${inv.reply.substitute.name} for ${inv.name}`;
-  return substitute ? `${substitute.name} for ${inv.name}` : inv.name;
-}
-
 export type SeatStatus = "attending" | "absent" | "substitute" | "no_answer" | "bounced" | "withdrawn";
 
 export interface SeatView {
