@@ -2,7 +2,7 @@
 export const nbEmails = {
   invitationSubject: (body: string, title: string, date: string) => `Innkalling: ${body} – ${title} ${date}`,
   updatedSubject: (body: string, title: string, date: string) => `Endret innkalling: ${body} – ${title} ${date}`,
-  reminderSubject: (body: string, title: string, date: string) => `Påminnelse: svar på innkalling til ${body} ${date}`,
+  reminderSubject: (body: string, title: string, date: string) => `Påminnelse: ${body} – ${title} ${date}`,
   cancelledSubject: (body: string, title: string, date: string) => `Avlyst: ${body} – ${title} ${date}`,
   confirmationSubject: (body: string, date: string) => `Svaret ditt er registrert: ${body} ${date}`,
   releasedSubject: (body: string, date: string) => `Du trenger ikke møte: ${body} ${date}`,

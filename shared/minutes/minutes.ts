@@ -8,7 +8,7 @@ import { rescheduleJob, scheduleJob } from "../jobs/jobs.js";
 import { type Db, isConditionFailure } from "../store/db.js";
 import { getBody, listMembers } from "../store/directory.js";
 import { invitationsOf } from "../store/invitations.js";
-import { keys, withoutKeys } from "../store/keys.js";
+import { withoutKeys } from "../store/keys.js";
 import { getMeetingBundle, type MeetingBundle, setMeetingState } from "../store/meetings.js";
 import { dateTimeInput } from "../domain/inputs.js";
 

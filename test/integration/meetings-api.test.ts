@@ -1,14 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seed000 } from "../../local/seed-data.js";
 import { type ApiClient, setupBody, useApiApp } from "../support/api.js";
-import type { TestApp } from "../support/harness.js";
 
 describe("secretariat API: bodies, members, meetings and agendas", () => {
-  let app!: TestApp;
   let api!: ApiClient;
-  useApiApp((a, c) => {
-    app = a;
-    api = c;
+  useApiApp((_app, client) => {
+    api = client;
   });
 
   it("rebuilds seed 000 through the API and reads every number, title, proposed decision and sub-item back", async () => {
