@@ -17,6 +17,8 @@ const baseSchema = z.object({
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   /** Days before the reply deadline that the automatic reminder goes out. */
   REMINDER_DAYS_BEFORE_DEADLINE: z.coerce.number().int().min(0).max(60).default(2),
+  /** Reply-form posts per client address per hour (rate limit; one NAT can hold a whole town hall). */
+  REPLY_POSTS_PER_CLIENT_PER_HOUR: z.coerce.number().int().positive().default(120),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

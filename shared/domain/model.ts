@@ -110,7 +110,16 @@ export const Reply = z.object({
   status: replyStatus,
   /** Forfall: optional reason. */
   reason: z.string().optional(),
-  substitute: z.object({ name: z.string(), email: z.string(), invitationId: z.string(), role: z.string().optional() }).optional(),
+  substitute: z
+    .object({
+      name: z.string(),
+      email: z.string(),
+      invitationId: z.string(),
+      role: z.string().optional(),
+      /** Not emailed: the member changed substitute address too often (no open relay); the secretariat follows up. */
+      held: z.boolean().optional(),
+    })
+    .optional(),
   at: z.string(),
   /** "participant", or the secretariat user who recorded it ("secretariat:nina@…"). */
   by: z.string(),

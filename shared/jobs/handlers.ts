@@ -1,14 +1,29 @@
+import { z } from "zod";
 import { ConflictError } from "../domain/errors.js";
 import { createSend, requeueWaiting } from "../sending/sends.js";
 import { getStoredMinutes } from "../minutes/minutes.js";
-import { getMeetingRecord, setMeetingState } from "../store/meetings.js";
+import { changeMeetingState, getMeetingRecord } from "../store/meetings.js";
 import type { JobHandler, JobKind } from "./jobs.js";
+
+const ReplyEmailsPayload = z.object({
+  meetingId: z.string(),
+  invitationId: z.string(),
+  replyVersion: z.number().int(),
+  by: z.string(),
+  newSubstituteId: z.string().optional(),
+  releasedSubstituteId: z.string().optional(),
+});
 
 /** What each kind of scheduled job does. */
 export const jobHandlers: Partial<Record<JobKind, JobHandler>> = {
   "requeue-send": async (ctx, job) => {
     const n = await requeueWaiting(ctx, String(job.payload.sendId));
     if (n > 0) ctx.log.info("requeued waiting deliveries", { sendId: job.payload.sendId, n });
+  },
+  // A reply's outbox: the request that saved the reply died before queueing its emails.
+  "reply-emails": async (ctx, job) => {
+    const { sendReplyEmails } = await import("../replies/service.js");
+    await sendReplyEmails(ctx, ReplyEmailsPayload.parse(job.payload));
   },
   reminder: async (ctx, job) => {
     const meetingId = String(job.payload.meetingId);
@@ -28,6 +43,6 @@ export const jobHandlers: Partial<Record<JobKind, JobHandler>> = {
     if (minutes?.status !== "approved") throw new Error("Referatet er ikke godkjent (lenger); ingenting ble sendt.");
     // To the body's list and the substitutes who attended (their invitations are live).
     await createSend(ctx, { meetingId, template: "minutes", audience: "all", idempotencyKey: `job-${job.id}`, by: "referat (planlagt)" });
-    await setMeetingState(ctx, await getMeetingRecord(ctx, meetingId), { status: "minutes_sent" });
+    await changeMeetingState(ctx, meetingId, (m) => (m.status === "minutes_sent" ? undefined : { status: "minutes_sent" }));
   },
 };

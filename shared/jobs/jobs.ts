@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { AppContext } from "../context.js";
@@ -10,7 +11,7 @@ import { keys, newId, withoutKeys } from "../store/keys.js";
  * overlapping ticks run a job once; a claim older than the lease (a crashed tick) is taken over.
  * A tick after downtime finds every job that came due meanwhile: late, never lost.
  */
-export const jobKind = z.enum(["reminder", "minutes-distribution", "requeue-send"]);
+export const jobKind = z.enum(["reminder", "minutes-distribution", "requeue-send", "reply-emails"]);
 export type JobKind = z.infer<typeof jobKind>;
 
 export const Job = z.object({
@@ -21,6 +22,7 @@ export const Job = z.object({
   status: z.enum(["pending", "running", "done", "failed", "cancelled"]),
   attempts: z.number().int(),
   claimedAt: z.string().optional(),
+  claimId: z.string().optional(),
   lastError: z.string().optional(),
   finishedAt: z.string().optional(),
   createdAt: z.string(),
@@ -116,12 +118,13 @@ export async function runDueJobs(ctx: AppContext, handlers?: Partial<Record<JobK
   let failed = 0;
   for (const raw of due) {
     const job = Job.parse(withoutKeys(raw));
-    if (!(await claim(ctx, job, now))) continue;
+    const claimId = await claim(ctx, job, now);
+    if (!claimId) continue;
     const handler = registry[job.kind];
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(ctx, job);
-      await finish(ctx, job, { status: "done", finishedAt: ctx.clock.now().toISOString() });
+      await finish(ctx, job, claimId, { status: "done", finishedAt: ctx.clock.now().toISOString() });
       ran++;
     } catch (err) {
       failed++;
@@ -129,64 +132,71 @@ export async function runDueJobs(ctx: AppContext, handlers?: Partial<Record<JobK
       const message = (err as Error).message ?? String(err);
       ctx.log.error("job failed", { jobId: job.id, kind: job.kind, attempts, err });
       if (attempts >= MAX_ATTEMPTS) {
-        await finish(ctx, job, { status: "failed", lastError: message, attempts, finishedAt: ctx.clock.now().toISOString() });
+        await finish(ctx, job, claimId, { status: "failed", lastError: message, attempts, finishedAt: ctx.clock.now().toISOString() });
       } else {
         // Back off: 1, 2, 4, 8 minutes; it stays pending and visible with its error.
         const retryAt = new Date(ctx.clock.now().getTime() + 60_000 * 2 ** (attempts - 1)).toISOString();
-        await ctx.db.send(
-          new UpdateCommand({
-            TableName: ctx.tableName,
-            Key: keys.job(job.id),
-            UpdateExpression: "SET #s = :p, attempts = :a, lastError = :e, GSI2SK = :sk REMOVE claimedAt",
-            ExpressionAttributeNames: { "#s": "status" },
-            ExpressionAttributeValues: { ":p": "pending", ":a": attempts, ":e": message, ":sk": `${retryAt}#${job.id}` },
-          }),
-        );
+        await finish(ctx, job, claimId, { status: "pending", attempts, lastError: message }, { GSI2PK: keys.pendingJobsIndex, GSI2SK: `${retryAt}#${job.id}` });
       }
     }
   }
   return { ran, failed };
 }
 
-async function claim(d: Db, job: Job, now: Date): Promise<boolean> {
+/** Claims a due job; returns the claim's id, or undefined when another tick holds a live claim. */
+async function claim(d: Db, job: Job, now: Date): Promise<string | undefined> {
+  const claimId = randomUUID();
   try {
     await d.db.send(
       new UpdateCommand({
         TableName: d.tableName,
         Key: keys.job(job.id),
-        UpdateExpression: "SET #s = :r, claimedAt = :now",
+        UpdateExpression: "SET #s = :r, claimedAt = :now, claimId = :c",
         ConditionExpression: "#s = :p OR (#s = :r AND claimedAt < :stale)",
         ExpressionAttributeNames: { "#s": "status" },
         ExpressionAttributeValues: {
           ":r": "running",
           ":p": "pending",
+          ":c": claimId,
           ":now": now.toISOString(),
           ":stale": new Date(now.getTime() - LEASE_MS).toISOString(),
         },
       }),
     );
-    return true;
+    return claimId;
   } catch (err) {
-    if (isConditionFailure(err)) return false;
+    if (isConditionFailure(err)) return undefined;
     throw err;
   }
 }
 
-async function finish(d: Db, job: Job, fields: Partial<Job>): Promise<void> {
+/**
+ * Records how a run ended, only if this run still holds the claim: a tick that outlived its
+ * lease (and whose job another tick took over) must not overwrite the newer run's outcome.
+ * Without a new index position the job leaves the pending index.
+ */
+async function finish(d: Db, job: Job, claimId: string, fields: Partial<Job>, index?: { GSI2PK: string; GSI2SK: string }): Promise<void> {
   const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const sets = Object.entries(fields).map(([k, v]) => {
+  const values: Record<string, unknown> = { ":c": claimId };
+  const sets = Object.entries({ ...fields, ...index }).map(([k, v]) => {
     names[`#${k}`] = k;
     values[`:${k}`] = v;
     return `#${k} = :${k}`;
   });
-  await d.db.send(
-    new UpdateCommand({
-      TableName: d.tableName,
-      Key: keys.job(job.id),
-      UpdateExpression: `SET ${sets.join(", ")} REMOVE GSI2PK, GSI2SK`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    }),
-  );
+  try {
+    await d.db.send(
+      new UpdateCommand({
+        TableName: d.tableName,
+        Key: keys.job(job.id),
+        UpdateExpression: `SET ${sets.join(", ")} REMOVE claimId, claimedAt${index ? "" : ", GSI2PK, GSI2SK"}`,
+        ConditionExpression: "claimId = :c",
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+    const log = (d as Partial<AppContext>).log;
+    log?.warn("job claim lost before finishing; the newer run decides", { jobId: job.id });
+  }
 }

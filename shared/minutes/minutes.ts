@@ -9,7 +9,7 @@ import { type Db, isConditionFailure } from "../store/db.js";
 import { getBody, listMembers } from "../store/directory.js";
 import { invitationsOf } from "../store/invitations.js";
 import { withoutKeys } from "../store/keys.js";
-import { getMeetingBundle, type MeetingBundle, setMeetingState } from "../store/meetings.js";
+import { changeMeetingState, getMeetingBundle, type MeetingBundle } from "../store/meetings.js";
 import { dateTimeInput } from "../domain/inputs.js";
 
 /**
@@ -204,8 +204,7 @@ export async function approveMinutes(ctx: AppContext, meetingId: string, by: str
   const now = ctx.clock.now().toISOString();
   const next: Minutes = { ...current, status: "approved", approvedAt: now, approvedBy: by, updatedAt: now, updatedBy: by, version: current.version + 1 };
   await writeVersion(ctx, current, next);
-  const bundle = await getMeetingBundle(ctx, meetingId);
-  if (bundle.meeting.status !== "minutes_sent") await setMeetingState(ctx, bundle.meeting, { status: "minutes_approved" });
+  await changeMeetingState(ctx, meetingId, (m) => (m.status === "minutes_sent" || m.status === "minutes_approved" ? undefined : { status: "minutes_approved" }));
   return next;
 }
 

@@ -4,11 +4,12 @@ import type { AppContext } from "../context.js";
 import { ConflictError, NotFoundError } from "../domain/errors.js";
 import type { Invitation, Meeting } from "../domain/model.js";
 import { jobItem, scheduleOnce } from "../jobs/jobs.js";
-import { type Db, isConditionFailure, queryAll } from "../store/db.js";
+import { type Db, isConditionFailure, jitter, queryAll } from "../store/db.js";
 import { listMembers } from "../store/directory.js";
 import { ensureInvitations, getInvitation, listInvitations } from "../store/invitations.js";
 import { keys, newId, withoutKeys } from "../store/keys.js";
-import { getMeetingRecord, setMeetingState } from "../store/meetings.js";
+import { getMeetingRecord, type MeetingState, meetingStateUpdate, StaleMeetingError, setMeetingState } from "../store/meetings.js";
+import { ensureSnapshot } from "../store/snapshots.js";
 import type { QueueMessage } from "./messages.js";
 
 /**
@@ -127,10 +128,47 @@ async function writeAndQueue(
   sendId: string,
   now: Date,
 ): Promise<{ sendId: string; total: number; repeated: boolean }> {
-  const meeting = req.known?.meeting ?? (await getMeetingRecord(ctx, req.meetingId));
-  if (meeting.status === "cancelled" && req.template !== "cancellation" && req.template !== "confirmation") {
-    throw new ConflictError("Møtet er avlyst; send avlysning i stedet.");
+  let recipients: Invitation[] | undefined;
+  for (let attempt = 0; ; attempt++) {
+    const meeting = attempt === 0 && req.known?.meeting ? req.known.meeting : await getMeetingRecord(ctx, req.meetingId);
+    if (meeting.status === "cancelled" && req.template !== "cancellation" && req.template !== "confirmation") {
+      throw new ConflictError("Møtet er avlyst; send avlysning i stedet.");
+    }
+    recipients ??= await chooseRecipients(ctx, req, meeting, now);
+    const state = stateAfterSend(meeting, req.template);
+    const send: Send = {
+      id: sendId,
+      meetingId: meeting.id,
+      template: req.template,
+      audience: req.audience,
+      total: recipients.length,
+      status: "queued",
+      meetingVersion: meeting.version,
+      sequence: state?.sequence ?? meeting.sequence,
+      createdAt: now.toISOString(),
+      createdBy: req.by,
+    };
+    try {
+      // Every email of this send is composed from this version's snapshot.
+      await ensureSnapshot(ctx, meeting);
+      await writeSend(ctx, send, recipients, meeting, state, now);
+    } catch (err) {
+      // The meeting changed (an edit, a cancel, another send) after it was read: decide again.
+      if (!(err instanceof StaleMeetingError || isConditionFailure(err)) || attempt > 20) throw err;
+      await jitter(attempt);
+      continue;
+    }
+    await queueDeliveries(
+      ctx,
+      sendId,
+      recipients.map((inv) => inv.id),
+    );
+    if (req.template === "invitation" && meeting.replyDeadline) await scheduleReminder(ctx, meeting, now);
+    return { sendId, total: recipients.length, repeated: false };
   }
+}
+
+async function chooseRecipients(ctx: AppContext, req: SendRequest, meeting: Meeting, now: Date): Promise<Invitation[]> {
   // Named recipients (a confirmation, a substitute) are read one by one; a whole-list send reads all.
   let invitations =
     typeof req.audience === "object"
@@ -144,72 +182,62 @@ async function writeAndQueue(
   }
   const recipients = pickRecipients(invitations, req.audience, req.includeWithdrawn);
   if (recipients.length === 0) throw new ConflictError("Ingen mottakere passer utvalget.");
+  return recipients;
+}
 
-  const sequence = nextSequence(meeting, req.template);
-  const send: Send = {
-    id: sendId,
-    meetingId: meeting.id,
-    template: req.template,
-    audience: req.audience,
-    total: recipients.length,
-    status: "queued",
-    meetingVersion: meeting.version,
-    sequence,
-    createdAt: now.toISOString(),
-    createdBy: req.by,
-  };
+/**
+ * Writes the send, its deliveries and the requeue safety net, and records the send's effect on
+ * the meeting conditional on the meeting being as read. Small sends do it all in one
+ * transaction; a large send records the meeting state first (so a lost race writes nothing).
+ */
+async function writeSend(ctx: AppContext, send: Send, recipients: Invitation[], meeting: Meeting, state: MeetingState | undefined, now: Date) {
   const deliveries: Delivery[] = recipients.map((inv) => ({
-    sendId,
+    sendId: send.id,
     id: inv.id,
     meetingId: meeting.id,
     invitationId: inv.id,
     email: inv.email,
     name: inv.name,
-    template: req.template,
+    template: send.template,
     status: "queued",
     attempts: 0,
   }));
   // GSI1 on the send: a meeting's sends, newest last (the send page lists them).
-  const sendItem = { ...keys.send(sendId), GSI1PK: `MEETING#${meeting.id}#SENDS`, GSI1SK: send.createdAt, ...send };
-  const deliveryItems = deliveries.map((dl) => ({ ...keys.delivery(sendId, dl.id), ...dl }));
+  const sendItem = { ...keys.send(send.id), GSI1PK: `MEETING#${meeting.id}#SENDS`, GSI1SK: send.createdAt, ...send };
+  const deliveryItems = deliveries.map((dl) => ({ ...keys.delivery(send.id, dl.id), ...dl }));
   // Safety net, written before anything is queued: if this process dies before queueing, the job queues what is left.
-  const requeue = jobItem("requeue-send", new Date(now.getTime() + 5 * 60_000).toISOString(), { sendId }, now);
+  const requeue = jobItem("requeue-send", new Date(now.getTime() + 5 * 60_000).toISOString(), { sendId: send.id }, now);
   if (deliveryItems.length <= 90) {
     // Small sends (a confirmation, a substitute's invitation): one transaction.
     await ctx.db.send(
       new TransactWriteCommand({
-        TransactItems: [sendItem, ...deliveryItems, requeue].map((Item) => ({
-          Put: { TableName: ctx.tableName, Item },
-        })),
+        TransactItems: [
+          ...[sendItem, ...deliveryItems, requeue].map((Item) => ({ Put: { TableName: ctx.tableName, Item } })),
+          ...(state ? [{ Update: meetingStateUpdate(ctx, meeting, state) }] : []),
+        ] as never,
       }),
     );
-  } else {
-    await ctx.db.send(new PutCommand({ TableName: ctx.tableName, Item: sendItem }));
-    await batchPut(ctx, deliveryItems);
-    await ctx.db.send(new PutCommand({ TableName: ctx.tableName, Item: requeue }));
+    return;
   }
-  await queueDeliveries(
-    ctx,
-    sendId,
-    deliveries.map((dl) => dl.id),
-  );
-  if (req.template === "invitation" || req.template === "cancellation") {
-    await setMeetingState(ctx, meeting, {
-      status: req.template === "cancellation" ? "cancelled" : meeting.status === "draft" ? "invited" : meeting.status,
-      sequence,
-      invitedVersion: meeting.version,
-    });
-  }
-  if (req.template === "invitation" && meeting.replyDeadline) await scheduleReminder(ctx, meeting, now);
-  return { sendId, total: recipients.length, repeated: false };
+  if (state) await setMeetingState(ctx, meeting, state);
+  await ctx.db.send(new PutCommand({ TableName: ctx.tableName, Item: sendItem }));
+  await batchPut(ctx, deliveryItems);
+  await ctx.db.send(new PutCommand({ TableName: ctx.tableName, Item: requeue }));
 }
 
-/** An invitation sent again after the meeting changed is an update (SEQUENCE+1); a cancel always bumps. */
-function nextSequence(meeting: Meeting, template: EmailTemplate): number {
-  if (template === "cancellation") return meeting.sequence + 1;
-  if (template === "invitation" && meeting.invitedVersion !== undefined && meeting.version > meeting.invitedVersion)
-    return meeting.sequence + 1;
-  return meeting.sequence;
+/**
+ * What a send changes on the meeting. Whatever carries the calendar entry (invitation, reminder)
+ * sends the current version: if that differs from the version last sent it is an update
+ * (SEQUENCE+1) and becomes the version sent. A cancel always bumps SEQUENCE. So one SEQUENCE
+ * always means one content, and SEQUENCE only grows.
+ */
+function stateAfterSend(meeting: Meeting, template: EmailTemplate): MeetingState | undefined {
+  if (template === "cancellation") return { status: "cancelled", sequence: meeting.sequence + 1, invitedVersion: meeting.version };
+  if (template !== "invitation" && template !== "reminder") return undefined;
+  const changed = meeting.invitedVersion !== undefined && meeting.version !== meeting.invitedVersion;
+  const status = template === "invitation" && meeting.status === "draft" ? "invited" : meeting.status;
+  // Written even when nothing changes: the write's condition is what stops a racing cancel.
+  return { status, sequence: changed ? meeting.sequence + 1 : meeting.sequence, invitedVersion: meeting.version };
 }
 
 function pickRecipients(invitations: Invitation[], audience: SendAudience, includeWithdrawn = false): Invitation[] {

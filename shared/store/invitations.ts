@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { NotFoundError } from "../domain/errors.js";
+import { GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { ConflictError, NotFoundError } from "../domain/errors.js";
 import { Invitation, type Member, type Reply } from "../domain/model.js";
 import { type Db, isConditionFailure, jitter, queryAll } from "./db.js";
 import { keys, withoutKeys } from "./keys.js";
@@ -67,36 +67,51 @@ export async function ensureInvitations(d: Db, meetingId: string, members: Membe
 
 export interface ReplyChange {
   reply: Reply;
-  /** Extra writes that must happen together with the reply (the substitute's own invitation). */
+  /** The substitute's own invitation, created together with the reply (never overwrites one). */
   alsoPut?: Invitation[];
+  /** Substitutes no longer needed: withdrawn, and their links ended, in the same transaction. */
   alsoWithdraw?: string[];
+  /** Further items written in the same transaction (the reply's outbox job). */
+  alsoItems?: Record<string, unknown>[];
+}
+
+/** The invitation was withdrawn, or the link used to reply is no longer its current link. */
+export class InvitationClosedError extends ConflictError {
+  constructor(readonly reason: "withdrawn" | "revoked") {
+    super(reason === "withdrawn" ? "Invitasjonen er trukket tilbake." : "Lenken er trukket tilbake.");
+    this.name = "InvitationClosedError";
+  }
 }
 
 /**
- * Records a reply: the invitation's current reply and a history entry are written in one
- * transaction, conditional on the reply version read, so concurrent changes each get their own
- * version in the history and the last one to commit is the current reply. Nothing is overwritten
- * without trace.
+ * Records a reply. Only the fields a reply changes are written (reply, replyVersion), in one
+ * transaction with the history entry, and only if what the reply relies on still holds: the
+ * reply version read, the invitation not withdrawn and, for a reply through a personal link,
+ * that link's version. So a reply racing a revoke or a withdrawal can never bring the invitation
+ * back; concurrent changes each get their own history entry and the last to commit is current.
  */
 export async function recordReply(
   d: Db,
   meetingId: string,
   invitationId: string,
+  expect: { linkVersion?: number },
   change: (current: Invitation) => ReplyChange,
 ): Promise<{ invitation: Invitation; previous?: Reply }> {
   for (let attempt = 0; ; attempt++) {
     const current = await getInvitation(d, meetingId, invitationId);
-    if (!current) throw new Error(`invitation ${invitationId} vanished`);
-    const { reply, alsoPut = [], alsoWithdraw = [] } = change(current);
+    if (!current) throw new NotFoundError(`invitasjonen ${invitationId}`);
+    if (current.withdrawn) throw new InvitationClosedError("withdrawn");
+    if (expect.linkVersion !== undefined && current.linkVersion !== expect.linkVersion) throw new InvitationClosedError("revoked");
+    const { reply, alsoPut = [], alsoWithdraw = [], alsoItems = [] } = change(current);
     const version = current.replyVersion + 1;
-    const next: Invitation = { ...current, reply, replyVersion: version };
     const tx: Record<string, unknown>[] = [
       {
-        Put: {
+        Update: {
           TableName: d.tableName,
-          Item: { ...keys.invitation(meetingId, invitationId), ...next },
-          ConditionExpression: "replyVersion = :v",
-          ExpressionAttributeValues: { ":v": current.replyVersion },
+          Key: keys.invitation(meetingId, invitationId),
+          UpdateExpression: "SET reply = :reply, replyVersion = :next",
+          ConditionExpression: "replyVersion = :v AND withdrawn = :false AND linkVersion = :lv",
+          ExpressionAttributeValues: { ":reply": reply, ":next": version, ":v": current.replyVersion, ":false": false, ":lv": current.linkVersion },
         },
       },
       {
@@ -106,42 +121,94 @@ export async function recordReply(
           ConditionExpression: "attribute_not_exists(PK)",
         },
       },
-      ...alsoPut.map((inv) => ({ Put: { TableName: d.tableName, Item: { ...keys.invitation(meetingId, inv.id), ...inv } } })),
-      ...alsoWithdraw.map((id) => ({
-        Update: {
-          TableName: d.tableName,
-          Key: keys.invitation(meetingId, id),
-          UpdateExpression: "SET withdrawn = :t",
-          ExpressionAttributeValues: { ":t": true },
-        },
+      ...alsoPut.map((inv) => ({
+        Put: { TableName: d.tableName, Item: { ...keys.invitation(meetingId, inv.id), ...inv }, ConditionExpression: "attribute_not_exists(PK)" },
       })),
+      ...alsoWithdraw.map((id) => withdrawUpdate(d, meetingId, id)),
+      ...alsoItems.map((Item) => ({ Put: { TableName: d.tableName, Item } })),
     ];
     try {
       await d.db.send(new TransactWriteCommand({ TransactItems: tx as never }));
-      return { invitation: next, previous: current.reply };
+      return { invitation: { ...current, reply, replyVersion: version }, previous: current.reply };
     } catch (err) {
-      if (!isConditionFailure(err) || attempt > 100) throw err;
+      if (!isConditionFailure(err) || attempt >= MAX_ATTEMPTS) throw err;
       await jitter(attempt);
     }
   }
 }
 
-/** Revokes a personal link (and the attachment links made from it): older links stop verifying. */
-export async function revokeLink(d: Db, meetingId: string, invitationId: string): Promise<number> {
-  try {
-    const out = await d.db.send(
-      new UpdateCommand({
-        TableName: d.tableName,
-        Key: keys.invitation(meetingId, invitationId),
-        UpdateExpression: "SET linkVersion = linkVersion + :one",
-        ConditionExpression: "attribute_exists(PK)",
-        ExpressionAttributeValues: { ":one": 1 },
-        ReturnValues: "UPDATED_NEW",
-      }),
-    );
-    return Number(out.Attributes?.linkVersion);
-  } catch (err) {
-    if (isConditionFailure(err)) throw new NotFoundError(`invitasjonen ${invitationId}`);
-    throw err;
+const MAX_ATTEMPTS = 50;
+
+/**
+ * Withdraws an invitation: its link then only says so (410), and every reply is refused (each
+ * reply is conditional on withdrawn = false), as are its attachment links.
+ */
+function withdrawUpdate(d: Db, meetingId: string, invitationId: string) {
+  return {
+    Update: {
+      TableName: d.tableName,
+      Key: keys.invitation(meetingId, invitationId),
+      UpdateExpression: "SET withdrawn = :t",
+      ConditionExpression: "attribute_exists(PK)",
+      ExpressionAttributeValues: { ":t": true },
+    },
+  };
+}
+
+/**
+ * Ends an invitation's links (revoke) or withdraws it, together with the links of the substitute
+ * its member named: a substitute's seat hangs on the member's invitation. Conditional on the
+ * reply version read, so a substitute named at the same moment is not missed (the loser retries).
+ */
+async function closeInvitation(d: Db, meetingId: string, invitationId: string, withdraw: boolean): Promise<Invitation | undefined> {
+  for (let attempt = 0; ; attempt++) {
+    const current = await getInvitation(d, meetingId, invitationId);
+    if (!current) return undefined;
+    const substituteId = current.reply?.status === "substitute" ? current.reply.substitute?.invitationId : undefined;
+    const tx: Record<string, unknown>[] = [
+      {
+        Update: {
+          TableName: d.tableName,
+          Key: keys.invitation(meetingId, invitationId),
+          UpdateExpression: withdraw ? "SET withdrawn = :t" : "SET linkVersion = linkVersion + :one",
+          ConditionExpression: "replyVersion = :v",
+          ExpressionAttributeValues: { ":v": current.replyVersion, ...(withdraw ? { ":t": true } : { ":one": 1 }) },
+        },
+      },
+    ];
+    if (substituteId) {
+      tx.push(
+        withdraw
+          ? withdrawUpdate(d, meetingId, substituteId)
+          : {
+              Update: {
+                TableName: d.tableName,
+                Key: keys.invitation(meetingId, substituteId),
+                UpdateExpression: "SET linkVersion = linkVersion + :one",
+                ConditionExpression: "attribute_exists(PK)",
+                ExpressionAttributeValues: { ":one": 1 },
+              },
+            },
+      );
+    }
+    try {
+      await d.db.send(new TransactWriteCommand({ TransactItems: tx as never }));
+      return withdraw ? { ...current, withdrawn: true } : { ...current, linkVersion: current.linkVersion + 1 };
+    } catch (err) {
+      if (!isConditionFailure(err) || attempt >= MAX_ATTEMPTS) throw err;
+      await jitter(attempt);
+    }
   }
+}
+
+/** Revokes a personal link (and the attachment links made from it, and the named substitute's). */
+export async function revokeLink(d: Db, meetingId: string, invitationId: string): Promise<number> {
+  const closed = await closeInvitation(d, meetingId, invitationId, false);
+  if (!closed) throw new NotFoundError(`invitasjonen ${invitationId}`);
+  return closed.linkVersion;
+}
+
+/** Withdraws an invitation (a member taken off the list) and its substitute's; false if there was none. */
+export async function withdrawInvitation(d: Db, meetingId: string, invitationId: string): Promise<boolean> {
+  return Boolean(await closeInvitation(d, meetingId, invitationId, true));
 }

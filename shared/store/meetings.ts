@@ -113,29 +113,37 @@ export async function listMeetings(d: Db, bodyId: string): Promise<Meeting[]> {
   return items.map((i) => Meeting.parse(withoutKeys(i)));
 }
 
-/** Changes a meeting. Anything shown in the invitation bumps its version (a new render next send). */
+/**
+ * Changes a meeting. Only the fields given are written, conditional on the version read, so a
+ * status or SEQUENCE recorded meanwhile by a send or a cancel is never overwritten. Anything shown
+ * in the invitation bumps the version (a new render, and SEQUENCE+1 at the next send).
+ */
 export async function updateMeeting(d: Db, id: string, input: z.infer<typeof UpdateMeetingInput>, now: Date): Promise<Meeting> {
   for (let attempt = 0; ; attempt++) {
     const current = await getMeetingRecord(d, id);
-    const next: Meeting = { ...current, updatedAt: now.toISOString() };
-    if (input.title !== undefined) next.title = input.title;
-    if (input.place !== undefined) next.place = input.place;
-    if (input.kind !== undefined) next.kind = input.kind;
-    if (input.startsAt !== undefined) next.startsAt = toUtcIso(input.startsAt);
-    if (input.endsAt !== undefined) next.endsAt = toUtcIso(input.endsAt);
-    if (input.replyDeadline !== undefined) next.replyDeadline = input.replyDeadline ? toUtcIso(input.replyDeadline) : undefined;
-    if (input.published !== undefined) next.published = input.published;
-    if (input.status !== undefined) next.status = input.status;
+    const changes: Partial<Meeting> = {};
+    if (input.title !== undefined) changes.title = input.title;
+    if (input.place !== undefined) changes.place = input.place;
+    if (input.kind !== undefined) changes.kind = input.kind;
+    if (input.startsAt !== undefined) changes.startsAt = toUtcIso(input.startsAt);
+    if (input.endsAt !== undefined) changes.endsAt = toUtcIso(input.endsAt);
+    if (input.replyDeadline !== undefined) changes.replyDeadline = input.replyDeadline ? toUtcIso(input.replyDeadline) : undefined;
+    if (input.published !== undefined) changes.published = input.published;
+    if (input.status !== undefined) changes.status = input.status;
+    const next: Meeting = { ...current, ...changes, version: current.version + 1, updatedAt: now.toISOString() };
+    if ("replyDeadline" in changes && changes.replyDeadline === undefined) delete next.replyDeadline;
     const errors = checkMeetingTimes(next);
     if (errors.length) throw new DomainValidationError(errors);
-    next.version = current.version + 1;
+    const { sets, removes, names, values } = setExpression({ ...changes, version: next.version, updatedAt: next.updatedAt, GSI1SK: `${next.startsAt}#${next.id}` });
     try {
       await d.db.send(
-        new PutCommand({
+        new UpdateCommand({
           TableName: d.tableName,
-          Item: meetingItem(next),
-          ConditionExpression: "version = :v",
-          ExpressionAttributeValues: { ":v": current.version },
+          Key: keys.meeting(id),
+          UpdateExpression: `SET ${sets.join(", ")}${removes.length ? ` REMOVE ${removes.join(", ")}` : ""}`,
+          ConditionExpression: "#version = :expectedVersion",
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: { ...values, ":expectedVersion": current.version },
         }),
       );
       return next;
@@ -146,27 +154,76 @@ export async function updateMeeting(d: Db, id: string, input: z.infer<typeof Upd
   }
 }
 
-/** Sets a meeting's status (and optionally its iCal sequence), guarded by the version read. */
-export async function setMeetingState(d: Db, meeting: Meeting, patch: Partial<Pick<Meeting, "status" | "sequence" | "invitedVersion">>): Promise<void> {
+/** SET/REMOVE clauses for the given fields (undefined removes the attribute). */
+function setExpression(fields: Record<string, unknown>) {
   const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ":id": meeting.id };
+  const values: Record<string, unknown> = {};
   const sets: string[] = [];
-  for (const [k, v] of Object.entries(patch)) {
+  const removes: string[] = [];
+  for (const [k, v] of Object.entries(fields)) {
     names[`#${k}`] = k;
-    values[`:${k}`] = v;
-    sets.push(`#${k} = :${k}`);
+    if (v === undefined) removes.push(`#${k}`);
+    else {
+      values[`:${k}`] = v;
+      sets.push(`#${k} = :${k}`);
+    }
   }
-  if (!sets.length) return;
-  await d.db.send(
-    new UpdateCommand({
-      TableName: d.tableName,
-      Key: keys.meeting(meeting.id),
-      UpdateExpression: `SET ${sets.join(", ")}`,
-      ConditionExpression: "id = :id",
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    }),
-  );
+  return { sets, removes, names, values };
+}
+
+export type MeetingState = Partial<Pick<Meeting, "status" | "sequence" | "invitedVersion">>;
+
+/** The meeting changed (content, status or SEQUENCE) since it was read. */
+export class StaleMeetingError extends ConflictError {
+  constructor() {
+    super("Møtet ble endret samtidig. Prøv igjen.");
+    this.name = "StaleMeetingError";
+  }
+}
+
+/**
+ * The write that records a state change (status, SEQUENCE, version sent), conditional on the
+ * meeting being exactly as read: same version, same SEQUENCE, same status. So a cancel and a
+ * send racing each other cannot both win, and SEQUENCE only ever grows.
+ */
+export function meetingStateUpdate(d: Db, meeting: Meeting, patch: MeetingState) {
+  if (patch.sequence !== undefined && patch.sequence < meeting.sequence) throw new Error("SEQUENCE may only grow");
+  const { sets, names, values } = setExpression(patch);
+  return {
+    TableName: d.tableName,
+    Key: keys.meeting(meeting.id),
+    UpdateExpression: `SET ${sets.join(", ")}`,
+    ConditionExpression: "#v0 = :v0 AND #seq0 = :seq0 AND #st0 = :st0",
+    ExpressionAttributeNames: { ...names, "#v0": "version", "#seq0": "sequence", "#st0": "status" },
+    ExpressionAttributeValues: { ...values, ":v0": meeting.version, ":seq0": meeting.sequence, ":st0": meeting.status },
+  };
+}
+
+/** Sets a meeting's state if it is still as read; StaleMeetingError otherwise. */
+export async function setMeetingState(d: Db, meeting: Meeting, patch: MeetingState): Promise<void> {
+  if (!Object.keys(patch).length) return;
+  try {
+    await d.db.send(new UpdateCommand(meetingStateUpdate(d, meeting, patch)));
+  } catch (err) {
+    if (isConditionFailure(err)) throw new StaleMeetingError();
+    throw err;
+  }
+}
+
+/** Re-reads and retries a state change decided from the current meeting (undefined: nothing to do). */
+export async function changeMeetingState(d: Db, meetingId: string, decide: (m: Meeting) => MeetingState | undefined): Promise<Meeting> {
+  for (let attempt = 0; ; attempt++) {
+    const meeting = await getMeetingRecord(d, meetingId);
+    const patch = decide(meeting);
+    if (!patch) return meeting;
+    try {
+      await setMeetingState(d, meeting, patch);
+      return { ...meeting, ...patch };
+    } catch (err) {
+      if (!(err instanceof StaleMeetingError) || attempt > 20) throw err;
+      await jitter(attempt);
+    }
+  }
 }
 
 const OPENING_ORDER = -1_000_000;
@@ -340,18 +397,8 @@ export async function nextCaseNumber(d: Db, bodyId: string, year: number): Promi
   return Number(out.Item?.next ?? 1);
 }
 
-export const ALLOWED_ATTACHMENT_TYPES: Record<string, string> = {
-  "application/pdf": "pdf",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
-  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
-  "application/vnd.oasis.opendocument.text": "odt",
-  "text/plain": "txt",
-  "text/csv": "csv",
-  "image/png": "png",
-  "image/jpeg": "jpg",
-};
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+// The allow-list and the size limit live with the other attachment rules.
+export { MAX_ATTACHMENT_BYTES } from "../meetings/attachment-types.js";
 
 /** Stores the file through the blobs port, then numbers it (Vedlegg 1, 2 …) in one transaction. */
 export async function addAttachment(

@@ -168,4 +168,11 @@ describe("secretariat API: bodies, members, meetings and agendas", () => {
       ]),
     );
   });
+
+  // Last in the file: the server closes the connection after refusing the rest of a body that large.
+  it("refuses an oversized JSON body with 413", async () => {
+    const res = await api.post("/api/organisations", { name: "x".repeat(2 * 1024 * 1024) });
+    expect(res.status).toBe(413);
+    expect(res.body.detail).toContain("for stort");
+  });
 });

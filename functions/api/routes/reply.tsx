@@ -7,7 +7,10 @@ import { ReplyForm } from "../../../shared/domain/replies.js";
 import { replyOpen } from "../../../shared/domain/rules.js";
 import { t } from "../../../shared/i18n/nb.js";
 import { type LinkLookup, ReplyClosedError, resolveLink, submitReply } from "../../../shared/replies/service.js";
+import { limits, takeRateLimit } from "../../../shared/abuse/rate-limits.js";
 import { getBody } from "../../../shared/store/directory.js";
+import { InvitationClosedError } from "../../../shared/store/invitations.js";
+import { clientAddress } from "../client-address.js";
 import { getMeetingAgenda } from "../../../shared/store/meetings.js";
 import type { AppEnv } from "../app.js";
 import { zodMessageNb } from "../problem.js";
@@ -32,6 +35,15 @@ export function replyRoutes() {
     const ctx = c.get("ctx");
     const link = await resolveLink(ctx, c.req.param("token"));
     if (link.kind !== "ok") return linkProblem(c, ctx, link);
+    // Rate limits before any work: per link and per client address (not a mail relay, not a flood).
+    const now = ctx.clock.now();
+    const allowed =
+      (await takeRateLimit(ctx, limits.replyPerLink, `${link.meeting.id}:${link.invitation.id}`, now)) &&
+      (await takeRateLimit(ctx, limits.replyPerClient(ctx.config.REPLY_POSTS_PER_CLIENT_PER_HOUR), clientAddress(c), now));
+    if (!allowed) {
+      c.header("Retry-After", "3600");
+      return c.html(`<!doctype html>${<MessagePage title={t.reply.tooManyTitle} message={t.reply.tooMany} />}`, 429);
+    }
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const fields = Object.fromEntries(
       Object.entries(form).map(([k, v]) => [k, typeof v === "string" ? v.slice(0, 5000) : ""]),
@@ -67,8 +79,13 @@ export function replyRoutes() {
       return renderForm(c, ctx, link, { values, errors, status: 400 });
     }
     try {
-      await submitReply(ctx, link.meeting, link.invitation.id, parsed.data, "participant");
+      await submitReply(ctx, link.meeting, link.invitation.id, parsed.data, "participant", {
+        linkVersion: link.invitation.linkVersion,
+        current: link.invitation,
+      });
     } catch (err) {
+      // Revoked or withdrawn while the form was open: answer as the link now stands.
+      if (err instanceof InvitationClosedError) return linkProblem(c, ctx, err.reason === "withdrawn" ? { ...link, kind: "withdrawn" } : { kind: "unknown" });
       if (err instanceof ReplyClosedError) return renderForm(c, ctx, link, { status: 409 });
       if (err instanceof ConflictError) return renderForm(c, ctx, link, { values, errors: { status: err.message }, status: 409 });
       throw err;
