@@ -1,0 +1,240 @@
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { describe, expect, it } from "vitest";
+import { getJob, type JobHandler, runDueJobs, scheduleJob } from "../../shared/jobs/jobs.js";
+import { runTick } from "../../shared/jobs/tick.js";
+import { listDeliveries } from "../../shared/sending/sends.js";
+import { type ApiClient, useApiApp } from "../support/api.js";
+import { hiddenField, postForm } from "../support/forms.js";
+import type { TestApp } from "../support/harness.js";
+import { emailsTo, meetingWithMembers, replyLink, waitForSend } from "../support/scenario.js";
+
+/**
+ * Abuse of the public forms, and failures between two writes, against the real app on DynamoDB
+ * Local and the local SES. Each test is named after the attack or fault it proves handled.
+ */
+describe("abuse of the public forms and faults between writes", () => {
+  let app!: TestApp;
+  let api!: ApiClient;
+  useApiApp(
+    (a, c) => {
+      app = a;
+      api = c;
+    },
+    { env: { REPLY_POSTS_PER_CLIENT_PER_HOUR: "60" } },
+  );
+
+  async function invited(n: number) {
+    const s = await meetingWithMembers(api, n, { deadline: "2030-05-25T12:00" });
+    const { sendId } = (await api.post(`/api/meetings/${s.meeting.id}/sends`, { audience: "all" })).body;
+    await waitForSend(api, sendId);
+    const emails = await emailsTo(app, s.tag);
+    const links = s.members.map((m) => replyLink(emails.find((e) => e.destination.to.includes(m.email))!).replace(/^https?:\/\/[^/]+/, app.baseUrl));
+    return { ...s, links };
+  }
+  const csrfOf = async (link: string) => hiddenField(await (await fetch(link)).text(), "csrf");
+
+  /**
+   * A DynamoDB fault while `armed()` holds and fewer than `times` were thrown: a network error
+   * between the app and DynamoDB has no local twin (DynamoDB Local never times out), so it is
+   * injected into the SDK client's middleware stack, below all of our code.
+   */
+  function injectDynamoFault(match: (command: string, input: string) => boolean, armed: () => boolean, times = Number.POSITIVE_INFINITY) {
+    let thrown = 0;
+    const name = `fault-${Math.random()}`;
+    app.ctx.db.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (armed() && thrown < times && match(String(context.commandName), JSON.stringify(args.input))) {
+          thrown++;
+          throw Object.assign(new Error("Injected network error"), { name: "TimeoutError" });
+        }
+        return next(args);
+      },
+      { step: "initialize", name },
+    );
+    return { thrown: () => thrown, remove: () => app.ctx.db.middlewareStack.remove(name) };
+  }
+
+  it("not a mail relay: 20 posts naming a new substitute address each time email at most 3 of them", async () => {
+    const s = await invited(1);
+    const link = s.links[0]!;
+    const csrf = await csrfOf(link);
+    for (let i = 0; i < 20; i++) {
+      const res = await postForm(link, { csrf, status: "substitute", substituteName: `Oppdiktet ${i}`, substituteEmail: `relay${i}-${s.tag}@example.org` });
+      expect(res.status).toBe(303); // the reply itself is always saved
+    }
+    await app.ctx.queue.drained();
+    const relayed = await emailsTo(app, `-${s.tag}@example.org`);
+    const toMadeUp = relayed.filter((e) => e.destination.to.some((a) => a.startsWith("relay")));
+    const addresses = new Set(toMadeUp.flatMap((e) => e.destination.to));
+    expect(addresses.size).toBeLessThanOrEqual(3);
+    // Invitations plus "no longer needed" notices to those three: never more than 2 emails each.
+    expect(toMadeUp.length).toBeLessThanOrEqual(6);
+    // The last reply is saved, and the secretariat sees that this substitute was not emailed.
+    const seat = (await api.get(`/api/meetings/${s.meeting.id}/replies`)).body.organisations[0].seats[0];
+    expect(seat).toMatchObject({ status: "substitute", substitute: { email: `relay19-${s.tag}@example.org`, held: true } });
+  });
+
+  it("reply posts are rate limited per link (20 an hour), with a Norwegian 429", async () => {
+    const s = await invited(1);
+    const link = s.links[0]!;
+    const csrf = await csrfOf(link);
+    const codes: number[] = [];
+    for (let i = 0; i < 22; i++) codes.push((await postForm(link, { csrf, status: i % 2 ? "attending" : "absent" })).status);
+    expect(codes.slice(0, 20).every((c) => c === 303)).toBe(true);
+    expect(codes.slice(20)).toEqual([429, 429]);
+    const page = await postForm(link, { csrf, status: "attending" });
+    expect(await page.text()).toContain("For mange forsøk");
+  });
+
+  it("a job's finish checks the claim: a tick that outlived its lease cannot overwrite the run that took over", async () => {
+    const now = app.ctx.clock.now();
+    const job = await scheduleJob(app.ctx, "reminder", new Date(now.getTime() - 1000).toISOString(), {}, now);
+    let releaseSlow!: () => void;
+    const slowStarted = new Promise<void>((started) => {
+      const slow: JobHandler = async (_ctx, j) => {
+        if (j.id !== job.id) return;
+        started();
+        await new Promise<void>((r) => (releaseSlow = r));
+        throw new Error("the slow tick fails at last");
+      };
+      void runDueJobs(app.ctx, { reminder: slow }).catch(() => undefined);
+    });
+    await slowStarted;
+    app.clock.advance(6 * 60_000); // past the lease: the next tick takes the job over
+    try {
+      const quick: JobHandler = async () => {};
+      await runDueJobs(app.ctx, { reminder: quick });
+      expect((await getJob(app.ctx, job.id))?.status).toBe("done");
+      releaseSlow();
+      await new Promise((r) => setTimeout(r, 300));
+      const after = await getJob(app.ctx, job.id);
+      expect(after?.status).toBe("done");
+      expect(after?.lastError).toBeUndefined();
+    } finally {
+      app.clock.set(new Date());
+    }
+  });
+
+  it("a transient compose error is retried, not marked failed forever", async () => {
+    const s = await meetingWithMembers(api, 2, { deadline: "2030-05-25T12:00" });
+    // Armed once the send is queued: the worker's first two reads of the meeting snapshot fail.
+    let armed = false;
+    const fault = injectDynamoFault((cmd, input) => cmd === "GetItemCommand" && input.includes("SNAPSHOT#"), () => armed, 2);
+    const queued = app.ctx.queue.send.bind(app.ctx.queue);
+    app.ctx.queue.send = async (messages) => {
+      armed = true;
+      return queued(messages);
+    };
+    try {
+      const { sendId } = (await api.post(`/api/meetings/${s.meeting.id}/sends`, { audience: "all" })).body;
+      const progress = await waitForSend(api, sendId);
+      expect(fault.thrown()).toBe(2);
+      expect(progress).toMatchObject({ failed: 0, sent: 2 });
+      const deliveries = await listDeliveries(app.ctx, sendId);
+      expect(Math.max(...deliveries.map((d) => d.attempts))).toBeGreaterThan(1);
+    } finally {
+      app.ctx.queue.send = queued;
+      fault.remove();
+    }
+    expect(await emailsTo(app, s.tag)).toHaveLength(2);
+  });
+
+  it("a substitute's invitation that could not be queued after the reply was saved is sent by the outbox job", async () => {
+    const s = await invited(1);
+    const link = s.links[0]!;
+    const csrf = await csrfOf(link);
+    // Every write of a send fails for a moment (the request path's sends); the reply's own transaction goes through.
+    let armed = true;
+    const fault = injectDynamoFault((cmd, input) => cmd === "TransactWriteItemsCommand" && input.includes('"SEND#'), () => armed);
+    const subEmail = `outbox-${s.tag}@example.org`;
+    try {
+      const res = await postForm(link, { csrf, status: "substitute", substituteName: "Kari Outbox", substituteEmail: subEmail });
+      expect(res.status).toBe(303);
+      expect(fault.thrown()).toBeGreaterThan(0);
+    } finally {
+      armed = false;
+      fault.remove();
+    }
+    await app.ctx.queue.drained();
+    expect(await emailsTo(app, `outbox-${s.tag}`)).toHaveLength(0);
+    const seat = (await api.get(`/api/meetings/${s.meeting.id}/replies`)).body.organisations[0].seats[0];
+    expect(seat.status).toBe("substitute");
+    app.clock.advance(3 * 60_000);
+    try {
+      await runTick(app.ctx);
+      await app.ctx.queue.drained();
+      await runTick(app.ctx); // a second tick finds nothing left to do
+      await app.ctx.queue.drained();
+    } finally {
+      app.clock.set(new Date());
+    }
+    const toSub = await emailsTo(app, `outbox-${s.tag}`);
+    expect(toSub).toHaveLength(1);
+    expect(toSub[0]!.body.text).toContain("/r/");
+    const toMember = (await emailsTo(app, s.members[0]!.email)).filter((e) => !/\/r\//.test(e.subject));
+    expect(toMember.length).toBe(2); // the invitation, then one confirmation
+  });
+
+  it("30 MB bodies are refused with 413 before they are read, on every kind of route", async () => {
+    const s = await invited(1);
+    const big = 30 * 1024 * 1024;
+    const cases: { path: string; type: string }[] = [
+      { path: new URL(s.links[0]!).pathname, type: "application/x-www-form-urlencoded" },
+      { path: "/logg-inn", type: "application/x-www-form-urlencoded" },
+      { path: "/api/organisations", type: "application/json" },
+      { path: `/moter/${s.meeting.id}/saker`, type: "application/x-www-form-urlencoded" },
+      { path: `/api/meetings/${s.meeting.id}/attachments`, type: "multipart/form-data; boundary=x" },
+    ];
+    // The client streams one reused 1 MB chunk, so memory growth in this process is the server's.
+    const chunk = new Uint8Array(1024 * 1024);
+    const body = () => {
+      let sent = 0;
+      return new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent >= big) return controller.close();
+          sent += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+      });
+    };
+    const post = (path: string, headers: Record<string, string>) =>
+      fetch(`${app.baseUrl}${path}`, { method: "POST", headers: { authorization: `Bearer ${api.token}`, ...headers }, body: body(), duplex: "half" } as RequestInit)
+        .then((r) => r.status)
+        .catch(() => -1);
+    globalThis.gc?.();
+    const before = process.memoryUsage().rss;
+    for (const c of cases) {
+      // Declared length: refused on the header alone. (The client may see the connection closed mid-upload.)
+      expect([413, -1], `${c.path} with Content-Length`).toContain(await post(c.path, { "content-type": c.type, "content-length": String(big) }));
+      // Streamed without a length: cut off at the limit, not read to the end.
+      expect(await post(c.path, { "content-type": c.type }), `${c.path} streamed`).toBe(413);
+    }
+    const grown = (process.memoryUsage().rss - before) / 1024 / 1024;
+    expect(grown).toBeLessThan(100);
+    // And a normal post still works afterwards.
+    expect((await api.post("/api/organisations", { name: `Etter ${s.tag}` })).status).toBe(201);
+  });
+
+  it("nothing is written by a refused oversized reply", async () => {
+    const s = await invited(1);
+    const scan = async () => (await app.ctx.db.send(new ScanCommand({ TableName: app.ctx.tableName, Select: "COUNT" }))).Count ?? 0;
+    const before = await scan();
+    const res = await fetch(s.links[0]!, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `csrf=x&status=attending&reason=${"x".repeat(200 * 1024)}`,
+    });
+    expect(res.status).toBe(413);
+    expect(await scan()).toBe(before);
+  });
+
+  it("reply posts are rate limited per client address across links", async () => {
+    // This app allows 60 posts per client an hour; the earlier tests in this file used some, so it runs last.
+    const s = await invited(4);
+    const codes: number[] = [];
+    for (let i = 0; i < 80; i++) codes.push((await postForm(s.links[i % 4]!, { csrf: "feil", status: "attending" })).status);
+    expect(codes).toContain(429);
+    const firstRefused = codes.indexOf(429);
+    expect(codes.slice(firstRefused).every((c) => c === 429)).toBe(true);
+  });
+});
