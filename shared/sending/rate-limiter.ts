@@ -1,25 +1,32 @@
 /**
- * Paces sends so they never exceed a rate (SES maximum send rate per worker). Slots are handed
- * out evenly, 1/rate apart, with no burst: over any window the count stays within the limit.
+ * Paces sends so they never exceed a rate (SES maximum send rate per worker). Callers take turns;
+ * each turn starts at least 1/rate after the previous one actually started, measured on the clock
+ * when it starts (not when it was scheduled). So a timer that fires late under CPU load delays the
+ * turns after it instead of letting them bunch up: over any window the count stays within the limit.
  */
 export class RateLimiter {
-  private nextSlot = 0;
+  private lastStart = Number.NEGATIVE_INFINITY;
+  private queue: Promise<void> = Promise.resolve();
   private readonly intervalMs: number;
 
   constructor(perSecond: number) {
     this.intervalMs = 1000 / perSecond;
   }
 
-  async acquire(): Promise<void> {
-    const now = performance.now();
-    const slot = Math.max(now, this.nextSlot);
-    this.nextSlot = slot + this.intervalMs;
-    const wait = slot - now;
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  acquire(): Promise<void> {
+    const turn = this.queue.then(async () => {
+      // setTimeout may fire up to a millisecond early: wait until the interval has really passed.
+      for (let wait = this.lastStart + this.intervalMs - performance.now(); wait > 0; wait = this.lastStart + this.intervalMs - performance.now()) {
+        await new Promise((r) => setTimeout(r, Math.ceil(wait)));
+      }
+      this.lastStart = performance.now();
+    });
+    this.queue = turn;
+    return turn;
   }
 
-  /** After a throttling answer: push every later slot back. */
+  /** After a throttling answer: no turn starts for the next `ms`. */
   backOff(ms: number): void {
-    this.nextSlot = Math.max(this.nextSlot, performance.now() + ms);
+    this.lastStart = Math.max(this.lastStart, performance.now() + ms - this.intervalMs);
   }
 }

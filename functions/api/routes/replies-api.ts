@@ -16,7 +16,7 @@ const Seat = z.object({
   status: z.enum(["attending", "absent", "substitute", "no_answer", "bounced", "withdrawn"]),
   label: z.string(),
   reason: z.string().optional(),
-  substitute: z.object({ name: z.string(), email: z.string(), invitationId: z.string() }).optional(),
+  substitute: z.object({ name: z.string(), email: z.string(), invitationId: z.string(), held: z.boolean().optional() }).optional(),
   repliedAt: z.string().optional(),
   repliedBy: z.string().optional(),
 });
