@@ -7,13 +7,15 @@ export const DeliveryMessage = z.object({
   deliveryId: z.string().min(1),
 });
 
-/** A one-off email that is not part of a mass send (login link); rendered and sent by the worker. */
-export const LoginLinkMessage = z.object({
-  kind: z.literal("login-link"),
-  to: z.email(),
-  url: z.url(),
-  expiresAt: z.string(),
+/**
+ * Someone asked for a login link for this address. Only the worker finds out whether it is a user
+ * (and then makes the link and sends it), so the web request does the same for every address.
+ */
+export const LoginRequestMessage = z.object({
+  kind: z.literal("login-request"),
+  email: z.email().max(254),
 });
+export type LoginRequestMessage = z.infer<typeof LoginRequestMessage>;
 
 /** Render the invitation of one meeting version for the secretariat's preview (stored as a blob). */
 export const PreviewMessage = z.object({
@@ -22,5 +24,5 @@ export const PreviewMessage = z.object({
   version: z.number().int(),
 });
 
-export const QueueMessage = z.discriminatedUnion("kind", [DeliveryMessage, LoginLinkMessage, PreviewMessage]);
+export const QueueMessage = z.discriminatedUnion("kind", [DeliveryMessage, LoginRequestMessage, PreviewMessage]);
 export type QueueMessage = z.infer<typeof QueueMessage>;

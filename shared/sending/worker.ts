@@ -1,16 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { AppContext } from "../context.js";
+import { createLoginLink } from "../auth/sessions.js";
 import { personalToken } from "../domain/links.js";
 import { MailRejectedError, MailThrottledError } from "../ports/mail.js";
 import { isConditionFailure } from "../store/db.js";
 import { getBody } from "../store/directory.js";
 import { getInvitation } from "../store/invitations.js";
 import { keys, withoutKeys } from "../store/keys.js";
-import { getMeetingAgenda, type MeetingAgenda } from "../store/meetings.js";
+import { getMeetingAgenda } from "../store/meetings.js";
+import { getSnapshot, type MeetingSnapshot } from "../store/snapshots.js";
 import { meetingEmailModel, minutesEmailModel } from "./email-model.js";
 import { getStoredMinutes } from "../minutes/minutes.js";
-import type { Body, Invitation } from "../domain/model.js";
+import type { Invitation } from "../domain/model.js";
 import { nbEmails } from "../i18n/nb-emails.js";
 import { QueueMessage } from "./messages.js";
 import { RateLimiter } from "./rate-limiter.js";
@@ -27,6 +29,7 @@ export const CLAIM_LEASE_MS = 2 * 60_000;
 /** Figures for the send benchmark: time spent composing each email (render cache, personalise, iCal, MIME) and when each left. */
 export const workerStats = { composeMs: 0, composed: 0, sentAt: [] as number[] };
 const THROTTLE_RETRIES = 6;
+const MAX_COMPOSE_ATTEMPTS = 5;
 
 export function parseQueueMessage(body: unknown): { ok: true; value: QueueMessage } | { ok: false; error: string } {
   const parsed = QueueMessage.safeParse(body);
@@ -43,10 +46,13 @@ function rateLimiter(ctx: AppContext): RateLimiter {
 
 /** "done": finished with this message (sent, failed for good, or nothing to do); "retry": redeliver later. */
 export async function handleQueueMessage(ctx: AppContext, message: QueueMessage): Promise<"done" | "retry"> {
-  if (message.kind === "login-link") {
+  if (message.kind === "login-request") {
+    // The address is looked up here, not in the web request, so the answer reveals nothing (DESIGN §7).
+    const link = await createLoginLink(ctx, message.email);
+    if (!link) return "done";
     const { composeLoginEmail } = await import("../../emails/index.js");
-    const raw = await composeLoginEmail({ to: message.to, url: message.url, from: ctx.config.SENDER_EMAIL });
-    return sendPaced(ctx, { from: ctx.config.SENDER_EMAIL, to: [message.to], raw }).then((r) => (r.ok ? "done" : "retry"));
+    const raw = await composeLoginEmail({ to: link.to, url: link.url, from: ctx.config.SENDER_EMAIL });
+    return sendPaced(ctx, { from: ctx.config.SENDER_EMAIL, to: [link.to], raw }).then((r) => (r.ok ? "done" : "retry"));
   }
   if (message.kind === "preview") {
     await renderPreview(ctx, message.meetingId, message.version);
@@ -113,6 +119,14 @@ async function deliver(ctx: AppContext, sendId: string, deliveryId: string): Pro
   try {
     raw = await composeDelivery(ctx, delivery);
   } catch (err) {
+    // Most compose errors are passing (a read that timed out): hand the claim back and retry;
+    // only after several attempts is the delivery failed, with the reason shown in the progress.
+    const attempts = delivery.attempts + 1;
+    ctx.log.warn("could not compose email", { sendId, deliveryId, attempts, err });
+    if (attempts < MAX_COMPOSE_ATTEMPTS) {
+      await finishDelivery(ctx, key, claimId, { status: "queued" });
+      return "retry";
+    }
     await finishDelivery(ctx, key, claimId, { status: "failed", error: `Kunne ikke lage e-posten: ${(err as Error).message}` });
     return "done";
   }
@@ -180,20 +194,21 @@ async function finishDelivery(ctx: AppContext, key: { PK: string; SK: string }, 
   );
 }
 
-/** Per-process cache of what one meeting version's emails are made from (the render itself is cached in emails/). */
-const bundles = new Map<string, Promise<{ bundle: MeetingAgenda; body: Body }>>();
+/** Per-process cache of the snapshot each meeting version's emails are made from (the render itself is cached in emails/). */
+const snapshots = new Map<string, Promise<MeetingSnapshot>>();
 
-function meetingData(ctx: AppContext, meetingId: string, version: number) {
+function meetingData(ctx: AppContext, meetingId: string, version: number): Promise<MeetingSnapshot> {
   const cacheKey = `${meetingId}#${version}`;
-  let entry = bundles.get(cacheKey);
+  let entry = snapshots.get(cacheKey);
   if (!entry) {
     entry = (async () => {
-      const bundle = await getMeetingAgenda(ctx, meetingId);
-      return { bundle, body: await getBody(ctx, bundle.meeting.bodyId) };
+      const snapshot = await getSnapshot(ctx, meetingId, version);
+      if (!snapshot) throw new Error(`møtet ${meetingId} versjon ${version} mangler øyeblikksbilde`);
+      return snapshot;
     })();
-    bundles.set(cacheKey, entry);
-    if (bundles.size > 50) bundles.delete(bundles.keys().next().value!);
-    entry.catch(() => bundles.delete(cacheKey));
+    snapshots.set(cacheKey, entry);
+    if (snapshots.size > 50) snapshots.delete(snapshots.keys().next().value!);
+    entry.catch(() => snapshots.delete(cacheKey));
   }
   return entry;
 }
@@ -209,7 +224,7 @@ const replyWords = (inv: Invitation): string => {
 async function composeDelivery(ctx: AppContext, delivery: Delivery): Promise<Uint8Array> {
   const emails = await import("../../emails/index.js");
   const send = await getSendRecord(ctx, delivery.sendId);
-  const { bundle, body } = await meetingData(ctx, send.meetingId, send.meetingVersion);
+  const { body, ...bundle } = await meetingData(ctx, send.meetingId, send.meetingVersion);
   const invitation = await getInvitation(ctx, delivery.meetingId, delivery.invitationId);
   if (!invitation) throw new Error("invitasjonen finnes ikke");
   const key = await ctx.secrets.linkSigningKey();

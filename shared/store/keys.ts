@@ -38,6 +38,8 @@ export const keys = {
   loginLink: (hash: string) => ({ PK: `LOGIN#${hash}`, SK: "LOGIN" }),
   session: (hash: string) => ({ PK: `SESSION#${hash}`, SK: "SESSION" }),
   apiToken: (hash: string) => ({ PK: `TOKEN#${hash}`, SK: "TOKEN" }),
+  /** Every API token by id (GSI1 PK; SK = the token's id): list them and revoke one without its plaintext. */
+  apiTokensIndex: "TOKENS",
 };
 
 const ulid = monotonicFactory();

@@ -5,18 +5,31 @@ import { userForApiToken } from "../../../shared/auth/users.js";
 import type { AppContext } from "../../../shared/context.js";
 import { t } from "../../../shared/i18n/nb.js";
 import { problem } from "../problem.js";
+import { csrfOk } from "./csrf.js";
 
-/** Who is asking: a bearer API token or the session cookie. Unknown or forged means nobody. */
-async function currentUser(ctx: AppContext, authorization: string | undefined, sid: string | undefined) {
-  if (authorization?.startsWith("Bearer ")) return userForApiToken(ctx, authorization.slice(7).trim());
-  return sessionUser(ctx, sid);
-}
+/** Methods that change nothing: a read-scoped token may use them, and they need no CSRF token. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** Every /api route: 401 problem details without a valid token or session. */
+/**
+ * Every /api route: 401 problem details without a valid token or session. A bearer token (never
+ * sent by a browser on its own) needs the `write` scope to change anything. The session cookie is
+ * sent with cross-site requests too, so a change made with it must come from our own pages: own
+ * (or no) Origin and the CSRF value in the X-CSRF-Token header.
+ */
 export const requireApiAuth: MiddlewareHandler = async (c, next) => {
   const ctx = c.get("ctx" as never) as AppContext;
-  const user = await currentUser(ctx, c.req.header("authorization"), getCookie(c, "sid"));
+  const safe = SAFE_METHODS.has(c.req.method);
+  const authorization = c.req.header("authorization");
+  if (authorization?.startsWith("Bearer ")) {
+    const token = await userForApiToken(ctx, authorization.slice(7).trim(), ctx.clock.now());
+    if (!token) return problem(c, 401, t.api.unauthorizedTitle, t.api.unauthorized);
+    if (!safe && token.scope !== "write") return problem(c, 403, t.tokens.readOnlyTitle, t.tokens.readOnly);
+    c.set("user" as never, { email: token.email } as never);
+    return next();
+  }
+  const user = await sessionUser(ctx, getCookie(c, "sid"));
   if (!user) return problem(c, 401, t.api.unauthorizedTitle, t.api.unauthorized);
+  if (!safe && !csrfOk(c, c.req.header("x-csrf-token") ?? "")) return problem(c, 403, t.auth.forbiddenTitle, t.auth.apiForbidden);
   c.set("user" as never, user as never);
   return next();
 };

@@ -5,6 +5,8 @@ import { consumeLoginLink, endSession, peekLoginLink, requestLoginLink, SESSION_
 import type { AppEnv } from "../app.js";
 import { csrfToken, isSecure, verifyCsrf } from "../middleware/csrf.js";
 import { Page } from "../views/layout.js";
+import { MessagePage } from "../views/reply-form.js";
+import { clientAddress } from "../client-address.js";
 import { t } from "../../../shared/i18n/nb.js";
 
 const a = t.auth;
@@ -41,10 +43,12 @@ export function authRoutes() {
   app.post("/logg-inn", async (c) => {
     const body = await c.req.parseBody();
     const email = typeof body.email === "string" ? body.email.trim().slice(0, 300) : "";
-    const parsed = z.email().safeParse(email);
+    const parsed = z.email().max(254).safeParse(email);
     if (!parsed.success) return c.html(doc(loginForm(csrfToken(c), email, a.invalidEmail)), 400);
-    await requestLoginLink(c.get("ctx"), parsed.data);
-    // The same answer whether or not the address is a user.
+    // No lookup here: the same work and the same answer whether or not the address is a user.
+    if ((await requestLoginLink(c.get("ctx"), parsed.data, clientAddress(c))) === "too-many") {
+      return c.html(doc(<MessagePage title={a.tooManyTitle} message={a.tooMany} />), 429, { "Retry-After": "900" });
+    }
     return c.html(
       doc(
         <Page title={a.checkEmail}>
