@@ -41,7 +41,12 @@ const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;")
 /** Header values: no line breaks, ever (no header injection through a name or title). */
 export const headerSafe = (s: string) => s.replace(/[\r\n\t]+/g, " ").trim();
 
-/** One recipient's copy: one pass over the known tokens, values escaped for HTML, raw for text. */
+/**
+ * One recipient's copy: one pass over the known tokens in the HTML and text parts, values escaped
+ * for HTML, raw for text. The subject is never personalised: it is built from the meeting's own
+ * values, so a "%%SVARLENKE%%" typed into a title or body name stays literal and a personal link
+ * can never end up in a header (where mail logs, previews and forwards would show it).
+ */
 export function personalise(rendered: RenderedTemplate, r: Recipient): RenderedTemplate {
   const substituteLine = r.substituteFor ? ` (stedfortreder for ${r.substituteFor})` : "";
   const values: Record<string, string> = {
@@ -53,7 +58,7 @@ export function personalise(rendered: RenderedTemplate, r: Recipient): RenderedT
   };
   const pattern = /%%(NAVN|SVARLENKE|VEDLEGG|STEDFORTREDER|SVAR)%%/g;
   return {
-    subject: headerSafe(rendered.subject.replace(pattern, (t) => values[t] ?? "")),
+    subject: headerSafe(rendered.subject),
     html: rendered.html.replace(pattern, (t) => escapeHtml(values[t] ?? "")),
     text: rendered.text.replace(pattern, (t) => values[t] ?? ""),
   };

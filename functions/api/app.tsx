@@ -12,9 +12,12 @@ import { meetingRoutes } from "./routes/meetings.js";
 import { replyRoutes } from "./routes/reply.js";
 import { attachmentRoutes } from "./routes/attachments.js";
 import { archiveRoutes } from "./routes/archive.js";
+import { staticRoutes } from "./routes/static.js";
 import { authRoutes } from "./routes/auth.js";
 import { requireApiAuth } from "./middleware/auth.js";
+import { requestBodyLimits } from "./middleware/body-limits.js";
 import { secretariatPages } from "./pages/secretariat.js";
+import { tokenPages } from "./pages/tokens.js";
 import { repliesApiRoutes } from "./routes/replies-api.js";
 import { minutesApiRoutes } from "./routes/minutes-api.js";
 import { sendRoutes } from "./routes/sends.js";
@@ -36,10 +39,35 @@ export function createApp(ctx: AppContext) {
     c.set("ctx", ctx);
     await next();
   });
-  // nosniff, frame-ancestors same origin, no referrer (personal links must not leak in Referer).
-  app.use("*", secureHeaders({ referrerPolicy: "no-referrer", crossOriginEmbedderPolicy: false }));
+  // On every response: nosniff, no referrer (personal links must not leak in Referer), and a CSP
+  // that allows scripts and styles only as files from us (views/assets.ts) and no framing at all.
+  // overwrite: false lets a response set its own, stricter policy (the sandboxed email preview).
+  app.use(
+    "*",
+    secureHeaders({
+      overwrite: false,
+      referrerPolicy: "no-referrer",
+      crossOriginEmbedderPolicy: false,
+      xFrameOptions: "DENY",
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  // After the headers middleware, so a 413 carries nosniff and the CSP too.
+  app.use("*", requestBodyLimits);
 
   app.route("/", healthRoutes());
+  app.route("/", staticRoutes());
   app.route("/", replyRoutes());
   app.route("/", attachmentRoutes());
   app.route("/", archiveRoutes());
@@ -65,6 +93,7 @@ export function createApp(ctx: AppContext) {
   });
   app.route("/api", api);
   app.route("/", secretariatPages());
+  app.route("/", tokenPages());
 
   app.notFound((c) => {
     if (wantsJson(c.req.path, c.req.header("accept"))) return problem(c, 404, t.api.notFoundTitle, t.api.routeNotFound);

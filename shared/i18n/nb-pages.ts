@@ -116,6 +116,8 @@ export const nbPages = {
   moveUp: (title: string) => `Flytt «${title}» opp`,
   moveDown: (title: string) => `Flytt «${title}» ned`,
   previewPending: "Forhåndsvisningen lages…",
+  noPreview: "Ingen forhåndsvisning ennå av denne versjonen av møtet.",
+  makePreview: "Lag forhåndsvisning",
   sendsTo: (n: number, body: string) => `Innkallingen sendes til ${n} mottakere på listen til ${body}.`,
   earlierSend: (when: string, template: string, total: number) => `${when}: ${template} til ${total}`,
   /** Filled in on the server and by the page's script while a send runs. */

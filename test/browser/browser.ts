@@ -3,11 +3,15 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
 
-/** Debian's Chromium driven by playwright-core (no browser download). */
+/**
+ * Debian's Chromium driven by playwright-core (no browser download). Sandboxed iframes (the
+ * email preview) stay in the page's process: isolated in their own, the first synthetic click
+ * after a resize or screenshot is now and then routed to nowhere (a test-driver effect only).
+ */
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-features=IsolateSandboxedIframes"],
   });
 }
 

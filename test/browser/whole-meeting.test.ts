@@ -32,6 +32,7 @@ describe("the secretariat runs a whole meeting in the browser", () => {
     browser = await launch();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.setDefaultTimeout(10_000);
+    watchCsp(page);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -43,6 +44,12 @@ describe("the secretariat runs a whole meeting in the browser", () => {
     return sesEmails(app.sesEndpoint, (a) => a === addr);
   };
   const url = (path: string) => `${app.baseUrl}${path}`;
+  /** Anything the Content-Security-Policy blocked (Chromium reports it on the console). */
+  const cspViolations: string[] = [];
+  const watchCsp = (p: Page) =>
+    p.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
   const check = async (name: string) => {
     if (process.env.DEBUG_BROWSER) console.error("step:", name);
     await expectAccessible(page, name);
@@ -108,13 +115,20 @@ describe("the secretariat runs a whole meeting in the browser", () => {
 
     // Preview (rendered by the worker) and send with confirmation; watch the progress.
     await page.getByRole("link", { name: "Forhåndsvis og send innkalling" }).click();
+    // axe runs before the preview is there: @axe-core/playwright looks into every frame (despite
+    // iframes: false) and waits forever inside the sandboxed one, where no script can run.
+    await check("send");
+    await page.getByRole("button", { name: "Lag forhåndsvisning" }).click(); // opening the page made nothing
     await expect
       .poll(async () => {
         await page.reload();
         return page.locator("iframe").count();
       }, { timeout: 15_000 })
       .toBe(1);
-    await check("send");
+    // The email shows in its sandboxed frame (scripts off, styles on), which has a name.
+    await expect.poll(async () => (await page.frames().at(-1)?.textContent("body").catch(() => "")) ?? "", { timeout: 10_000 }).toContain("Tertialrapport 1");
+    expect(await page.locator("iframe").getAttribute("title")).toBe("Forhåndsvisning av innkallingen");
+    await checkWidths(page, "send-forhandsvisning");
     await page.getByLabel("Jeg har sett over innkallingen og vil sende den nå").check();
     if (process.env.DEBUG_BROWSER) console.error("checked");
     await page.getByRole("button", { name: "Send innkallingen" }).click();
@@ -126,6 +140,7 @@ describe("the secretariat runs a whole meeting in the browser", () => {
 
     // Two participants answer from the links in their emails, one with a substitute.
     const participant = await (await browser.newContext()).newPage();
+    watchCsp(participant);
     const erik = replyLink((await emailsTo(members[0]!.email))[0]!).replace(/^https?:\/\/[^/]+/, app.baseUrl);
     await participant.goto(erik);
     await expectAccessible(participant, "svarskjema");
@@ -138,6 +153,9 @@ describe("the secretariat runs a whole meeting in the browser", () => {
     const trond = replyLink((await emailsTo(members[1]!.email))[0]!).replace(/^https?:\/\/[^/]+/, app.baseUrl);
     await participant.goto(trond);
     await participant.getByLabel("Nei, jeg sender stedfortreder").check();
+    // The form's script (a file, allowed by the CSP) shows only the chosen answer's fields.
+    await expect.poll(async () => participant.locator('fieldset[data-when="absent"]').isHidden()).toBe(true);
+    expect(await participant.locator('fieldset[data-when="substitute"]').isVisible()).toBe(true);
     await participant.getByRole("button", { name: "Send svar" }).click(); // forgot the substitute's details
     await expect.poll(async () => participant.textContent("body")).toContain("Skriv navnet på stedfortrederen.");
     await expectAccessible(participant, "svarskjema-feil");
@@ -190,5 +208,6 @@ describe("the secretariat runs a whole meeting in the browser", () => {
     await page.goto(url(`/arkiv/mote/${meetingId}`));
     expect(await page.textContent("main")).toContain("Referat");
     await check("arkiv");
+    expect(cspViolations).toEqual([]);
   }, 180_000);
 });

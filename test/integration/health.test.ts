@@ -41,7 +41,7 @@ describe("GET /health", () => {
   it("sends security headers: no sniffing, no framing by others, no Referer (personal links must not leak)", async () => {
     const res = await fetch(`${app.baseUrl}/logg-inn`);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
     expect(res.headers.get("referrer-policy")).toBe("no-referrer");
   });
 });

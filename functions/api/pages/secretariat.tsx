@@ -217,7 +217,8 @@ export function secretariatPages() {
     return c.redirect(`/moter/${id}?ok=${encodeURIComponent(f.published === "true" ? msg.published : msg.unpublished)}`, 303);
   });
 
-  // Preview (rendered by the send worker, never here) and send.
+  // Preview (rendered by the send worker, never here) and send. Opening the page only reads:
+  // the preview is made by a POST (mail scanners and prefetchers open GET links).
   app.get("/moter/:id/send", async (c) => {
     const ctx = c.get("ctx");
     const bundle = await meetings.getMeetingBundle(ctx, c.req.param("id"));
@@ -225,7 +226,6 @@ export function secretariatPages() {
     const body = await directory.getBody(ctx, m.bodyId);
     const members = (await directory.listMembers(ctx, m.bodyId)).filter((x) => x.role !== "secretariat");
     const ready = bundle.rest.some((i) => i.SK === `PREVIEW#${m.version}`);
-    if (!ready) await ctx.queue.send([{ kind: "preview", meetingId: m.id, version: m.version }]);
     const sendItems = await queryAll(ctx, {
       IndexName: "GSI1",
       KeyConditionExpression: "GSI1PK = :pk",
@@ -240,19 +240,33 @@ export function secretariatPages() {
         body={body}
         recipients={Math.max(live, members.length)}
         previewUrl={ready ? `/moter/${m.id}/forhandsvisning/${m.version}` : undefined}
-        previewPending={!ready}
+        previewRequested={!ready && c.req.query("forhandsvisning") === "bestilt"}
         sends={sendItems.map((s) => ({ id: String(s.id), template: String(s.template), createdAt: String(s.createdAt), total: Number(s.total) }))}
       />,
     );
   });
+  app.post("/moter/:id/forhandsvisning", async (c) => {
+    const ctx = c.get("ctx");
+    const m = await meetings.getMeetingRecord(ctx, c.req.param("id"));
+    await ctx.queue.send([{ kind: "preview", meetingId: m.id, version: m.version }]);
+    return c.redirect(`/moter/${m.id}/send?forhandsvisning=bestilt`, 303);
+  });
   app.get("/moter/:id/forhandsvisning/:version", async (c) => {
     const ctx = c.get("ctx");
     const { id, version } = c.req.param();
+    if (!/^[0-9A-Za-z_-]{1,64}$/.test(id) || !/^\d{1,9}$/.test(version)) return c.notFound();
     const opened = await ctx.blobs.open(`previews/${id}/${Number(version)}.html`, "innkalling.html").catch(() => undefined);
     if (!opened) return c.notFound();
-    if (opened.kind === "redirect") return c.redirect(opened.url, 302);
-    c.header("Content-Security-Policy", "default-src 'none'; img-src * data:; style-src 'unsafe-inline'");
-    return c.body(new Uint8Array(opened.body), 200, { "Content-Type": "text/html; charset=utf-8" });
+    // Served by us, never by a redirect to S3: only our response carries the policy below.
+    const body = opened.kind === "body" ? opened.body : await fetch(opened.url).then(async (r) => (r.ok ? new Uint8Array(await r.arrayBuffer()) : undefined));
+    if (!body) return c.notFound();
+    // The email's own markup, framed by the send page: `sandbox` (no scripts, an opaque origin)
+    // even if opened directly; framing by our own page only. Inline styles are how email HTML is
+    // styled (MJML writes them), and they cannot run anything.
+    c.header("Content-Security-Policy", "sandbox; default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; frame-ancestors 'self'; form-action 'none'; base-uri 'none'");
+    c.header("X-Frame-Options", "SAMEORIGIN");
+    c.header("Cache-Control", "private, no-store");
+    return c.body(new Uint8Array(body), 200, { "Content-Type": "text/html; charset=utf-8" });
   });
   app.post("/moter/:id/send", async (c) => {
     const ctx = c.get("ctx");

@@ -95,7 +95,7 @@ export function archiveRoutes() {
                 {i.number ? m.case(i.number) : ""}
                 {i.title}
               </h3>
-              {i.background && <p style="white-space:pre-line">{i.background}</p>}
+              {i.background && <p class="pre-line">{i.background}</p>}
               {i.subItems.length > 0 && (
                 <ul>
                   {i.subItems.map((s) => (
@@ -150,7 +150,7 @@ export function archiveRoutes() {
                     {i.number ? m.case(i.number) : ""}
                     {i.title}
                   </h3>
-                  {i.text && <p style="white-space:pre-line">{i.text}</p>}
+                  {i.text && <p class="pre-line">{i.text}</p>}
                   {i.status === "postponed" ? (
                     <p>{m.postponed}</p>
                   ) : (

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { Context } from "hono";
 import type { AppContext } from "../../../shared/context.js";
 import type { Attachment } from "../../../shared/domain/model.js";
+import { downloadHeaders } from "../../../shared/meetings/attachment-types.js";
 import { resolveLink } from "../../../shared/replies/service.js";
 import { getMeetingBundle } from "../../../shared/store/meetings.js";
 import type { AppEnv } from "../app.js";
@@ -40,14 +41,22 @@ function refuse(c: Context) {
   return c.html(`<!doctype html><html lang="nb"><meta charset="utf-8"><title>${m.attachmentMissingTitle}</title><h1>${m.attachmentMissingTitle}</h1><p>${m.attachmentMissing}</p></html>`, 404);
 }
 
+/**
+ * Uploaded files are the secretariat's, but a file that a browser would render (HTML in a .txt,
+ * script in an SVG) must never run on our origin: only PDF and images open inline, everything
+ * else is a download, and nosniff stops the browser guessing a type. The S3 adapter presigns the
+ * same headers for the redirect.
+ */
 async function serveAttachment(c: Context, ctx: AppContext, att: Attachment) {
-  const opened = await ctx.blobs.open(att.blobKey, att.filename);
+  const opened = await ctx.blobs.open(att.blobKey, att.filename).catch((err: unknown) => {
+    ctx.log.warn("attachment file unreadable", { meetingId: att.meetingId, number: att.number, err });
+    return undefined;
+  });
+  if (!opened) return refuse(c);
   c.header("Cache-Control", "private, no-store");
   c.header("Referrer-Policy", "no-referrer");
+  c.header("X-Content-Type-Options", "nosniff");
   if (opened.kind === "redirect") return c.redirect(opened.url, 302);
-  return c.body(new Uint8Array(opened.body), 200, {
-    "Content-Type": opened.contentType,
-    "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(att.filename)}`,
-    "X-Content-Type-Options": "nosniff",
-  });
+  const { contentType, contentDisposition } = downloadHeaders(opened.contentType, att.filename);
+  return c.body(new Uint8Array(opened.body), 200, { "Content-Type": contentType, "Content-Disposition": contentDisposition });
 }

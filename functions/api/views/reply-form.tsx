@@ -36,7 +36,7 @@ export function ReplyPage(p: ReplyPageProps) {
   const described = (field: string) => (errors[field] ? { "aria-describedby": `${field}-feil`, "aria-invalid": "true" } : {});
   const title = `${p.body.name}: ${p.meeting.title}`;
   return (
-    <Page title={m.pageTitle(title)}>
+    <Page title={m.pageTitle(title)} scripts={["reply-form.js"]}>
       <h1>{title}</h1>
       {p.saved && (
         <p class="notice" role="status">
@@ -63,7 +63,8 @@ export function ReplyPage(p: ReplyPageProps) {
       <p>{!reply ? m.noReplyYet : reply.status === "substitute" ? m.current.substitute(reply.substitute?.name ?? "") : m.current[reply.status]}</p>
 
       {p.open && !inv.substituteFor ? (
-        <form method="post" action={`/r/${p.token}`} novalidate>
+        // With JavaScript (static/reply-form.js), only the fields of the chosen answer are shown; without it, all are.
+        <form method="post" action={`/r/${p.token}`} novalidate data-reply-form>
           <input type="hidden" name="csrf" value={p.csrf} />
           {errorEntries.length > 0 && (
             <div class="errors" role="alert" tabindex={-1} id="feil">
@@ -122,12 +123,6 @@ export function ReplyPage(p: ReplyPageProps) {
             {errors.substituteRole && <p class="error" id="substituteRole-feil">{errors.substituteRole}</p>}
           </fieldset>
           <button type="submit">{reply ? m.change : m.submit}</button>
-          {/* With JavaScript, only the fields of the chosen answer are shown; without it, all are. */}
-          <script
-            dangerouslySetInnerHTML={{
-              __html: `(()=>{const f=document.currentScript.closest("form");const sync=()=>{const v=(f.querySelector("input[name=status]:checked")||{}).value;f.querySelectorAll("fieldset[data-when]").forEach(s=>{s.hidden=s.dataset.when!==v})};f.addEventListener("change",sync);sync()})();`,
-            }}
-          />
         </form>
       ) : !p.open ? (
         <p class="notice">

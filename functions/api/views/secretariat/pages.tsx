@@ -118,7 +118,7 @@ export function MembersPage(p: Frame & {
               <td>{m.organisationName ?? "–"}</td>
               <td>{roleNames[m.role]}</td>
               <td>
-                <form method="post" action={`/organ/${p.body.id}/medlemmer/${m.id}`} style="display:flex;gap:.5rem;flex-wrap:wrap;align-items:end">
+                <form method="post" action={`/organ/${p.body.id}/medlemmer/${m.id}`} class="row">
                   <Csrf csrf={p.csrf} />
                   <label for={`rolle-${m.id}`} class="visually-hidden">
                     {s.roleFor(m.personName)}
@@ -178,7 +178,7 @@ export function MembersPage(p: Frame & {
         <p class="muted" id="csv-hint">
           {s.csvHint}
         </p>
-        <textarea id="csv" name="csv" aria-describedby="csv-hint" style="min-height:8rem">
+        <textarea id="csv" name="csv" aria-describedby="csv-hint" class="tall">
           {p.csv ?? ""}
         </textarea>
         {p.importErrors && p.importErrors.length > 0 && (
@@ -313,18 +313,18 @@ export function MeetingEditor(p: Frame & {
       <p>
         {formatMeetingTime(m.startsAt, m.endsAt)} · {m.place} · <strong>{statusNames[m.status]}</strong>
       </p>
-      <nav aria-label={s.meetingNav} style="display:flex;gap:1rem;flex-wrap:wrap">
+      <nav aria-label={s.meetingNav} class="tabs">
         <a href={`/moter/${m.id}/send`}>{s.previewAndSend}</a>
         <a href={`/moter/${m.id}/svar`}>{s.repliesPerOrganisation}</a>
         <a href={`/moter/${m.id}/referat`}>{s.minutes}</a>
       </nav>
 
       <h2>{s.agenda}</h2>
-      <ol class="agenda" style="list-style:none;padding:0">
+      <ol class="agenda">
         {p.agenda.map((item) => {
           const idx = cases.findIndex((c) => c.id === item.id);
           return (
-            <li style="border-bottom:1px solid var(--line);padding:.5rem 0">
+            <li>
               <details>
                 <summary>
                   <strong>{item.number ? s.caseNumber(item.number) : item.kind === "opening" ? s.opening : s.closing}</strong> {item.title}
@@ -348,7 +348,7 @@ export function MeetingEditor(p: Frame & {
                 </form>
               </details>
               {idx >= 0 && (
-                <form method="post" action={`/moter/${m.id}/saker/${item.id}/flytt`} style="display:inline-flex;gap:.5rem;margin-top:.25rem">
+                <form method="post" action={`/moter/${m.id}/saker/${item.id}/flytt`} class="move">
                   <Csrf csrf={p.csrf} />
                   <button type="submit" name="position" value={String(Math.max(0, idx - 1))} class="secondary" disabled={idx === 0} aria-label={s.moveUp(item.title)}>
                     {s.up}
@@ -389,7 +389,7 @@ export function MeetingEditor(p: Frame & {
           {p.attachments.map((a) => (
             <li>
               Vedlegg {a.number}: {a.title} ({a.filename}, {Math.ceil(a.size / 1024)} kB){" "}
-              <form method="post" action={`/moter/${m.id}/vedlegg/${a.number}/unntak`} style="display:inline">
+              <form method="post" action={`/moter/${m.id}/vedlegg/${a.number}/unntak`} class="inline">
                 <Csrf csrf={p.csrf} />
                 <input type="hidden" name="exempt" value={a.exempt ? "false" : "true"} />
                 <button type="submit" class="secondary">
@@ -444,18 +444,30 @@ export function MeetingEditor(p: Frame & {
   );
 }
 
-export function SendPage(p: Frame & { meeting: Meeting; body: Body; recipients: number; previewUrl?: string; previewPending: boolean; sends: { id: string; template: string; createdAt: string; total: number }[] }) {
+export function SendPage(p: Frame & { meeting: Meeting; body: Body; recipients: number; previewUrl?: string; previewRequested: boolean; sends: { id: string; template: string; createdAt: string; total: number }[] }) {
+  const id = p.meeting.id;
   return (
     <Shell title={s.sendTitle} user={p.user} csrf={p.csrf}>
       <h1>Send innkalling: {p.meeting.title}</h1>
       <h2>{s.previewHeading}</h2>
       {p.previewUrl ? (
-        <iframe title={s.previewFrame} src={p.previewUrl} style="width:100%;min-height:40rem;border:1px solid var(--line)" />
-      ) : (
+        // The email is the secretariat's text rendered by MJML: a sandboxed frame (no scripts, no
+        // same-origin access) whose document has its own CSP (pages/secretariat.tsx).
+        <iframe sandbox="" title={s.previewFrame} src={p.previewUrl} class="preview" />
+      ) : p.previewRequested ? (
         <p class="notice" role="status">
-          {s.previewPending} <a href={`/moter/${p.meeting.id}/send`}>{s.refresh}</a>
-          {p.previewPending && <meta http-equiv="refresh" content="2" />}
+          {s.previewPending} <a href={`/moter/${id}/send?forhandsvisning=bestilt`}>{s.refresh}</a>
+          <meta http-equiv="refresh" content="2" />
         </p>
+      ) : (
+        // Opening this page only reads (a GET never writes); making the preview is a POST.
+        <form method="post" action={`/moter/${id}/forhandsvisning`}>
+          <Csrf csrf={p.csrf} />
+          <p class="notice">{s.noPreview}</p>
+          <button type="submit" class="secondary">
+            {s.makePreview}
+          </button>
+        </form>
       )}
       <h2>{s.send}</h2>
       <form method="post" action={`/moter/${p.meeting.id}/send`}>
@@ -498,11 +510,20 @@ export function ProgressPage(p: Frame & { progress: { id: string; meetingId: str
   const pr = p.progress;
   const pct = pr.total ? Math.round(((pr.total - pr.queued) / pr.total) * 100) : 100;
   return (
-    <Shell title={s.sendProgress} user={p.user} csrf={p.csrf}>
+    <Shell title={s.sendProgress} user={p.user} csrf={p.csrf} scripts={["send-progress.js"]}>
       {!pr.done && <meta http-equiv="refresh" content="3" />}
       <h1>{s.sendProgress}</h1>
       <label for="fremdrift">{s.progress}</label>
-      <progress id="fremdrift" max={pr.total} value={pr.total - pr.queued} data-progress-url={`/api/sends/${pr.id}`}>
+      {/* static/send-progress.js keeps the bar and the line current from these attributes. */}
+      <progress
+        id="fremdrift"
+        max={pr.total}
+        value={pr.total - pr.queued}
+        data-progress-url={`/api/sends/${pr.id}`}
+        data-done={String(pr.done)}
+        data-template={s.progressTemplate}
+        data-done-text={s.progressDone}
+      >
         {pct} %
       </progress>
       <p role="status" id="fremdrift-tekst">
@@ -523,23 +544,12 @@ export function ProgressPage(p: Frame & { progress: { id: string; meetingId: str
       <p>
         <a href={`/moter/${pr.meetingId}/svar`}>{s.toReplies}</a> · <a href={`/moter/${pr.meetingId}`}>{s.toMeeting}</a>
       </p>
-      <script
-        dangerouslySetInnerHTML={{
-          __html: `(()=>{const p=document.getElementById("fremdrift");const t=document.getElementById("fremdrift-tekst");if(!p||${pr.done})return;const tick=async()=>{const r=await fetch(p.dataset.progressUrl,{credentials:"same-origin"});if(!r.ok)return;const s=await r.json();p.max=s.total;p.value=s.total-s.queued;t.textContent=${JSON.stringify(s.progressTemplate)}.replace(/\{(\w+)\}/g,(_,k)=>s[k])+(s.done?${JSON.stringify(s.progressDone)}:"");if(s.done)location.reload();else setTimeout(tick,1000)};setTimeout(tick,1000)})();`,
-        }}
-      />
     </Shell>
   );
 }
 
-const seatStatus: Record<SeatView["status"], [string, string]> = {
-  attending: [s.seatStatus.attending, "#1d6b2f"],
-  substitute: [s.seatStatus.substitute, "#0b4f8a"],
-  absent: [s.seatStatus.absent, "#8a4b00"],
-  no_answer: [s.seatStatus.no_answer, "#a4161a"],
-  bounced: [s.seatStatus.bounced, "#a4161a"],
-  withdrawn: [s.seatStatus.withdrawn, "#4a4a4a"],
-};
+/** Each status has its colour in the stylesheet (.seat-attending …). */
+const seatStatus: Record<SeatView["status"], string> = s.seatStatus;
 
 export function BoardPage(p: Frame & {
   meeting: Meeting;
@@ -572,10 +582,10 @@ export function BoardPage(p: Frame & {
       {orgs.map((o) => (
         <section>
           <h2>{o.organisation}</h2>
-          <ul style="list-style:none;padding:0">
+          <ul class="seats">
             {o.seats.map((seat) => (
-              <li style="padding:.4rem 0;border-bottom:1px solid var(--line)">
-                <span style={`display:inline-block;min-width:8rem;font-weight:600;color:${seatStatus[seat.status][1]}`}>{seatStatus[seat.status][0]}</span> {seat.label}
+              <li>
+                <span class={`seat seat-${seat.status}`}>{seatStatus[seat.status]}</span> {seat.label}
                 {seat.reason ? ` (${seat.reason})` : ""}
                 <details>
                   <summary>{s.recordFor(seat.name)}</summary>

@@ -1,22 +1,24 @@
 import type { Child } from "hono/jsx";
 import { nbPages } from "../../../../shared/i18n/nb-pages.js";
+import type { AssetName } from "../assets.js";
 import { Page } from "../layout.js";
 
 /** The secretariat's page frame: navigation, who is logged in, log-out button. */
-export function Shell(props: { title: string; user?: string; csrf: string; children: Child }) {
+export function Shell(props: { title: string; user?: string; csrf: string; children: Child; scripts?: AssetName[] }) {
   return (
     <Page
       title={`${props.title} – Møteinnkalling`}
+      scripts={props.scripts}
       header={
-        <nav aria-label={nbPages.shell.mainMenu} style="display:flex;flex-wrap:wrap;gap:1rem;align-items:center">
+        <nav aria-label={nbPages.shell.mainMenu} class="site-nav">
           <a href="/">
             <strong>{nbPages.shell.app}</strong>
           </a>
           <a href="/arkiv">{nbPages.shell.archive}</a>
-          <span style="margin-left:auto">{props.user}</span>
-          <form method="post" action="/logg-ut" style="display:inline">
+          <span class="user">{props.user}</span>
+          <form method="post" action="/logg-ut" class="inline">
             <input type="hidden" name="csrf" value={props.csrf} />
-            <button type="submit" class="secondary" style="padding:.2rem .6rem">
+            <button type="submit" class="secondary small">
               {nbPages.shell.logOut}
             </button>
           </form>

@@ -1,0 +1,17 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app.js";
+import { staticAsset } from "../views/assets.js";
+
+/**
+ * The pages' stylesheet and scripts (views/assets.ts). The file name holds a content hash, so
+ * a response may be cached for a year; public, as the reply form needs them without a login.
+ */
+export function staticRoutes() {
+  const app = new Hono<AppEnv>();
+  app.get("/static/:file", (c) => {
+    const asset = staticAsset(c.req.param("file"));
+    if (!asset) return c.notFound();
+    return c.body(asset.body, 200, { "Content-Type": asset.type, "Cache-Control": "public, max-age=31536000, immutable" });
+  });
+  return app;
+}

@@ -1,0 +1,289 @@
+import { randomUUID } from "node:crypto";
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { addUser } from "../../shared/auth/users.js";
+import { type ApiClient, setupBody, useApiApp } from "../support/api.js";
+import { hiddenField } from "../support/forms.js";
+import { sesEmails, type TestApp } from "../support/harness.js";
+import { emailsTo, meetingWithMembers, replyLink, waitForSend } from "../support/scenario.js";
+
+/**
+ * "Safe to put on the internet": each test is named after an attack and proves it fails, over
+ * HTTP against the real app, DynamoDB Local and the local SES.
+ */
+describe("safe to put on the internet", () => {
+  let app!: TestApp;
+  let api!: ApiClient;
+  useApiApp((a, c) => {
+    app = a;
+    api = c;
+  });
+
+  /** A tiny browser: keeps cookies, posts forms (urlencoded or multipart) like a browser would. */
+  function browser() {
+    const jar = new Map<string, string>();
+    const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+    const remember = (res: Response) => {
+      for (const c of res.headers.getSetCookie()) {
+        const [k, v] = c.split(";")[0]!.split("=");
+        if (v === "" || /Max-Age=0/i.test(c)) jar.delete(k!);
+        else jar.set(k!, v!);
+      }
+      return res;
+    };
+    return {
+      jar,
+      get: async (path: string) => remember(await fetch(`${app.baseUrl}${path}`, { headers: { cookie: cookie() }, redirect: "manual" })),
+      post: async (path: string, body: Record<string, string> | FormData) =>
+        remember(
+          await fetch(`${app.baseUrl}${path}`, {
+            method: "POST",
+            redirect: "manual",
+            headers: { cookie: cookie(), ...(body instanceof FormData ? {} : { "content-type": "application/x-www-form-urlencoded" }) },
+            body: body instanceof FormData ? body : new URLSearchParams(body).toString(),
+          }),
+        ),
+    };
+  }
+  let secretariat!: ReturnType<typeof browser>;
+
+  /** Logs in the way a person does: asks for a link, opens the email, presses the button. */
+  beforeAll(async () => {
+    const email = `sikkerhet-${randomUUID().slice(0, 8)}@vestregionen.no`;
+    await addUser(app.ctx, email);
+    const b = browser();
+    const form = await (await b.get("/logg-inn")).text();
+    expect((await b.post("/logg-inn", { csrf: hiddenField(form, "csrf"), email })).status).toBe(200);
+    let link: string | undefined;
+    for (let i = 0; i < 100 && !link; i++) {
+      const mail = (await sesEmails(app.sesEndpoint, (a) => a === email)).at(-1);
+      link = /\/logg-inn\/lenke\?token=[A-Za-z0-9_-]+/.exec(mail?.body.text ?? "")?.[0];
+      if (!link) await new Promise((r) => setTimeout(r, 50));
+    }
+    const page = await (await b.get(link!)).text();
+    expect((await b.post("/logg-inn/lenke", { csrf: hiddenField(page, "csrf"), token: hiddenField(page, "token") })).status).toBe(303);
+    secretariat = b;
+  });
+
+  /** Everything in the table, sorted: compared before and after to prove nothing was written. */
+  async function tableSnapshot(): Promise<string[]> {
+    const items: string[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const out = await app.ctx.db.send(new ScanCommand({ TableName: app.ctx.tableName, ConsistentRead: true, ExclusiveStartKey }));
+      for (const i of out.Items ?? []) items.push(JSON.stringify(Object.entries(i).sort(([a], [b]) => a.localeCompare(b))));
+      ExclusiveStartKey = out.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items.sort();
+  }
+
+  async function uploadApi(meetingId: string, filename: string, type: string, content = "innhold") {
+    const form = new FormData();
+    form.set("title", filename);
+    form.set("file", new File([content], filename, { type }));
+    return api.raw(`/api/meetings/${meetingId}/attachments`, { method: "POST", body: form });
+  }
+
+  const csp = (res: Response) => {
+    const directives = new Map<string, string[]>();
+    for (const part of (res.headers.get("content-security-policy") ?? "").split(";")) {
+      const [name, ...values] = part.trim().split(/\s+/);
+      if (name) directives.set(name.toLowerCase(), values);
+    }
+    return directives;
+  };
+
+  it("injected script or framing (clickjacking): every HTML page has a CSP without inline script, and every response has nosniff", async () => {
+    const s = await meetingWithMembers(api, 1);
+    expect((await uploadApi(s.meeting.id, "budsjett.pdf", "application/pdf", "%PDF-1.4 budsjett")).status).toBe(201);
+    const { sendId } = (await api.post(`/api/meetings/${s.meeting.id}/sends`, { audience: "all" })).body;
+    await waitForSend(api, sendId);
+    const token = replyLink((await emailsTo(app, s.tag))[0]!).split("/r/")[1]!;
+    expect((await api.patch(`/api/meetings/${s.meeting.id}`, { published: true })).status).toBe(200);
+
+    const publicPages = ["/logg-inn", `/r/${token}`, "/arkiv", `/arkiv/${s.body.id}`, `/arkiv/mote/${s.meeting.id}`, "/finnes-ikke", "/r/tull.tull.tull"];
+    const secretariatPages = ["/", `/organ/${s.body.id}`, "/moter/ny", `/moter/${s.meeting.id}`, `/moter/${s.meeting.id}/send`, `/utsendelser/${sendId}`, `/moter/${s.meeting.id}/svar`, `/moter/${s.meeting.id}/referat`];
+    const assets = new Set<string>();
+    for (const [path, res] of [
+      ...(await Promise.all(publicPages.map(async (p) => [p, await fetch(`${app.baseUrl}${p}`, { redirect: "manual" })] as const))),
+      ...(await Promise.all(secretariatPages.map(async (p) => [p, await secretariat.get(p)] as const))),
+    ]) {
+      expect(res.status, path).toBeLessThan(500);
+      expect(res.headers.get("content-type"), path).toMatch(/^text\/html/);
+      const policy = csp(res);
+      expect(policy.get("default-src"), path).toEqual(["'self'"]);
+      expect(policy.get("script-src"), path).toEqual(["'self'"]);
+      expect(policy.get("style-src"), path).toEqual(["'self'"]);
+      expect(policy.get("frame-ancestors"), path).toEqual(["'none'"]);
+      expect(policy.get("object-src"), path).toEqual(["'none'"]);
+      expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
+      const html = await res.text();
+      // Nothing inline that the policy would block: scripts and styles come from files.
+      expect(html, path).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
+      expect(html, path).not.toMatch(/<style[\s>]/i);
+      expect(html, path).not.toMatch(/\sstyle=/i);
+      expect(html, path).not.toMatch(/\son[a-z]+=/i);
+      for (const m of html.matchAll(/<(?:script|link)[^>]*\b(?:src|href)="(\/static\/[^"]+)"/g)) assets.add(m[1]!);
+    }
+    // The reply form and the progress page use scripts; every page the stylesheet.
+    expect([...assets].some((a) => a.endsWith(".css"))).toBe(true);
+    expect([...assets].filter((a) => a.endsWith(".js")).length).toBeGreaterThanOrEqual(2);
+    for (const path of assets) {
+      const res = await fetch(`${app.baseUrl}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("content-type"), path).toMatch(path.endsWith(".js") ? /^text\/javascript/ : /^text\/css/);
+      expect(res.headers.get("cache-control"), path).toContain("immutable");
+      expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
+    }
+    expect((await fetch(`${app.baseUrl}/static/finnes-ikke.js`)).status).toBe(404);
+
+    // JSON and attachments too.
+    for (const res of [await fetch(`${app.baseUrl}/health`), await api.raw("/api/bodies", {}), await fetch(`${app.baseUrl}/a/${token}/1`), await fetch(`${app.baseUrl}/arkiv/mote/${s.meeting.id}/vedlegg/1`)]) {
+      expect(res.headers.get("x-content-type-options"), res.url).toBe("nosniff");
+    }
+  });
+
+  it("script in the email preview: the preview is a sandboxed iframe, and its document may run nothing", async () => {
+    const s = await meetingWithMembers(api, 1);
+    const page = await (await secretariat.get(`/moter/${s.meeting.id}/send`)).text();
+    const made = await secretariat.post(`/moter/${s.meeting.id}/forhandsvisning`, { csrf: hiddenField(page, "csrf") });
+    expect(made.status).toBe(303);
+    expect(made.headers.get("location")).toMatch(new RegExp(`^/moter/${s.meeting.id}/send`));
+    await app.ctx.queue.drained();
+
+    const res = await secretariat.get(`/moter/${s.meeting.id}/send`);
+    const html = await res.text();
+    const iframe = /<iframe[^>]*>/.exec(html)?.[0] ?? "";
+    expect(iframe).toMatch(/\ssandbox(=""|\s|>)/);
+    expect(iframe).not.toMatch(/allow-scripts|allow-same-origin|allow-top-navigation|allow-forms|allow-popups/);
+    const src = /src="([^"]+)"/.exec(iframe)?.[1];
+    expect(src).toMatch(new RegExp(`^/moter/${s.meeting.id}/forhandsvisning/\\d+$`));
+    // The page around it still refuses any frame; the frame's own policy allows only us.
+    expect(csp(res).get("frame-ancestors")).toEqual(["'none'"]);
+    expect(csp(res).get("frame-src")).toEqual(["'self'"]);
+
+    const preview = await secretariat.get(src!);
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get("content-type")).toMatch(/^text\/html/);
+    const policy = csp(preview);
+    expect(policy.has("sandbox")).toBe(true);
+    expect(policy.get("sandbox")).toEqual([]);
+    expect(policy.get("default-src")).toEqual(["'none'"]);
+    expect(policy.has("script-src")).toBe(false);
+    expect(policy.get("frame-ancestors")).toEqual(["'self'"]);
+    expect(preview.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(preview.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await preview.text()).toContain(s.meeting.title);
+  });
+
+  it("a mail scanner or prefetch opening GET /moter/:id/send writes nothing: no preview queued, the table unchanged", async () => {
+    const s = await meetingWithMembers(api, 2);
+    await app.ctx.queue.drained();
+    const queued = vi.spyOn(app.ctx.queue, "send");
+    try {
+      const before = await tableSnapshot();
+      const first = await secretariat.get(`/moter/${s.meeting.id}/send`);
+      const second = await secretariat.get(`/moter/${s.meeting.id}/send`);
+      await app.ctx.queue.drained();
+      expect(queued).not.toHaveBeenCalled();
+      expect(await tableSnapshot()).toEqual(before);
+
+      expect(first.status).toBe(200);
+      expect(second.status).toBe(200);
+      // It says there is no preview and offers a form (a POST with the CSRF field) to make one.
+      const html = await second.text();
+      expect(html).not.toContain("<iframe");
+      expect(html).toContain("Ingen forhåndsvisning ennå");
+      const form = new RegExp(`<form method="post" action="/moter/${s.meeting.id}/forhandsvisning">\\s*<input type="hidden" name="csrf"`).exec(html);
+      expect(form).not.toBeNull();
+      expect(html).not.toMatch(/http-equiv="refresh"/);
+
+      // The POST is what queues it, then redirects back (PRG).
+      const made = await secretariat.post(`/moter/${s.meeting.id}/forhandsvisning`, { csrf: hiddenField(html, "csrf") });
+      expect(made.status).toBe(303);
+      expect(queued).toHaveBeenCalledWith([expect.objectContaining({ kind: "preview", meetingId: s.meeting.id })]);
+      // Without the CSRF field the POST is refused.
+      expect((await secretariat.post(`/moter/${s.meeting.id}/forhandsvisning`, {})).status).toBe(403);
+    } finally {
+      queued.mockRestore();
+    }
+  });
+
+  it("an upload declaring Content-Type constructor or __proto__ slips past the allow-list: refused by the API and the page, nothing stored", async () => {
+    const s = await meetingWithMembers(api, 1);
+    const page = await (await secretariat.get(`/moter/${s.meeting.id}`)).text();
+    const csrf = hiddenField(page, "csrf");
+    const before = await tableSnapshot();
+    for (const type of ["constructor", "__proto__", "tostring", "hasownproperty", "valueof"]) {
+      const viaApi = await uploadApi(s.meeting.id, `lure-${type}.html`, type, "<script>alert(1)</script>");
+      expect(viaApi.status, type).toBe(400);
+      const problem = await viaApi.json();
+      expect(problem.errors[0].message, type).toContain("ikke tillatt");
+
+      const form = new FormData();
+      form.set("csrf", csrf);
+      form.set("attachmentTitle", `Lure ${type}`);
+      form.set("file", new File(["<script>alert(1)</script>"], `lure-${type}.html`, { type }));
+      const viaPage = await secretariat.post(`/moter/${s.meeting.id}/vedlegg`, form);
+      expect(viaPage.status, type).toBe(400);
+      const body = await viaPage.text();
+      expect(body, type).toContain("ikke tillatt");
+      expect(body, type).toContain('id="file-feil"');
+    }
+    expect(await tableSnapshot()).toEqual(before);
+    expect((await api.get(`/api/meetings/${s.meeting.id}`)).body.attachments ?? []).toEqual([]);
+
+    // An allowed type is stored as the allow-list spells it, whatever case and parameters were sent.
+    const ok = await uploadApi(s.meeting.id, "notat.txt", "Text/Plain; charset=utf-8");
+    expect(ok.status).toBe(201);
+    expect((await ok.json()).contentType).toBe("text/plain");
+  });
+
+  it("an uploaded .txt or .docx rendered as a page (content sniffing, stored XSS): downloads are attachments with nosniff; PDF and images may open inline", async () => {
+    const s = await meetingWithMembers(api, 1);
+    const files: [string, string, string][] = [
+      ["notat.txt", "text/plain", "<html><script>alert(document.cookie)</script></html>"],
+      ["sak.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK\u0003\u0004<script>alert(1)</script>"],
+      ["tall.csv", "text/csv", "a,b\n<script>alert(1)</script>,2"],
+      ["rapport.pdf", "application/pdf", "%PDF-1.4 rapport"],
+      ["kart.png", "image/png", "\u0089PNG"],
+    ];
+    const numbers: number[] = [];
+    for (const [name, type, content] of files) {
+      const res = await uploadApi(s.meeting.id, name, type, content);
+      expect(res.status, name).toBe(201);
+      numbers.push((await res.json()).number);
+    }
+    const { sendId } = (await api.post(`/api/meetings/${s.meeting.id}/sends`, { audience: "all" })).body;
+    await waitForSend(api, sendId);
+    const token = replyLink((await emailsTo(app, s.tag))[0]!).split("/r/")[1]!;
+    expect((await api.patch(`/api/meetings/${s.meeting.id}`, { published: true })).status).toBe(200);
+
+    for (const [i, [name, type]] of files.entries()) {
+      for (const path of [`/a/${token}/${numbers[i]}`, `/arkiv/mote/${s.meeting.id}/vedlegg/${numbers[i]}`]) {
+        const res = await fetch(`${app.baseUrl}${path}`);
+        expect(res.status, `${name} ${path}`).toBe(200);
+        expect(res.headers.get("x-content-type-options"), name).toBe("nosniff");
+        expect(res.headers.get("content-type"), name).toBe(type);
+        const disposition = res.headers.get("content-disposition") ?? "";
+        expect(disposition, name).toMatch(/^(inline|attachment); filename\*=UTF-8''/);
+        expect(disposition.split(";")[0], name).toBe(/pdf|png/.test(name) ? "inline" : "attachment");
+      }
+    }
+  });
+
+  it("%%SVARLENKE%% in a meeting title or body name puts the personal link in the Subject header: it stays inert", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const { body } = await setupBody(api, `Organ %%SVARLENKE%% ${tag}`, [{ name: "Erik %%NAVN%%", email: `erik-${tag}@example.org`, organisation: `Bærum ${tag}` }]);
+    const meeting = (await api.post("/api/meetings", { bodyId: body.id, title: "Møte %%SVARLENKE%% %%VEDLEGG%%", startsAt: "2030-06-01T09:00", endsAt: "2030-06-01T12:00", place: "Lier" })).body;
+    const { sendId } = (await api.post(`/api/meetings/${meeting.id}/sends`, { audience: "all" })).body;
+    await waitForSend(api, sendId);
+    const mail = (await emailsTo(app, tag))[0]!;
+    expect(mail.subject).not.toMatch(/\/r\/|\/a\/|https?:/);
+    expect(mail.subject).toContain(`Organ %%SVARLENKE%% ${tag}`);
+    expect(mail.subject).toContain("Møte %%SVARLENKE%% %%VEDLEGG%%");
+    // The link is still where it belongs: in the body, once per part.
+    const link = replyLink(mail);
+    expect(mail.body.text).toContain(link);
+  });
+});
