@@ -35,7 +35,7 @@ export interface SeatView {
   status: SeatStatus;
   label: string;
   reason?: string;
-  substitute?: { name: string; email: string; invitationId: string };
+  substitute?: { name: string; email: string; invitationId: string; held?: boolean };
   repliedAt?: string;
   repliedBy?: string;
 }

@@ -4,6 +4,7 @@ import { getJob, type JobHandler, runDueJobs, scheduleJob } from "../../shared/j
 import { runTick } from "../../shared/jobs/tick.js";
 import { listDeliveries } from "../../shared/sending/sends.js";
 import { type ApiClient, useApiApp } from "../support/api.js";
+import { loggedInBrowser } from "../support/browser-session.js";
 import { hiddenField, postForm } from "../support/forms.js";
 import type { TestApp } from "../support/harness.js";
 import { emailsTo, meetingWithMembers, replyLink, waitForSend } from "../support/scenario.js";
@@ -72,6 +73,10 @@ describe("abuse of the public forms and faults between writes", () => {
     // The last reply is saved, and the secretariat sees that this substitute was not emailed.
     const seat = (await api.get(`/api/meetings/${s.meeting.id}/replies`)).body.organisations[0].seats[0];
     expect(seat).toMatchObject({ status: "substitute", substitute: { email: `relay19-${s.tag}@example.org`, held: true } });
+    // ... on the board page and in the overview's "needs attention".
+    const b = await loggedInBrowser(app, "sekretariat@vestregionen.no");
+    expect(await (await b.get(`/moter/${s.meeting.id}/svar`)).text()).toContain("er ikke varslet");
+    expect(await (await b.get("/")).text()).toContain("ikke varslet (for mange nye adresser)");
   });
 
   it("reply posts are rate limited per link (20 an hour), with a Norwegian 429", async () => {

@@ -54,6 +54,8 @@ export function secretariatPages() {
       const board = groupRepliesByOrganisation(invitations, bounced);
       const soon = m.replyDeadline && new Date(m.replyDeadline).getTime() - Date.parse(now) < 3 * 86_400_000;
       if (board.totals.bounced! > 0) attention.push({ href: `/moter/${m.id}/svar`, text: msg.attentionBounced(m.title, board.totals.bounced!) });
+      const held = board.organisations.flatMap((o) => o.seats).filter((x) => x.substitute?.held).length;
+      if (held > 0) attention.push({ href: `/moter/${m.id}/svar`, text: msg.attentionSubstituteHeld(m.title, held) });
       if (soon && board.totals.noAnswer! > 0) attention.push({ href: `/moter/${m.id}/svar?filter=ubesvart`, text: msg.attentionNoAnswer(m.title, board.totals.noAnswer!) });
     }
     for (const m of past.filter((m) => m.status !== "minutes_sent" && m.status !== "cancelled" && m.status !== "draft")) {

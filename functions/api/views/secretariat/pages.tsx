@@ -587,6 +587,7 @@ export function BoardPage(p: Frame & {
               <li>
                 <span class={`seat seat-${seat.status}`}>{seatStatus[seat.status]}</span> {seat.label}
                 {seat.reason ? ` (${seat.reason})` : ""}
+                {seat.substitute?.held && <strong class="error"> – {s.substituteHeld(seat.substitute.email)}</strong>}
                 <details>
                   <summary>{s.recordFor(seat.name)}</summary>
                   <form method="post" action={`/moter/${p.meeting.id}/svar/${seat.invitationId}`}>

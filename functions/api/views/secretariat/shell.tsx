@@ -15,6 +15,7 @@ export function Shell(props: { title: string; user?: string; csrf: string; child
             <strong>{nbPages.shell.app}</strong>
           </a>
           <a href="/arkiv">{nbPages.shell.archive}</a>
+          <a href="/tokens">{nbPages.shell.tokens}</a>
           <span class="user">{props.user}</span>
           <form method="post" action="/logg-ut" class="inline">
             <input type="hidden" name="csrf" value={props.csrf} />
