@@ -1,21 +1,39 @@
-import { type BundlingOptions, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { AssetHashType } from "aws-cdk-lib";
+import * as lambda from "aws-cdk-lib/aws-lambda";
+import { buildSync, version as esbuildVersion } from "esbuild";
 
 /**
- * How every Lambda is bundled (local esbuild, no Docker). ESM, with a require shim because some
- * dependencies (mjml in the send worker) still use require. bench/coldstart.ts uses the same
- * options, so the figures it prints are for the bundles CDK deploys.
+ * How every Lambda is bundled: esbuild in this process (no Docker, no npx), ESM, with a require
+ * shim because some dependencies (mjml in the send worker) still use require. bench/coldstart.ts
+ * uses the same options, so the figures it prints are for the bundles CDK deploys.
+ *
+ * All four functions are bundled in ONE esbuild run (shared modules are parsed once), the first
+ * time CDK asks for any of them; each function's asset is then its own folder of that build.
+ * When CDK skips bundling (the assertion tests set "aws:cdk:bundling-stacks": []) nothing is built.
+ * This is what keeps `cdk synth` within its time budget; see buildAll() for the cache.
  */
 export const REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
-export const bundling: BundlingOptions = {
-  format: OutputFormat.ESM,
+export interface LambdaBundling {
+  /** esbuild's target. node22 is the design's floor; the bundles run unchanged on the nodejs24.x runtime. */
+  target: string;
+  minify: boolean;
+  /** Source maps for stack traces (NODE_OPTIONS=--enable-source-maps), without the sources themselves. */
+  sourceMap: boolean;
+  mainFields: string[];
+  banner: string;
+}
+
+export const bundling: LambdaBundling = {
   target: "node22",
   minify: true,
   sourceMap: true,
   mainFields: ["module", "main"],
   banner: REQUIRE_BANNER,
-  // The AWS SDK v3 is in the Lambda runtime; bundling our own pins the version we test with.
-  externalModules: [],
 };
 
 export const lambdaEntries = {
@@ -25,3 +43,97 @@ export const lambdaEntries = {
   "ses-events": "functions/ses-events/handler.ts",
 } as const;
 export type LambdaName = keyof typeof lambdaEntries;
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/**
+ * The build is cached under node_modules/.cache, keyed by everything it can read: every file in
+ * SOURCE_DIRS, the lock files (the installed dependencies), package.json, tsconfig.json, these
+ * options and the esbuild version. A build that reads a file of ours outside SOURCE_DIRS stops
+ * synth (so the key cannot miss a change). CDK still hashes each bundle by its content, so a
+ * function is only redeployed when its own bundle changed.
+ */
+const SOURCE_DIRS = ["functions", "shared", "emails"];
+const KEY_FILES = ["package-lock.json", "node_modules/.package-lock.json", "package.json", "tsconfig.json"];
+const cacheRoot = path.join(root, "node_modules", ".cache", "moteinnkalling-lambdas");
+
+function cacheKey(): string {
+  const hash = createHash("sha256").update(JSON.stringify({ v: 1, esbuild: esbuildVersion, bundling, lambdaEntries }));
+  const sources = SOURCE_DIRS.flatMap((dir) =>
+    (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[]).map((f) => path.join(dir, f)).filter((f) => fs.statSync(path.join(root, f)).isFile()),
+  );
+  for (const file of [...KEY_FILES.filter((f) => fs.existsSync(path.join(root, f))), ...sources.sort()]) {
+    hash.update(`${file}\0`).update(fs.readFileSync(path.join(root, file))).update("\0");
+  }
+  return hash.digest("hex").slice(0, 32);
+}
+
+let built: string | undefined;
+
+/** Bundles every function once (or finds the cached build): <dir>/<name>/index.mjs (+ .map). */
+function buildAll(): string {
+  if (built) return built;
+  const key = cacheKey();
+  const dir = path.join(cacheRoot, key);
+  if (!fs.existsSync(path.join(dir, "complete"))) {
+    const tmp = `${dir}.${process.pid}.tmp`;
+    fs.rmSync(tmp, { recursive: true, force: true });
+    const { metafile } = buildSync({
+      absWorkingDir: root,
+      entryPoints: Object.fromEntries(Object.entries(lambdaEntries).map(([name, entry]) => [`${name}/index`, entry])),
+      outdir: tmp,
+      outExtension: { ".js": ".mjs" },
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: bundling.target,
+      minify: bundling.minify,
+      sourcemap: bundling.sourceMap,
+      sourcesContent: false,
+      mainFields: bundling.mainFields,
+      banner: { js: bundling.banner },
+      logLevel: "warning",
+      metafile: true,
+    });
+    const outside = Object.keys(metafile.inputs).filter((f) => !f.startsWith("node_modules/") && !SOURCE_DIRS.some((d) => f.startsWith(`${d}/`)));
+    if (outside.length) {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      throw new Error(`The Lambda bundles read ${outside.join(", ")}, outside ${SOURCE_DIRS.join(", ")}: add the folder to SOURCE_DIRS in infra/bundling.ts.`);
+    }
+    if (cacheKey() !== key) {
+      // A file changed while esbuild ran: use this build now, but do not keep it under the old key.
+      process.once("exit", () => fs.rmSync(tmp, { recursive: true, force: true }));
+      return (built = tmp);
+    }
+    fs.writeFileSync(path.join(tmp, "complete"), "");
+    // One build is kept: the older ones go (each is some 25 MB).
+    for (const old of fs.readdirSync(cacheRoot)) if (!old.endsWith(".tmp")) fs.rmSync(path.join(cacheRoot, old), { recursive: true, force: true });
+    try {
+      fs.renameSync(tmp, dir);
+    } catch {
+      fs.rmSync(tmp, { recursive: true, force: true }); // another synth finished the same build first
+    }
+  }
+  built = dir;
+  return dir;
+}
+
+/** The deployable code of one function: its folder of the shared esbuild run, hashed by content. */
+export function lambdaCode(name: LambdaName): lambda.Code {
+  // The source is the function's own folder (it keeps the four assets apart in CDK's cache);
+  // esbuild follows the imports from there into shared/ and emails/.
+  return lambda.Code.fromAsset(path.join(root, path.dirname(lambdaEntries[name])), {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Only used if local bundling declined, which it never does (esbuild is a dependency).
+      image: lambda.Runtime.NODEJS_24_X.bundlingImage,
+      local: {
+        tryBundle(outputDir: string) {
+          const dir = path.join(buildAll(), name);
+          for (const file of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, file), path.join(outputDir, file));
+          return true;
+        },
+      },
+    },
+  });
+}

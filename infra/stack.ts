@@ -1,16 +1,16 @@
-import * as path from "node:path";
-import { fileURLToPath } from "node:url";
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from "aws-cdk-lib";
+import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import * as acm from "aws-cdk-lib/aws-certificatemanager";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
+import * as cwActions from "aws-cdk-lib/aws-cloudwatch-actions";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
-import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
@@ -18,27 +18,61 @@ import * as ses from "aws-cdk-lib/aws-ses";
 import * as sns from "aws-cdk-lib/aws-sns";
 import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
 import * as sqs from "aws-cdk-lib/aws-sqs";
-import type { Construct } from "constructs";
-import { tableSchema } from "../shared/store/table-schema.js";
-import { bundling, type LambdaName, lambdaEntries } from "./bundling.js";
+import type { Construct, IConstruct } from "constructs";
+import { type GlobalIndexName, tableSchema } from "../shared/store/table-schema.js";
+import { type LambdaName, lambdaCode } from "./bundling.js";
 
 export interface MeetingsStackParams {
   senderEmail: string;
-  baseUrl: string;
+  /** The SES domain identity: Easy DKIM and the MAIL FROM domain below. */
+  sendingDomain: string;
+  /** Custom MAIL FROM domain, a subdomain of sendingDomain (e.g. bounce.vestregionen.no). */
+  mailFromDomain: string;
+  /** The app's own host name and its ACM certificate; BASE_URL is then https://<domainName>. Without it, BASE_URL is the HTTP API's own URL. */
+  customDomain?: { domainName: string; certificateArn: string };
+  /** Alarms are emailed here (SNS email subscription). Without it the alarm topic has no subscription. */
+  alarmEmail?: string;
   sesMaxSendRate: number;
   sendWorkerConcurrency: number;
   reminderDaysBeforeDeadline: number;
   logRetentionDays: number;
 }
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/**
+ * Request throttling at the API Gateway stage (requests per second across all callers, and the
+ * burst). The app has its own per-address and per-client limits (shared/abuse); these stop a flood
+ * before it reaches Lambda, SQS and SES. The two public form posts get their own, lower limits.
+ */
+export const apiThrottle = {
+  stage: { rateLimit: 50, burstLimit: 100 },
+  routes: {
+    /** Login-link requests: each may queue an email. A person needs one now and then. */
+    "POST /logg-inn": { rateLimit: 1, burstLimit: 5 },
+    /** Reply posts from the personal links: a whole body answering in the same minute fits easily. */
+    "POST /r/{token}": { rateLimit: 5, burstLimit: 20 },
+  },
+} as const;
 
-/** Everything in AWS: one table, a private bucket, the HTTP API, the send queue, four Lambdas. */
+/** SES reviews an account at these rates (bounces 5 %, complaints 0.1 %); the alarms fire there. */
+export const sesReputationAlarms = { bounceRate: 0.05, complaintRate: 0.001 } as const;
+
+/**
+ * Everything in AWS: one table, a private bucket, the HTTP API, the send queue, four Lambdas, the
+ * SES identity and configuration set, and alarms that email someone.
+ */
 export class MeetingsStack extends Stack {
-  readonly functions: Record<LambdaName, NodejsFunction>;
+  readonly functions: Record<LambdaName, lambda.Function>;
+  readonly alarmTopic: sns.Topic;
+  readonly httpApi: apigw.HttpApi;
 
   constructor(scope: Construct, id: string, params: MeetingsStackParams, props?: StackProps) {
     super(scope, id, props);
+    // S3 log delivery through a bucket policy, not the legacy ACL (works with BucketOwnerEnforced).
+    this.node.setContext("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true);
+    const retention = params.logRetentionDays as logs.RetentionDays;
+    /** A cdk-nag finding accepted on one construct (and what it contains), with the reason beside it. */
+    const acknowledge = (construct: IConstruct, rule: string, reason: string) => Validations.of(construct).acknowledge({ id: rule, reason });
+    const arnOf = (resource: IConstruct) => `<${this.getLogicalId(resource.node.defaultChild as CfnElement)}.Arn>`;
 
     // The table: keys and GSIs from the schema the local setup also uses.
     const table = new dynamodb.Table(this, "Table", {
@@ -58,10 +92,21 @@ export class MeetingsStack extends Stack {
       });
     }
 
+    // S3 server access logs: who fetched which attachment (through a presigned URL), and when.
+    const accessLogs = new s3.Bucket(this, "AccessLogs", {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED, // the only encryption S3 log delivery supports
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ expiration: Duration.days(params.logRetentionDays) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     const bucket = new s3.Bucket(this, "Attachments", {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       encryption: s3.BucketEncryption.S3_MANAGED,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: "attachments/",
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
@@ -78,18 +123,67 @@ export class MeetingsStack extends Stack {
       description: "Key for signing the participants' personal links",
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
+    acknowledge(
+      linkSecret,
+      "AwsSolutions-SMG4",
+      "The key signs the personal links already sent by email; rotating it would silently break every open invitation. Links are revoked one by one instead (link version), see shared/domain/links.ts.",
+    );
 
-    const configurationSet = new ses.ConfigurationSet(this, "ConfigurationSet", {});
+    // Alarms go to one topic; an email subscription when alarmEmail is given (confirmed once by the recipient).
+    this.alarmTopic = new sns.Topic(this, "Alarms", { displayName: "Moteinnkalling alarmer", enforceSSL: true });
+    this.alarmTopic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: "CloudWatchAlarmsPublish",
+        principals: [new iam.ServicePrincipal("cloudwatch.amazonaws.com")],
+        actions: ["sns:Publish"],
+        resources: [this.alarmTopic.topicArn],
+        conditions: {
+          StringEquals: { "aws:SourceAccount": this.account },
+          ArnLike: { "aws:SourceArn": `arn:${this.partition}:cloudwatch:${this.region}:${this.account}:alarm:*` },
+        },
+      }),
+    );
+    if (params.alarmEmail) this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(params.alarmEmail));
+    const alarmAction = new cwActions.SnsAction(this.alarmTopic);
+    const alarm = (id: string, props: Omit<cloudwatch.AlarmProps, "evaluationPeriods">) => {
+      const a = new cloudwatch.Alarm(this, id, { evaluationPeriods: 1, comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING, ...props });
+      a.addAlarmAction(alarmAction);
+      a.addOkAction(alarmAction);
+      return a;
+    };
+
+    // SES: the domain identity (Easy DKIM, custom MAIL FROM), sending through the configuration set,
+    // whose events (delivery, bounce, complaint …) go SNS → ses-events.
+    const configurationSet = new ses.ConfigurationSet(this, "ConfigurationSet", { reputationMetrics: true, sendingEnabled: true });
+    const identity = new ses.EmailIdentity(this, "SendingDomain", {
+      identity: ses.Identity.domain(params.sendingDomain),
+      dkimSigning: true, // Easy DKIM: SES makes the keys; three CNAMEs in DNS (outputs below)
+      mailFromDomain: params.mailFromDomain,
+      mailFromBehaviorOnMxFailure: ses.MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,
+      configurationSet,
+    });
     const sesEventsTopic = new sns.Topic(this, "SesEvents", { enforceSSL: true });
     configurationSet.addEventDestination("ToSns", {
       destination: ses.EventDestination.snsTopic(sesEventsTopic),
-      events: [ses.EmailSendingEvent.SEND, ses.EmailSendingEvent.DELIVERY, ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT, ses.EmailSendingEvent.REJECT],
+      // What shared/sending/ses-events.ts records (Send, Open, Click … it does not track).
+      events: [ses.EmailSendingEvent.DELIVERY, ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT, ses.EmailSendingEvent.REJECT, ses.EmailSendingEvent.DELIVERY_DELAY],
     });
+    // SNS → ses-events: deliveries that fail after SNS's retries land here instead of vanishing.
+    const sesEventsDeadLetters = new sqs.Queue(this, "SesEventsDeadLetters", { retentionPeriod: Duration.days(14), enforceSSL: true });
+    acknowledge(sesEventsDeadLetters, "AwsSolutions-SQS3", "This queue is itself a dead-letter queue: of the SNS subscription SesEvents → ses-events (cdk-nag only recognises DLQs of other queues).");
+
+    // The HTTP API first (its stage and routes further down), so its URL can be BASE_URL.
+    this.httpApi = new apigw.HttpApi(this, "HttpApi", {
+      description: "Møteinnkalling: sekretariatets sider og API, svarskjema, arkiv",
+      createDefaultStage: false,
+    });
+    const httpApi = this.httpApi;
+    const baseUrl = params.customDomain ? `https://${params.customDomain.domainName}` : httpApi.apiEndpoint;
 
     const environment = {
       APP_ENV: "aws",
       TABLE_NAME: table.tableName,
-      BASE_URL: params.baseUrl,
+      BASE_URL: baseUrl,
       SENDER_EMAIL: params.senderEmail,
       SES_MAX_SEND_RATE: String(params.sesMaxSendRate),
       // Each worker takes its share of the SES rate, so the total never exceeds it.
@@ -102,79 +196,184 @@ export class MeetingsStack extends Stack {
       NODE_OPTIONS: "--enable-source-maps",
     };
 
-    const make = (name: LambdaName, opts: { timeout: Duration; memorySize: number }) => {
-      const logGroup = new logs.LogGroup(this, `${name}-logs`, { retention: params.logRetentionDays as logs.RetentionDays, removalPolicy: RemovalPolicy.DESTROY });
-      const fn = new NodejsFunction(this, name, {
-        entry: path.join(root, lambdaEntries[name]),
-        handler: "handler",
-        runtime: lambda.Runtime.NODEJS_22_X,
+    const make = (name: LambdaName, opts: { timeout: Duration; memorySize: number; description: string }) => {
+      const logGroup = new logs.LogGroup(this, `${name}-logs`, { retention, removalPolicy: RemovalPolicy.DESTROY });
+      // Its own role that may write only its own log group (not AWSLambdaBasicExecutionRole, which allows every log group).
+      const role = new iam.Role(this, `${name}-role`, { assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"), description: `Møteinnkalling ${name}` });
+      logGroup.grantWrite(role);
+      const fn = new lambda.Function(this, name, {
+        code: lambdaCode(name),
+        handler: "index.handler",
+        runtime: lambda.Runtime.NODEJS_24_X,
         architecture: lambda.Architecture.ARM_64,
-        bundling,
         environment,
         logGroup,
         loggingFormat: lambda.LoggingFormat.JSON,
-        depsLockFilePath: path.join(root, "package-lock.json"),
-        projectRoot: root,
+        role,
         ...opts,
       });
-      new cloudwatch.Alarm(this, `${name}-errors`, {
-        alarmDescription: `Feil i Lambda-funksjonen ${name}`,
-        metric: fn.metricErrors({ period: Duration.minutes(5) }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
+      alarm(`${name}-errors`, { alarmDescription: `Feil i Lambda-funksjonen ${name}`, metric: fn.metricErrors({ period: Duration.minutes(5) }), threshold: 1 });
       return fn;
     };
 
-    const api = make("api", { timeout: Duration.seconds(29), memorySize: 1024 });
-    const sendWorker = make("send-worker", { timeout: workerTimeout, memorySize: 1024 });
-    const tick = make("tick", { timeout: Duration.seconds(60), memorySize: 512 });
-    const sesEvents = make("ses-events", { timeout: Duration.seconds(30), memorySize: 256 });
-    this.functions = { api: api, "send-worker": sendWorker, tick, "ses-events": sesEvents };
+    const api = make("api", { timeout: Duration.seconds(29), memorySize: 1024, description: "Sekretariatets sider og API, svarskjema, arkiv (Hono)" });
+    const sendWorker = make("send-worker", { timeout: workerTimeout, memorySize: 1024, description: "Sender e-poster fra sendekøen via SES" });
+    const tick = make("tick", { timeout: Duration.seconds(60), memorySize: 512, description: "Kjører planlagte jobber (påminnelser, referat) hvert minutt" });
+    const sesEvents = make("ses-events", { timeout: Duration.seconds(30), memorySize: 256, description: "Registrerer levering, avvisning og klage fra SES" });
+    this.functions = { api, "send-worker": sendWorker, tick, "ses-events": sesEvents };
 
-    // Least privilege: each function gets only what it uses.
-    table.grantReadWriteData(api);
-    table.grantReadWriteData(sendWorker);
-    table.grantReadWriteData(tick);
-    table.grantReadWriteData(sesEvents);
-    bucket.grantReadWrite(api); // uploads, attachment links (presigned), previews
-    bucket.grantPut(sendWorker); // writes the invitation preview
-    queue.grantSendMessages(api);
-    queue.grantSendMessages(tick);
-    queue.grantSendMessages(sendWorker); // redelivery of throttled work is by SQS itself; previews/logins by api
-    linkSecret.grantRead(api);
-    linkSecret.grantRead(sendWorker);
-    const sendEmail = new iam.PolicyStatement({
-      actions: ["ses:SendRawEmail", "ses:SendEmail"],
-      resources: [
-        `arn:${this.partition}:ses:${this.region}:${this.account}:identity/*`,
-        `arn:${this.partition}:ses:${this.region}:${this.account}:configuration-set/${configurationSet.configurationSetName}`,
-      ],
-    });
-    sendWorker.addToRolePolicy(sendEmail);
+    // Permissions: each function gets the calls its code makes, on the resources it touches.
+    // DynamoDB: the item calls the shared store makes (Get/Put/Update/Delete, Query, BatchGet/
+    // BatchWrite, TransactWrite = the item actions plus ConditionCheckItem). No Scan, no streams,
+    // no table management; indexes by name, not index/*. A new kind of call needs its action here.
+    const itemReadWrite = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem"];
+    const indexArn = (name: GlobalIndexName) => `${table.tableArn}/index/${name}`;
+    const tableAccess = (fn: lambda.Function, actions: string[], indexes: readonly GlobalIndexName[]) => {
+      fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [table.tableArn] }));
+      if (indexes.length) fn.addToRolePolicy(new iam.PolicyStatement({ actions: ["dynamodb:Query"], resources: indexes.map(indexArn) }));
+    };
+    const allIndexes = tableSchema.globalIndexes.map((g) => g.name);
+    tableAccess(api, itemReadWrite, allIndexes);
+    tableAccess(sendWorker, itemReadWrite, allIndexes);
+    tableAccess(tick, itemReadWrite, allIndexes);
+    // ses-events: finds the delivery by SES message id (GSI1), updates it, flags a bounced person.
+    tableAccess(sesEvents, ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], ["GSI1"]);
+
+    // S3: api stores uploads and presigns downloads of attachments and previews (HeadObject is
+    // GetObject); the send worker writes the previews (shared/sending/worker.ts). No list, no delete.
+    api.addToRolePolicy(new iam.PolicyStatement({ actions: ["s3:GetObject", "s3:PutObject"], resources: [bucket.arnForObjects("*")] }));
+    sendWorker.addToRolePolicy(new iam.PolicyStatement({ actions: ["s3:PutObject"], resources: [bucket.arnForObjects("previews/*")] }));
+    acknowledge(api.role!, `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/*]`, "Object keys are generated per upload (meetings/<id>/<ulid>, previews/<meeting>/<version>.html); only GetObject and PutObject on objects, no list or delete.");
+    acknowledge(sendWorker.role!, `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/previews/*]`, "The preview key holds the meeting id and version (shared/sending/worker.ts); PutObject under previews/ only.");
+
+    queue.grantSendMessages(api); // login links, previews, sends started by the secretariat
+    queue.grantSendMessages(tick); // reminders, minutes distribution, requeue of waiting deliveries
+    linkSecret.grantRead(api); // reply form: verifies the personal link
+    linkSecret.grantRead(sendWorker); // writes the personal links into the emails
+
+    // SES: only the send worker, only as the sending domain (or the sender address, which SES
+    // checks instead if it is itself a verified identity) and only through our configuration set.
+    const identityArn = (name: string) => `arn:${this.partition}:ses:${this.region}:${this.account}:identity/${name}`;
+    sendWorker.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ["ses:SendRawEmail"],
+        resources: [
+          identityArn(params.sendingDomain),
+          identityArn(params.senderEmail),
+          `arn:${this.partition}:ses:${this.region}:${this.account}:configuration-set/${configurationSet.configurationSetName}`,
+        ],
+      }),
+    );
 
     sendWorker.addEventSource(
       new SqsEventSource(queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: params.sendWorkerConcurrency }),
     );
     new events.Rule(this, "EveryMinute", { schedule: events.Schedule.rate(Duration.minutes(1)), targets: [new targets.LambdaFunction(tick)] });
-    sesEventsTopic.addSubscription(new subscriptions.LambdaSubscription(sesEvents));
+    sesEventsTopic.addSubscription(new subscriptions.LambdaSubscription(sesEvents, { deadLetterQueue: sesEventsDeadLetters }));
 
-    const httpApi = new apigw.HttpApi(this, "HttpApi", {
-      defaultIntegration: new HttpLambdaIntegration("ApiIntegration", api),
-      description: "Møteinnkalling: sekretariatets sider og API, svarskjema, arkiv",
+    // Routes: everything goes to the api function ($default); the two public form posts also have
+    // explicit routes, because stage route settings (the throttles below) apply per route key.
+    const integration = new HttpLambdaIntegration("ApiIntegration", api);
+    const routes = [
+      new apigw.HttpRoute(httpApi, "DefaultRoute", { httpApi, routeKey: apigw.HttpRouteKey.DEFAULT, integration }),
+      ...httpApi.addRoutes({ path: "/logg-inn", methods: [apigw.HttpMethod.POST], integration }),
+      ...httpApi.addRoutes({ path: "/r/{token}", methods: [apigw.HttpMethod.POST], integration }),
+    ];
+    for (const route of routes) {
+      acknowledge(
+        route,
+        "AwsSolutions-APIG4",
+        "Authorisation is in the app, not API Gateway: participants are authorised by their signed personal link, the secretariat by a session cookie (email magic link) or API token, checked in Hono middleware (functions/api/middleware/auth.ts); login and reply pages are public by design.",
+      );
+    }
+
+    const domainName = params.customDomain
+      ? new apigw.DomainName(this, "CustomDomain", {
+          domainName: params.customDomain.domainName,
+          certificate: acm.Certificate.fromCertificateArn(this, "Certificate", params.customDomain.certificateArn),
+          endpointType: apigw.EndpointType.REGIONAL,
+          securityPolicy: apigw.SecurityPolicy.TLS_1_2,
+        })
+      : undefined;
+
+    // Access log: never $context.path, which holds the personal link token (/r/<token>); the route key does not.
+    const accessLogGroup = new logs.LogGroup(this, "ApiAccessLogs", { retention, removalPolicy: RemovalPolicy.DESTROY });
+    const stage = new apigw.HttpStage(httpApi, "DefaultStage", {
+      httpApi,
+      stageName: "$default",
+      autoDeploy: true,
+      throttle: apiThrottle.stage,
+      domainMapping: domainName ? { domainName } : undefined,
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogGroup),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: "$context.requestId",
+            ip: "$context.identity.sourceIp",
+            time: "$context.requestTime",
+            method: "$context.httpMethod",
+            routeKey: "$context.routeKey",
+            status: "$context.status",
+            protocol: "$context.protocol",
+            responseLength: "$context.responseLength",
+            latencyMs: "$context.responseLatency",
+            error: "$context.error.message",
+            integrationError: "$context.integrationErrorMessage",
+          }),
+        ),
+      },
     });
+    // Per-route throttles: not in the L2 HttpStage, so on the CloudFormation stage (escape hatch).
+    const cfnStage = stage.node.defaultChild as apigw.CfnStage;
+    cfnStage.routeSettings = Object.fromEntries(
+      Object.entries(apiThrottle.routes).map(([routeKey, t]) => [routeKey, { ThrottlingRateLimit: t.rateLimit, ThrottlingBurstLimit: t.burstLimit }]),
+    );
+    // The routes must exist before the stage names them in its route settings.
+    for (const route of routes) stage.node.addDependency(route);
 
-    new cloudwatch.Alarm(this, "DeadLetters", {
+    // Alarms beyond the Lambda errors above.
+    alarm("DeadLetters", {
       alarmDescription: "E-poster som ikke kunne sendes ligger i dead-letter-køen",
       metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
       threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm("SesEventsDeadLettersAlarm", {
+      alarmDescription: "SES-hendelser (levering, avvisning, klage) som ikke kunne registreres ligger i dead-letter-køen",
+      metric: sesEventsDeadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+    });
+    const reputation = (metricName: string) =>
+      new cloudwatch.Metric({ namespace: "AWS/SES", metricName, statistic: cloudwatch.Stats.MAXIMUM, period: Duration.hours(1) });
+    alarm("SesBounceRate", {
+      alarmDescription: "SES: avvisningsraten er 5 % eller mer (SES vurderer kontoen ved 5 %, kan stanse sending ved 10 %)",
+      metric: reputation("Reputation.BounceRate"),
+      threshold: sesReputationAlarms.bounceRate,
+    });
+    alarm("SesComplaintRate", {
+      alarmDescription: "SES: klageraten er 0,1 % eller mer (SES vurderer kontoen ved 0,1 %, kan stanse sending ved 0,5 %)",
+      metric: reputation("Reputation.ComplaintRate"),
+      threshold: sesReputationAlarms.complaintRate,
+    });
+    // The app answers an unexpected error with a 500 page; that is a successful Lambda invocation,
+    // so only the API's own 5xx count sees it (and integration time-outs).
+    alarm("Api5xx", {
+      alarmDescription: "HTTP-API-et svarte med 5xx (feil i appen eller tidsavbrudd)",
+      metric: httpApi.metricServerError({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+      threshold: 1,
     });
 
-    new CfnOutput(this, "ApiUrl", { value: httpApi.apiEndpoint });
+    new CfnOutput(this, "BaseUrl", { value: baseUrl, description: "Adressen i lenkene i e-postene (BASE_URL)" });
+    new CfnOutput(this, "ApiUrl", { value: httpApi.apiEndpoint, description: "HTTP-API-ets egen adresse" });
+    if (domainName) {
+      new CfnOutput(this, "CustomDomainCname", {
+        value: `${params.customDomain!.domainName} CNAME ${domainName.regionalDomainName}`,
+        description: "DNS: eget domene → API Gateway",
+      });
+    }
+    identity.dkimRecords.forEach((r, i) => new CfnOutput(this, `DkimCname${i + 1}`, { value: `${r.name} CNAME ${r.value}`, description: `DNS: DKIM-nøkkel ${i + 1} av 3` }));
+    new CfnOutput(this, "MailFromMx", { value: `${params.mailFromDomain} MX 10 feedback-smtp.${this.region}.amazonses.com`, description: "DNS: MAIL FROM-domenet" });
+    new CfnOutput(this, "MailFromSpf", { value: `${params.mailFromDomain} TXT "v=spf1 include:amazonses.com ~all"`, description: "DNS: SPF for MAIL FROM-domenet" });
+    new CfnOutput(this, "AlarmTopicArn", { value: this.alarmTopic.topicArn });
     new CfnOutput(this, "TableName", { value: table.tableName });
     new CfnOutput(this, "BucketName", { value: bucket.bucketName });
     new CfnOutput(this, "QueueUrl", { value: queue.queueUrl });
