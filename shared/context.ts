@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { AwsConfig, Config } from "./config.js";
-import { createLogger, type Logger } from "./log.js";
-import type { BlobPort } from "./ports/blobs.js";
+import { PowertoolsLogger } from "./adapters/powertools-logger.js";
+import { type AwsConfig, type Config, ConfigError, loadConfig } from "./config.js";
+import type { Logger } from "./log.js";
+import { type BlobPort, lazyBlobs } from "./ports/blobs.js";
 import { type Clock, systemClock } from "./ports/clock.js";
 import type { MailPort } from "./ports/mail.js";
 import type { QueuePort } from "./ports/queue.js";
@@ -44,12 +45,33 @@ export function createAwsContext(config: AwsConfig, name: string): AppContext {
     tableName: config.TABLE_NAME,
     mail: { send: async (m) => (await mail()).send(m) },
     queue: { send: async (messages) => (await queue()).send(messages) },
-    blobs: {
-      put: async (key, body, type) => (await blobs()).put(key, body, type),
-      open: async (key, filename) => (await blobs()).open(key, filename),
-    },
+    blobs: lazyBlobs(blobs),
     clock: systemClock,
     secrets: { linkSigningKey: async () => (await secrets()).linkSigningKey() },
-    log: createLogger(config.LOG_LEVEL, { function: name }),
+    // Structured JSON with the request id (handlers call logInvocation), level from LOG_LEVEL.
+    log: new PowertoolsLogger({ level: config.LOG_LEVEL, fields: { function: name } }),
+  };
+}
+
+/**
+ * A Lambda's exported `handler`: its factory (`create…Handler(ctx)`, which the tests call with the
+ * local context) applied to the AWS context. Made once per container, at import as before, so the
+ * cold-start work stays in the init phase. A configuration that is wrong, or local, is not thrown
+ * at import but by every call (the message names the variable): that keeps the module importable
+ * for its factory without AWS settings.
+ */
+export function awsHandler<A extends unknown[], R>(name: string, factory: (ctx: AppContext) => (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  let made: ((...args: A) => Promise<R>) | undefined;
+  let failure: unknown;
+  try {
+    const config = loadConfig();
+    if (config.APP_ENV !== "aws") throw new ConfigError(`the ${name} Lambda runs with APP_ENV=aws`);
+    made = factory(createAwsContext(config, name));
+  } catch (err) {
+    failure = err;
+  }
+  return async (...args) => {
+    if (!made) throw failure;
+    return made(...args);
   };
 }

@@ -1,16 +1,24 @@
-import type { SNSEvent } from "aws-lambda";
-import { loadConfig } from "../../shared/config.js";
-import { createAwsContext } from "../../shared/context.js";
+import { SnsSchema } from "@aws-lambda-powertools/parser/schemas/sns";
+import type { Context, SNSEvent } from "aws-lambda";
+import { logInvocation } from "../../shared/adapters/powertools-logger.js";
+import { type AppContext, awsHandler } from "../../shared/context.js";
 import { recordSesNotifications } from "../../shared/sending/ses-events.js";
 
-const config = loadConfig();
-if (config.APP_ENV !== "aws") throw new Error("the ses-events Lambda runs with APP_ENV=aws");
-const ctx = createAwsContext(config, "ses-events");
-
-/** Thin entry point: SES event publishing → SNS → here; records delivery, bounce and complaint per delivery. */
-export async function handler(event: SNSEvent): Promise<void> {
-  await recordSesNotifications(
+/**
+ * Thin entry point: SES event publishing → SNS → here; records delivery, bounce and complaint per
+ * delivery. The SNS envelope is checked with Powertools' schema (anything else is thrown, so SNS
+ * retries and then parks it in the subscription's dead-letter queue); each SES notification inside
+ * is read by shared/sending/ses-events.ts, one by one, so one unreadable notification does not
+ * hold up the others. Logged: the SNS message ids, never the notifications themselves.
+ */
+export const createSesEventsHandler = (ctx: AppContext) => async (event: SNSEvent, context?: Context) => {
+  logInvocation(ctx.log, context);
+  const { Records } = SnsSchema.parse(event);
+  ctx.log.info("SES notifications received", { snsMessageIds: Records.map((r) => r.Sns.MessageId) });
+  return recordSesNotifications(
     ctx,
-    event.Records.map((r) => r.Sns.Message),
+    Records.map((r) => r.Sns.Message),
   );
-}
+};
+
+export const handler = awsHandler("ses-events", createSesEventsHandler);

@@ -6,9 +6,15 @@ import { flagBouncedEmail } from "../store/directory.js";
 import { keys } from "../store/keys.js";
 
 /**
- * SES event publishing (configuration set → SNS): Delivery, Bounce, Complaint, Reject, Send.
- * Each event is matched to its delivery by SES message id and recorded; a permanent bounce
- * also flags the person's address.
+ * SES event publishing (configuration set → SNS): Delivery, Bounce, Complaint, Reject,
+ * DeliveryDelay (Send, Open, Click … are not tracked). Each event is matched to its delivery by SES
+ * message id and recorded; a permanent bounce also flags the person's address. A delay is only
+ * noted (lastEvent): SES keeps trying, and a bounce follows if it gives up.
+ *
+ * Our own schema, not Powertools': its SesSchema describes SES email *receiving* events (mail +
+ * receipt), not the sending events published through a configuration set. Only the fields used
+ * here are read; the rest of the notification (addresses, headers, subject) is neither kept nor
+ * logged: logs hold the SES message id and the event type.
  */
 const SesEvent = z.object({
   eventType: z.string().optional(),
@@ -24,7 +30,12 @@ const SesEvent = z.object({
     .optional(),
   complaint: z.object({ complainedRecipients: z.array(z.object({ emailAddress: z.string() })) }).optional(),
   delivery: z.object({ timestamp: z.string().optional() }).optional(),
+  reject: z.object({ reason: z.string().optional() }).optional(),
 });
+
+/** Why a notification could not be read, without quoting it (a JSON.parse message quotes the text). */
+const unreadableReason = (err: unknown) =>
+  err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.code}`).join("; ") : "not JSON";
 
 export async function recordSesNotifications(ctx: AppContext, messages: string[]): Promise<{ recorded: number; ignored: number }> {
   let recorded = 0;
@@ -34,11 +45,12 @@ export async function recordSesNotifications(ctx: AppContext, messages: string[]
     try {
       parsed = SesEvent.parse(JSON.parse(text));
     } catch (err) {
-      ctx.log.warn("unreadable SES event", { err, text: text.slice(0, 500) });
+      ctx.log.warn("unreadable SES event", { reason: unreadableReason(err) });
       ignored++;
       continue;
     }
     const type = (parsed.eventType ?? parsed.notificationType ?? "").toLowerCase();
+    const logged = { sesMessageId: parsed.mail.messageId, type };
     const matches = await queryAll(ctx, {
       IndexName: "GSI1",
       KeyConditionExpression: "GSI1PK = :pk",
@@ -46,6 +58,7 @@ export async function recordSesNotifications(ctx: AppContext, messages: string[]
     });
     const delivery = matches[0];
     if (!delivery) {
+      ctx.log.info("SES event for no delivery of ours", logged);
       ignored++;
       continue;
     }
@@ -63,9 +76,10 @@ export async function recordSesNotifications(ctx: AppContext, messages: string[]
       error = "Mottakeren meldte e-posten som søppelpost.";
     } else if (type === "reject") {
       status = "failed";
-      error = "SES avviste e-posten.";
+      error = `SES avviste e-posten${parsed.reject?.reason ? ` (${parsed.reject.reason})` : ""}.`;
     }
-    if (!status && !error) {
+    if (!status && !error && type !== "deliverydelay") {
+      ctx.log.info("SES event not tracked", logged);
       ignored++;
       continue;
     }
@@ -74,10 +88,12 @@ export async function recordSesNotifications(ctx: AppContext, messages: string[]
         TableName: ctx.tableName,
         Key: { PK: delivery.PK, SK: delivery.SK },
         UpdateExpression: `SET ${status ? "#s = :s, " : ""}lastEvent = :e, lastEventAt = :at${error ? ", #err = :err" : ""}`,
-        ExpressionAttributeNames: { ...(status ? { "#s": "status" } : {}), ...(error ? { "#err": "error" } : {}) },
+        // DynamoDB refuses an empty map: a delay names no attribute.
+        ...(status || error ? { ExpressionAttributeNames: { ...(status ? { "#s": "status" } : {}), ...(error ? { "#err": "error" } : {}) } } : {}),
         ExpressionAttributeValues: { ...(status ? { ":s": status } : {}), ":e": type, ":at": at, ...(error ? { ":err": error } : {}) },
       }),
     );
+    ctx.log.info("SES event recorded", { ...logged, ...(status ? { status } : {}) });
     recorded++;
   }
   return { recorded, ignored };
