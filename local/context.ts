@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { FsBlobs } from "../shared/adapters/fs-blobs.js";
 import { InProcessQueue } from "../shared/adapters/in-process-queue.js";
+import { S3Blobs } from "../shared/adapters/s3-blobs.js";
 import { FileSecrets } from "../shared/adapters/secrets.js";
 import { SesMail } from "../shared/adapters/ses-mail.js";
 import type { LocalConfig } from "../shared/config.js";
@@ -27,7 +27,7 @@ export function createLocalContext(
       overrides.mail ??
       new SesMail({ region: config.AWS_REGION, endpoint: config.SES_ENDPOINT, configurationSet: config.SES_CONFIGURATION_SET }),
     queue: overrides.queue ?? new InProcessQueue(),
-    blobs: new FsBlobs(join(config.DATA_DIR, "attachments")),
+    blobs: new S3Blobs(config.BUCKET_NAME, config.AWS_REGION, { endpoint: config.S3_ENDPOINT }),
     clock: overrides.clock ?? systemClock,
     secrets: new FileSecrets(join(config.DATA_DIR, "link-signing.key")),
     log: createLogger(config.LOG_LEVEL, { function: "local" }),

@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -9,7 +11,10 @@ import {
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
+import { CreateBucketCommand, PutBucketCorsCommand, S3Client } from "@aws-sdk/client-s3";
+import { LOCAL_S3_CREDENTIALS } from "../shared/adapters/s3-blobs.js";
 import { createTableInput, tableSchema } from "../shared/store/table-schema.js";
+import { createS3Front } from "./s3-front.js";
 
 const require = createRequire(import.meta.url);
 
@@ -19,7 +24,8 @@ export class StartupError extends Error {}
 export interface RunningService {
   endpoint: string;
   port: number;
-  process: ChildProcess;
+  /** The child process, for those that run as one (the local S3 runs in this process). */
+  process?: ChildProcess;
   stop(): Promise<void>;
 }
 
@@ -118,6 +124,71 @@ export async function startSesLocal(opts: { port: number }): Promise<RunningServ
     throw err;
   }
   return { endpoint, port: opts.port, process: child, stop: stopper(child) };
+}
+
+/**
+ * The local S3: s3rver (in this process, on an inner port) behind the front that enforces POST
+ * policies as S3 does (local/s3-front.ts), on 127.0.0.1:port. With a directory, objects are kept
+ * there; without, in a temporary folder removed on stop.
+ */
+export async function startS3Local(opts: { port: number; directory?: string }): Promise<RunningService> {
+  await assertPortFree(opts.port, "lokal S3");
+  const directory = opts.directory ?? mkdtempSync(join(tmpdir(), "moter-s3-"));
+  mkdirSync(directory, { recursive: true });
+  const S3rver = require("s3rver") as new (o: Record<string, unknown>) => { run(): Promise<unknown>; close(): Promise<void> };
+  const innerPort = await freePort();
+  const s3rver = new S3rver({ address: "127.0.0.1", port: innerPort, directory, silent: true, vhostBuckets: false });
+  await s3rver.run();
+  const front = createS3Front({ upstream: { host: "127.0.0.1", port: innerPort }, credentials: { [LOCAL_S3_CREDENTIALS.accessKeyId]: LOCAL_S3_CREDENTIALS.secretAccessKey } });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      front.once("error", reject);
+      front.listen(opts.port, "127.0.0.1", () => resolve());
+    });
+  } catch (err) {
+    await s3rver.close();
+    throw new StartupError(`Lokal S3 kunne ikke starte på port ${opts.port}: ${(err as Error).message}`);
+  }
+  const endpoint = `http://127.0.0.1:${opts.port}`;
+  return {
+    endpoint,
+    port: opts.port,
+    async stop() {
+      front.closeAllConnections();
+      await new Promise<void>((r) => front.close(() => r()));
+      await s3rver.close().catch(() => undefined);
+      if (!opts.directory) rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Creates the bucket if it is missing, with CORS for the app's origins (a form post needs none,
+ * but a script posting the same form does). Idempotent; safe on every start.
+ */
+export async function ensureBucket(endpoint: string, bucket: string, appOrigins: string[]): Promise<void> {
+  const client = new S3Client({
+    endpoint,
+    region: "eu-north-1",
+    forcePathStyle: true,
+    credentials: LOCAL_S3_CREDENTIALS,
+    requestChecksumCalculation: "WHEN_REQUIRED",
+  });
+  try {
+    await client.send(new CreateBucketCommand({ Bucket: bucket })).catch((e: { name?: string }) => {
+      if (e?.name !== "BucketAlreadyOwnedByYou" && e?.name !== "BucketAlreadyExists") throw e;
+    });
+    await client.send(
+      new PutBucketCorsCommand({
+        Bucket: bucket,
+        CORSConfiguration: {
+          CORSRules: [{ AllowedOrigins: appOrigins, AllowedMethods: ["POST"], AllowedHeaders: ["*"], ExposeHeaders: ["ETag", "Location"], MaxAgeSeconds: 3000 }],
+        },
+      }),
+    );
+  } finally {
+    client.destroy();
+  }
 }
 
 /** Creates the table if it is missing (idempotent; safe on every start). */

@@ -5,6 +5,9 @@ import { z } from "zod";
  * a wrong or missing variable stops start-up with a message naming it.
  */
 
+/** The local S3's default port (`npm start`; S3_PORT to change). */
+export const LOCAL_S3_PORT = 8006;
+
 const baseSchema = z.object({
   TABLE_NAME: z.string().min(1),
   AWS_REGION: z.string().min(1).default("eu-north-1"),
@@ -26,7 +29,11 @@ const localSchema = baseSchema.extend({
   APP_ENV: z.literal("local"),
   DYNAMODB_ENDPOINT: z.url(),
   SES_ENDPOINT: z.url(),
-  /** Folder for attachments, the generated link-signing key and DynamoDB Local's files. */
+  /** The local S3 (s3rver, behind the POST-policy front in local/s3-front.ts); path-style requests. */
+  S3_ENDPOINT: z.url().default(`http://127.0.0.1:${LOCAL_S3_PORT}`),
+  /** Bucket for attachments and previews; locally created on start (tests make one per app). */
+  BUCKET_NAME: z.string().min(3).max(63).default("moter-vedlegg"),
+  /** Folder for the generated link-signing key and DynamoDB Local's and the local S3's files. */
   DATA_DIR: z.string().min(1),
 });
 
@@ -41,6 +48,15 @@ export const configSchema = z.discriminatedUnion("APP_ENV", [localSchema, awsSch
 export type Config = z.infer<typeof configSchema>;
 export type LocalConfig = z.infer<typeof localSchema>;
 export type AwsConfig = z.infer<typeof awsSchema>;
+
+/**
+ * The origin a browser posts attachment uploads to (presigned POST): the local S3 endpoint, or in
+ * AWS the bucket's regional virtual-hosted endpoint, which is the URL the SDK presigns. The pages'
+ * Content-Security-Policy allows this origin in form-action.
+ */
+export function s3UploadOrigin(config: Config): string {
+  return config.APP_ENV === "local" ? new URL(config.S3_ENDPOINT).origin : `https://${config.BUCKET_NAME}.s3.${config.AWS_REGION}.amazonaws.com`;
+}
 
 export class ConfigError extends Error {
   constructor(message: string) {

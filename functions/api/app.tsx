@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import { s3UploadOrigin } from "../../shared/config.js";
 import type { AppContext } from "../../shared/context.js";
 import { t } from "../../shared/i18n/nb.js";
 import { ConflictError, DomainValidationError, NotFoundError } from "../../shared/domain/errors.js";
@@ -58,7 +59,7 @@ export function createApp(ctx: AppContext) {
         frameSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
-        formAction: ["'self'"],
+        formAction: ["'self'", s3UploadOrigin(ctx.config)], // attachment uploads post straight to S3
         frameAncestors: ["'none'"],
       },
     }),

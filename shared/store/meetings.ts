@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
 import { ConflictError, DomainValidationError, NotFoundError } from "../domain/errors.js";
@@ -398,19 +399,36 @@ export async function nextCaseNumber(d: Db, bodyId: string, year: number): Promi
 }
 
 // The allow-list and the size limit live with the other attachment rules.
-export { MAX_ATTACHMENT_BYTES } from "../meetings/attachment-types.js";
 
-/** Stores the file through the blobs port, then numbers it (Vedlegg 1, 2 …) in one transaction. */
+/** The marker of a recorded upload: one per upload key, holding the number it got. */
+const uploadMarker = (meetingId: string, uploadKey: string) => ({
+  PK: keys.meeting(meetingId).PK,
+  SK: `UPLOAD#${createHash("sha256").update(uploadKey).digest("hex")}`,
+});
+
+/** The attachment an upload was already recorded as, if it was. */
+export async function findRecordedUpload(d: Db, meetingId: string, uploadKey: string): Promise<Attachment | undefined> {
+  const marker = await d.db.send(new GetCommand({ TableName: d.tableName, Key: uploadMarker(meetingId, uploadKey), ConsistentRead: true }));
+  if (!marker.Item) return undefined;
+  const att = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.attachment(meetingId, Number(marker.Item.number)), ConsistentRead: true }));
+  return att.Item ? Attachment.parse(withoutKeys(att.Item)) : undefined;
+}
+
+/**
+ * Numbers a stored file (Vedlegg 1, 2 …) in one transaction: the counter, the attachment, the
+ * meeting's version, and a marker for the upload it came from, written only if absent. So the
+ * same upload recorded twice (a browser refresh, two requests racing) is one attachment: the
+ * second call gets the first one back with created = false, and its own copy is not used.
+ */
 export async function addAttachment(
-  d: Db & { blobs: { put(key: string, body: Uint8Array, type: string): Promise<void> } },
+  d: Db,
   meetingId: string,
-  file: { title: string; filename: string; contentType: string; body: Uint8Array; exempt: boolean },
+  file: { title: string; filename: string; contentType: string; size: number; blobKey: string; exempt: boolean; uploadKey: string },
   now: Date,
-): Promise<Attachment> {
-  const meeting = await getMeetingRecord(d, meetingId);
-  const blobKey = `meetings/${meetingId}/${newId()}`;
-  await d.blobs.put(blobKey, file.body, file.contentType);
+): Promise<{ attachment: Attachment; created: boolean }> {
+  const marker = uploadMarker(meetingId, file.uploadKey);
   for (let attempt = 0; ; attempt++) {
+    const meeting = await getMeetingRecord(d, meetingId);
     const counter = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.attachmentCounter(meetingId), ConsistentRead: true }));
     const n = Number(counter.Item?.next ?? 1);
     const att: Attachment = {
@@ -419,8 +437,8 @@ export async function addAttachment(
       title: file.title,
       filename: file.filename,
       contentType: file.contentType,
-      size: file.body.byteLength,
-      blobKey,
+      size: file.size,
+      blobKey: file.blobKey,
       exempt: file.exempt,
       uploadedAt: now.toISOString(),
     };
@@ -437,13 +455,16 @@ export async function addAttachment(
               },
             },
             { Put: { TableName: d.tableName, Item: { ...keys.attachment(meetingId, n), ...att } } },
-            bumpVersion(d, { ...meeting, version: (await getMeetingRecord(d, meetingId)).version }),
+            { Put: { TableName: d.tableName, Item: { ...marker, number: n, uploadedAt: att.uploadedAt }, ConditionExpression: "attribute_not_exists(PK)" } },
+            bumpVersion(d, meeting),
           ] as never,
         }),
       );
-      return att;
+      return { attachment: att, created: true };
     } catch (err) {
       if (!isConditionFailure(err) || attempt > 20) throw err;
+      const recorded = await findRecordedUpload(d, meetingId, file.uploadKey);
+      if (recorded) return { attachment: recorded, created: false };
       await jitter(attempt);
     }
   }

@@ -107,10 +107,20 @@ describe("the secretariat runs a whole meeting in the browser", () => {
     await addCase("Møteplan 2031", "Møteplanen vedtas.");
     const body = (await page.textContent("body")) ?? "";
     expect(body).toMatch(/Sak 1\/2030[\s\S]*Sak 2\/2030[\s\S]*Sak 3\/2030/);
+    // An attachment, the way it runs in AWS: the page says what the file is, then posts the file
+    // straight to the (local) S3 with a presigned form; S3 redirects back and the app records it.
     await page.getByLabel("Tittel på vedlegget").fill("Tertialrapport");
+    await page.getByLabel("Filtype").selectOption("application/pdf");
+    await page.getByRole("button", { name: "Neste: velg fil" }).click();
+    await expect.poll(async () => page.textContent("h1")).toBe("Last opp vedlegg");
+    await check("last-opp-vedlegg");
+    const action = await page.locator('form[enctype="multipart/form-data"]').getAttribute("action");
+    expect(new URL(action!).origin).toBe(app.s3Endpoint);
     await page.setInputFiles("#file", { name: "tertial.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 tertial") });
     await page.getByRole("button", { name: "Last opp" }).click();
     await expect.poll(async () => page.textContent("body")).toContain("Vedlegg 1: Tertialrapport");
+    expect(new URL(page.url()).pathname).toBe(`/moter/${meetingId}`);
+    expect((await api.get(`/api/meetings/${meetingId}`)).body.attachments).toMatchObject([{ number: 1, title: "Tertialrapport", filename: "tertial.pdf", size: 16 }]);
     await check("motet");
 
     // Preview (rendered by the worker) and send with confirmation; watch the progress.

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type ApiClient, useApiApp } from "../support/api.js";
 import type { TestApp } from "../support/harness.js";
 import { emailsTo, meetingWithMembers, replyLink, waitForSend } from "../support/scenario.js";
+import { uploadViaApi } from "../support/uploads.js";
 
 /** Attachment links go through the app: the personal link, or a published meeting and a file not exempt. */
 describe("attachment links and the public archive", () => {
@@ -13,13 +14,9 @@ describe("attachment links and the public archive", () => {
   });
 
   async function upload(meetingId: string, title: string, content: string, exempt = false) {
-    const form = new FormData();
-    form.set("title", title);
-    form.set("file", new File([content], `${title}.pdf`, { type: "application/pdf" }));
-    if (exempt) form.set("exempt", "true");
-    const res = await api.raw(`/api/meetings/${meetingId}/attachments`, { method: "POST", body: form });
+    const res = await uploadViaApi(api, meetingId, { title, filename: `${title}.pdf`, type: "application/pdf", content, exempt });
     expect(res.status).toBe(201);
-    return (await res.json()).number as number;
+    return res.body.number as number;
   }
 
   it("serves an attachment through the personal link, and refuses a wrong or revoked link", async () => {
@@ -31,9 +28,16 @@ describe("attachment links and the public archive", () => {
     const token = replyLink(mail).split("/r/")[1]!;
     expect(mail.body.html).toContain(`/a/${token}/${n}`);
 
-    const ok = await fetch(`${app.baseUrl}/a/${token}/${n}`);
+    // The app checks the link, then redirects to a short-lived presigned GET on the bucket.
+    const redirect = await fetch(`${app.baseUrl}/a/${token}/${n}`, { redirect: "manual" });
+    expect(redirect.status).toBe(302);
+    const location = new URL(redirect.headers.get("location")!);
+    expect(location.origin).toBe(app.s3Endpoint);
+    expect(location.searchParams.get("X-Amz-Expires")).toBe("300");
+    const ok = await fetch(location);
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toBe("application/pdf");
+    expect(ok.headers.get("content-disposition")).toBe("inline; filename*=UTF-8''Tertialrapport.pdf");
     expect(await ok.text()).toBe("%PDF-1.4 tertial");
 
     expect((await fetch(`${app.baseUrl}/a/${token}/99`)).status).toBe(404);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seed000 } from "../../local/seed-data.js";
 import { type ApiClient, setupBody, useApiApp } from "../support/api.js";
+import { uploadViaApi } from "../support/uploads.js";
 
 describe("secretariat API: bodies, members, meetings and agendas", () => {
   let api!: ApiClient;
@@ -76,31 +77,28 @@ describe("secretariat API: bodies, members, meetings and agendas", () => {
     ]);
   });
 
-  it("uploads an attachment, numbers it, and refuses oversize or disallowed files", async () => {
+  it("uploads an attachment (straight to S3, then recorded), numbers it, and refuses disallowed types", async () => {
     const { body } = await setupBody(api, "Vedleggsorgan");
     const m = (await api.post("/api/meetings", { bodyId: body.id, title: "Møte", startsAt: "2026-12-01T09:00", endsAt: "2026-12-01T10:00", place: "Lier" })).body;
-    const form = new FormData();
-    form.set("title", "Referat fra møte 23.02.2017");
-    form.set("file", new File(["%PDF-1.4 demo"], "referat.pdf", { type: "application/pdf" }));
-    const up = await api.raw(`/api/meetings/${m.id}/attachments`, { method: "POST", body: form });
+    const up = await uploadViaApi(api, m.id, { title: "Referat fra møte 23.02.2017", filename: "referat.pdf", type: "application/pdf", content: "%PDF-1.4 demo" });
     expect(up.status).toBe(201);
-    expect(await up.json()).toMatchObject({ number: 1, title: "Referat fra møte 23.02.2017", contentType: "application/pdf" });
+    expect(up.body).toMatchObject({ number: 1, title: "Referat fra møte 23.02.2017", contentType: "application/pdf" });
+    const second = await uploadViaApi(api, m.id, { title: "Notat", filename: "notat.txt", type: "text/plain", content: "Notat" });
+    expect(second.body.number).toBe(2);
 
-    const exe = new FormData();
-    exe.set("title", "Program");
-    exe.set("file", new File(["MZ"], "virus.exe", { type: "application/x-msdownload" }));
-    const refused = await api.raw(`/api/meetings/${m.id}/attachments`, { method: "POST", body: exe });
+    const refused = await api.post(`/api/meetings/${m.id}/attachments/upload`, { filename: "virus.exe", contentType: "application/x-msdownload" });
     expect(refused.status).toBe(400);
-    expect((await refused.json()).errors[0].message).toContain("ikke tillatt");
+    expect(refused.body.errors[0].message).toContain("ikke tillatt");
+    // Files over the limit never reach the app: S3 refuses them (test/integration/attachment-uploads.test.ts).
 
-    const big = new FormData();
-    big.set("title", "Stor");
-    big.set("file", new File([new Uint8Array(21 * 1024 * 1024)], "stor.pdf", { type: "application/pdf" }));
-    const tooBig = await api.raw(`/api/meetings/${m.id}/attachments`, { method: "POST", body: big });
-    expect(tooBig.status).toBe(413);
-
-    const json = await api.raw(`/api/meetings/${m.id}/attachments`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
-    expect(json.status).toBe(415);
+    // The old multipart upload to the API is gone: the record step takes JSON only.
+    const form = new FormData();
+    form.set("title", "Gammel");
+    form.set("file", new File(["%PDF-1.4"], "gammel.pdf", { type: "application/pdf" }));
+    const multipart = await api.raw(`/api/meetings/${m.id}/attachments`, { method: "POST", body: form });
+    expect(multipart.status).toBeGreaterThanOrEqual(400);
+    expect(multipart.status).toBeLessThan(500);
+    expect((await api.get(`/api/meetings/${m.id}`)).body.attachments).toHaveLength(2);
   });
 
   describe("bad input is answered 4xx with a clear Norwegian message", () => {
@@ -163,7 +161,7 @@ describe("secretariat API: bodies, members, meetings and agendas", () => {
     expect(ids).toEqual(
       expect.arrayContaining([
         "createOrganisation", "listOrganisations", "createPerson", "createBody", "listBodies", "addMember", "importMembers",
-        "createMeeting", "getMeeting", "updateMeeting", "listMeetings", "addAgendaItem", "updateAgendaItem", "moveAgendaItem", "uploadAttachment",
+        "createMeeting", "getMeeting", "updateMeeting", "listMeetings", "addAgendaItem", "updateAgendaItem", "moveAgendaItem", "createAttachmentUpload", "recordAttachment",
         "sendInvitations", "getSend",
       ]),
     );

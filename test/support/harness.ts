@@ -6,7 +6,7 @@ import { type ServerType, serve } from "@hono/node-server";
 import { inject } from "vitest";
 import { createApp } from "../../functions/api/app.js";
 import { createLocalContext, type LocalContext } from "../../local/context.js";
-import { ensureTable, freePort } from "../../local/services.js";
+import { ensureBucket, ensureTable, freePort } from "../../local/services.js";
 import { attachWorkers } from "../../local/workers.js";
 import { InProcessQueue } from "../../shared/adapters/in-process-queue.js";
 import { type LocalConfig, loadConfig } from "../../shared/config.js";
@@ -18,13 +18,16 @@ export interface TestApp {
   ctx: LocalContext;
   clock: AdjustableClock;
   sesEndpoint: string;
+  /** The local S3; the app's bucket is ctx.config.BUCKET_NAME. */
+  s3Endpoint: string;
   stop(): Promise<void>;
 }
 
 /**
  * The real Hono app over HTTP on a free port, with its own fresh table in the shared
- * DynamoDB Local and the shared local SES. Nothing is mocked; the clock is adjustable so
- * tests can jump past deadlines and schedules instead of waiting days.
+ * DynamoDB Local, its own bucket in the shared local S3, and the shared local SES. Nothing is
+ * mocked; the clock is adjustable so tests can jump past deadlines and schedules instead of
+ * waiting days.
  */
 export async function startTestApp(
   opts: { env?: Record<string, string>; mail?: (real: MailPort) => MailPort; queue?: InProcessQueue } = {},
@@ -41,11 +44,14 @@ export async function startTestApp(
     AWS_REGION: "eu-north-1",
     DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
     SES_ENDPOINT: inject("sesEndpoint"),
+    S3_ENDPOINT: inject("s3Endpoint"),
+    BUCKET_NAME: `b-${randomUUID()}`,
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     ...opts.env,
   }) as LocalConfig;
   await ensureTable(config.DYNAMODB_ENDPOINT, tableName);
+  await ensureBucket(config.S3_ENDPOINT, config.BUCKET_NAME, [`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   const clock = new AdjustableClock();
   const base = createLocalContext(config, { clock, queue: opts.queue ?? new InProcessQueue({ retryDelayMs: 50 }) });
   const ctx: LocalContext = opts.mail ? { ...base, mail: opts.mail(base.mail) } : base;
@@ -57,6 +63,7 @@ export async function startTestApp(
     ctx,
     clock,
     sesEndpoint: config.SES_ENDPOINT,
+    s3Endpoint: config.S3_ENDPOINT,
     async stop() {
       workers.stop();
       await new Promise<void>((r) => server.close(() => r()));

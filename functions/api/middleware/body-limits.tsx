@@ -1,23 +1,20 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { t } from "../../../shared/i18n/nb.js";
-import { MAX_ATTACHMENT_BYTES } from "../../../shared/store/meetings.js";
 import { problem } from "../problem.js";
 import { MessagePage } from "../views/reply-form.js";
 
 /**
  * Every route has a body limit, checked before the body is read: a declared Content-Length over
  * the limit is refused at once, and a body without one is counted as it streams and cut off at
- * the limit. So a 30 MB post to a small form costs nothing but the refusal (413).
+ * the limit. So a 30 MB post to a small form costs nothing but the refusal (413). Attachments
+ * never pass through here: the browser posts them straight to S3 (presigned POST).
  */
 const KB = 1024;
 const MB = 1024 * KB;
-/** Multipart overhead around an attachment (title, flags, boundaries). */
-const UPLOAD_ENVELOPE = 64 * KB;
 
 export function limitFor(method: string, path: string): number | undefined {
   if (method === "GET" || method === "HEAD" || method === "OPTIONS") return 0;
-  if (/^\/api\/meetings\/[^/]+\/attachments$/.test(path) || /^\/moter\/[^/]+\/vedlegg$/.test(path)) return MAX_ATTACHMENT_BYTES + UPLOAD_ENVELOPE;
   // The public forms (reply, login) carry a few short fields.
   if (/^\/(r|a|arkiv|logg-inn|logg-ut|health)(\/|$)/.test(path)) return 64 * KB;
   // The JSON API and the secretariat's forms (a member CSV fits easily).

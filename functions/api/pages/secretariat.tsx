@@ -18,8 +18,8 @@ import type { AppEnv } from "../app.js";
 import { changeMeeting } from "../../../shared/meetings/change.js";
 import { removeMemberFromList } from "../../../shared/members/remove.js";
 import { parseMemberCsv } from "../routes/directory.js";
-import { BoardPage, MeetingEditor, MembersPage, MinutesPage, NewMeetingPage, Overview, ProgressPage, SendPage } from "../views/secretariat/pages.js";
-import { readUpload } from "../uploads.js";
+import { BoardPage, MeetingEditor, MembersPage, MinutesPage, NewMeetingPage, Overview, ProgressPage, SendPage, UploadPage } from "../views/secretariat/pages.js";
+import { acceptFor, attachmentContentType, createUpload, maxUploadMb, recordUpload, typeLabel } from "../uploads.js";
 import { blankToUndefined, formFields, validate } from "./forms.js";
 import { csrfToken, requireSecretariatPage, verifyCsrf } from "./guard.js";
 import { parseAttendeeLines, parseNumberList, parseSubItems } from "./parse.js";
@@ -32,6 +32,19 @@ const html = (c: C, page: unknown, status: 200 | 400 | 404 | 409 = 200) => c.htm
 const frame = (c: C) => ({ user: (c.var as { user?: { email: string } }).user?.email, csrf: csrfToken(c) });
 const by = (c: C) => `secretariat:${(c.var as { user?: { email: string } }).user?.email ?? "ukjent"}`;
 const fieldErrors = (err: DomainValidationError) => Object.fromEntries(err.errors.map((e) => [e.field, e.message]));
+
+/** The attachment form (step 1 of an upload). */
+const AttachmentForm = z.object({
+  attachmentTitle: z.string().trim().min(1).max(300),
+  attachmentType: attachmentContentType,
+  exempt: z.literal("true").optional().transform((x) => x === "true"),
+});
+/** Where S3 sends the browser after storing the file: our parameters, and S3's key (bucket, etag ignored). */
+const ReceivedQuery = z.object({
+  key: z.string().min(1).max(1024),
+  tittel: z.string().trim().min(1).max(300),
+  unntatt: z.enum(["true", "false"]).default("false"),
+});
 
 /** The secretariat's pages: every core action is a plain form post; redirects after success (PRG). */
 export function secretariatPages() {
@@ -194,13 +207,48 @@ export function secretariatPages() {
     await meetings.moveAgendaItem(c.get("ctx"), id, itemId, position);
     return c.redirect(`/moter/${id}`, 303);
   });
+  // Attachments (functions/api/uploads.ts): the form says what the file is; the upload page posts
+  // the file straight to S3, which redirects to /mottatt, where the app checks and records it.
   app.post("/moter/:id/vedlegg", async (c) => {
     const ctx = c.get("ctx");
     const id = c.req.param("id");
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const upload = await readUpload(form, "attachmentTitle");
-    if (!upload.ok) return editor(c, id, { errors: upload.errors }, 400);
-    await meetings.addAttachment({ ...ctx, blobs: ctx.blobs }, id, upload.file, ctx.clock.now());
+    const f = await formFields(c.req);
+    const v = validate(AttachmentForm, f);
+    if (!v.ok) return editor(c, id, { uploadValues: f, uploadErrors: v.errors }, 400);
+    const meeting = await meetings.getMeetingRecord(ctx, id);
+    // Back to the origin the browser is on (S3 appends bucket, key and etag); the signed policy pins this URL.
+    const back = new URL(`/moter/${id}/vedlegg/mottatt`, new URL(c.req.url).origin);
+    back.searchParams.set("tittel", v.data.attachmentTitle);
+    back.searchParams.set("unntatt", String(v.data.exempt));
+    const upload = await createUpload(ctx, id, { contentType: v.data.attachmentType, redirect: back.href });
+    return html(
+      c,
+      <UploadPage
+        {...frame(c)}
+        meeting={meeting}
+        title={v.data.attachmentTitle}
+        typeLabel={typeLabel(v.data.attachmentType)}
+        accept={acceptFor(v.data.attachmentType)}
+        exempt={v.data.exempt}
+        maxMb={maxUploadMb}
+        upload={upload}
+      />,
+    );
+  });
+  // A GET that writes, because S3's redirect is a GET: it records only an object already uploaded
+  // under this meeting's upload prefix (an unguessable key from a form we signed), and only once.
+  app.get("/moter/:id/vedlegg/mottatt", async (c) => {
+    const ctx = c.get("ctx");
+    const id = c.req.param("id");
+    const q = ReceivedQuery.safeParse(c.req.query());
+    if (!q.success) return editor(c, id, { uploadErrors: { file: nbPages.uploads.missing } }, 400);
+    try {
+      const result = await recordUpload(ctx, id, { key: q.data.key, title: q.data.tittel, exempt: q.data.unntatt === "true" });
+      if (!result.ok) return editor(c, id, { uploadValues: { attachmentTitle: q.data.tittel }, uploadErrors: { file: result.message } }, 400);
+    } catch (err) {
+      if (err instanceof DomainValidationError) return editor(c, id, { uploadErrors: { file: err.errors[0]?.message ?? nbPages.uploads.missing } }, 400);
+      throw err;
+    }
     return c.redirect(`/moter/${id}?ok=${encodeURIComponent(msg.attachmentUploaded)}`, 303);
   });
   app.post("/moter/:id/vedlegg/:n/unntak", async (c) => {

@@ -13,9 +13,7 @@ import { changeMeeting } from "../../../shared/meetings/change.js";
 import { getBody } from "../../../shared/store/directory.js";
 import * as meetings from "../../../shared/store/meetings.js";
 import type { AppEnv } from "../app.js";
-import { problem } from "../problem.js";
-import { t } from "../../../shared/i18n/nb.js";
-import { maxUploadMb, readUpload } from "../uploads.js";
+import { AttachmentUploadRequest, createUpload, maxUploadMb, RecordAttachmentInput, recordUpload } from "../uploads.js";
 import { IdParam, jsonOp } from "./openapi-helpers.js";
 
 const MeetingWithAgenda = z.object({
@@ -88,46 +86,41 @@ export function meetingRoutes() {
     },
   );
 
-  // Upload: multipart/form-data with file, title and optional exempt ("true").
+  // Attachments in two steps; the file goes straight to S3, never through the API (functions/api/uploads.ts).
   app.openapi(
-    {
+    jsonOp({
       method: "post",
-      path: "/meetings/{id}/attachments",
-      operationId: "uploadAttachment",
-      summary: `Last opp vedlegg (multipart: file, title, exempt). Høyst ${maxUploadMb} MB; PDF, Office, ODT, tekst, CSV, PNG, JPEG.`,
-      request: {
-        params: IdParam,
-        body: {
-          content: {
-            "multipart/form-data": {
-              schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }), title: z.string(), exempt: z.string().optional() }),
-            },
-          },
-          required: true,
-        },
-      },
-      responses: { 201: { description: "Lagret", content: { "application/json": { schema: Attachment.omit({ blobKey: true }) } } } },
-    },
+      path: "/meetings/{id}/attachments/upload",
+      operationId: "createAttachmentUpload",
+      summary: `Start en opplasting: gir et skjema (url, fields) som filen sendes rett til lagringen med (POST multipart/form-data: alle fields, så file til slutt; Content-Type som oppgitt, høyst ${maxUploadMb} MB). Registrer den så med recordAttachment og key.`,
+      params: IdParam,
+      body: AttachmentUploadRequest,
+      response: z.object({ url: z.string(), fields: z.record(z.string(), z.string()), key: z.string() }),
+    }),
     async (c) => {
       const { id } = c.req.valid("param" as never) as { id: string };
-      const type = c.req.header("content-type") ?? "";
-      if (!type.startsWith("multipart/form-data")) {
-        return problem(c, 415, t.api.unsupportedMediaType, t.api.unsupportedMediaTypeDetail("multipart/form-data")) as never;
-      }
-      const declared = Number(c.req.header("content-length") ?? 0);
-      if (declared > meetings.MAX_ATTACHMENT_BYTES + 64 * 1024) {
-        return problem(c, 413, t.api.tooLargeTitle, `Vedlegg kan være høyst ${maxUploadMb} MB.`) as never;
-      }
-      const form = await c.req.parseBody().catch(() => {
-        throw new DomainValidationError([{ field: "file", message: "Skjemaet kunne ikke leses." }]);
-      });
-      const upload = await readUpload(form, "title");
-      if (!upload.ok && upload.tooLarge) return problem(c, 413, t.api.tooLargeTitle, upload.errors.file) as never;
-      if (!upload.ok) throw new DomainValidationError(Object.entries(upload.errors).map(([field, message]) => ({ field, message })));
-      const ctx = c.get("ctx");
-      const { blobKey, ...rest } = await meetings.addAttachment({ ...ctx, blobs: ctx.blobs }, id, upload.file, ctx.clock.now());
-      return c.json(rest, 201);
+      const input = c.req.valid("json" as never) as z.infer<typeof AttachmentUploadRequest>;
+      return c.json(await createUpload(c.get("ctx"), id, input));
     },
   );
+  const record = jsonOp({
+    method: "post",
+    path: "/meetings/{id}/attachments",
+    operationId: "recordAttachment",
+    summary: "Registrer en opplastet fil som møtets neste vedlegg (sjekker størrelse og at innholdet er filtypen; ellers avvises og slettes den). Samme key to ganger gir samme vedlegg (200).",
+    params: IdParam,
+    body: RecordAttachmentInput,
+    status: 201,
+    response: Attachment.omit({ blobKey: true }),
+  });
+  (record.responses as Record<number, unknown>)[200] = { description: "Allerede registrert", content: { "application/json": { schema: Attachment.omit({ blobKey: true }) } } };
+  app.openapi(record, async (c) => {
+    const { id } = c.req.valid("param" as never) as { id: string };
+    const input = c.req.valid("json" as never) as z.infer<typeof RecordAttachmentInput>;
+    const result = await recordUpload(c.get("ctx"), id, input);
+    if (!result.ok) throw new DomainValidationError([{ field: "file", message: result.message }]);
+    const { blobKey, ...rest } = result.attachment;
+    return c.json(rest, result.created ? 201 : 200) as never;
+  });
   return app;
 }

@@ -4,6 +4,7 @@ import type { SeatView } from "../../../../shared/domain/replies.js";
 import type { Minutes } from "../../../../shared/minutes/minutes.js";
 import { attendeeLine } from "../../../../shared/minutes/minutes.js";
 import { nbPages } from "../../../../shared/i18n/nb-pages.js";
+import { attachmentTypes } from "../../../../shared/meetings/attachment-types.js";
 import { ErrorSummary, Field, Shell } from "./shell.js";
 
 /** The secretariat's pages (Norwegian, server-rendered, every action works without JavaScript). */
@@ -288,6 +289,9 @@ export function MeetingEditor(p: Frame & {
   errors?: Record<string, string>;
   itemValues?: Record<string, string>;
   itemErrors?: Record<string, string>;
+  /** The attachment form's values and errors (a refused upload's message under `file`). */
+  uploadValues?: Record<string, string>;
+  uploadErrors?: Record<string, string>;
   notice?: string;
 }) {
   const m = p.meeting;
@@ -402,22 +406,35 @@ export function MeetingEditor(p: Frame & {
       ) : (
         <p>{s.noAttachments}</p>
       )}
-      <form method="post" action={`/moter/${m.id}/vedlegg`} enctype="multipart/form-data">
+      {/* Step 1 of 2: what the file is. Step 2 (UploadPage) posts the file itself straight to S3. */}
+      <form method="post" action={`/moter/${m.id}/vedlegg`}>
         <Csrf csrf={p.csrf} />
-        <Field name="attachmentTitle" label={s.attachmentTitle} errors={p.errors ?? {}} />
-        <label for="file">{s.fileLabel}</label>
-        <input type="file" id="file" name="file" />
-        {p.errors?.file && (
-          <p class="error" id="file-feil">
-            {p.errors.file}
+        <ErrorSummary errors={p.uploadErrors ?? {}} />
+        <Field name="attachmentTitle" label={s.attachmentTitle} value={p.uploadValues?.attachmentTitle} errors={p.uploadErrors ?? {}} />
+        <label for="attachmentType">{s.attachmentType}</label>
+        <select id="attachmentType" name="attachmentType" {...(p.uploadErrors?.attachmentType ? { "aria-invalid": "true", "aria-describedby": "attachmentType-feil" } : {})}>
+          {attachmentTypes.map((a) => (
+            <option value={a.type} selected={(p.uploadValues?.attachmentType ?? "application/pdf") === a.type}>
+              {s.uploads.types[a.ext] ?? a.type}
+            </option>
+          ))}
+        </select>
+        {p.uploadErrors?.attachmentType && (
+          <p class="error" id="attachmentType-feil">
+            {p.uploadErrors.attachmentType}
+          </p>
+        )}
+        {p.uploadErrors?.file && (
+          <p class="error" id="file">
+            {p.uploadErrors.file}
           </p>
         )}
         <div class="choice">
-          <input type="checkbox" id="exempt" name="exempt" value="true" />
+          <input type="checkbox" id="exempt" name="exempt" value="true" checked={p.uploadValues?.exempt === "true"} />
           <label for="exempt">{s.exempt}</label>
         </div>
         <p>
-          <button type="submit">{s.upload}</button>
+          <button type="submit">{s.chooseFile}</button>
         </p>
       </form>
 
@@ -687,6 +704,48 @@ export function MinutesPage(p: Frame & { meeting: Meeting; minutes: Minutes & { 
           </p>
         </form>
       )}
+    </Shell>
+  );
+}
+
+/**
+ * Step 2 of an upload: a plain form whose action is the presigned S3 URL and whose hidden fields
+ * are the presigned fields (every one pinned by the signed policy), the file input last (S3
+ * ignores what follows the file). S3 stores the file and redirects (303) back to the app, which
+ * checks and records it. No CSRF field here: it would go to S3, and the policy does not allow it.
+ */
+export function UploadPage(p: Frame & {
+  meeting: Meeting;
+  title: string;
+  typeLabel: string;
+  accept: string;
+  exempt: boolean;
+  maxMb: number;
+  upload: { url: string; fields: Record<string, string> };
+}) {
+  const u = s.uploads;
+  return (
+    <Shell title={u.heading} user={p.user} csrf={p.csrf}>
+      <h1>{u.heading}</h1>
+      <p>
+        {p.meeting.title}: {u.chosen(p.title, p.typeLabel)} {p.exempt ? u.exemptNote : ""}
+      </p>
+      <form method="post" action={p.upload.url} enctype="multipart/form-data">
+        {Object.entries(p.upload.fields).map(([name, value]) => (
+          <input type="hidden" name={name} value={value} />
+        ))}
+        <label for="file">{u.fileLabel(p.typeLabel, p.maxMb)}</label>
+        <p class="muted" id="file-hint">
+          {u.hint}
+        </p>
+        <input type="file" id="file" name="file" accept={p.accept} required aria-describedby="file-hint" />
+        <p>
+          <button type="submit">{s.upload}</button>
+        </p>
+      </form>
+      <p>
+        <a href={`/moter/${p.meeting.id}`}>{u.cancel}</a>
+      </p>
     </Shell>
   );
 }
