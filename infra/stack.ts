@@ -105,6 +105,14 @@ export class MeetingsStack extends Stack {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       encryption: s3.BucketEncryption.S3_MANAGED,
+      // Versioned: an attachment overwritten or deleted by mistake can be recovered for 90 days.
+      versioned: true,
+      lifecycleRules: [
+        { id: "old-versions", noncurrentVersionExpiration: Duration.days(90) },
+        // Uploads the browser made but nobody recorded (the form carries the tag; recording copies it away).
+        { id: "unrecorded-uploads", tagFilters: { upload: "pending" }, expiration: Duration.days(1) },
+        { id: "incomplete-multipart", abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: "attachments/",
       removalPolicy: RemovalPolicy.RETAIN,
@@ -179,6 +187,8 @@ export class MeetingsStack extends Stack {
     });
     const httpApi = this.httpApi;
     const baseUrl = params.customDomain ? `https://${params.customDomain.domainName}` : httpApi.apiEndpoint;
+    // The upload page posts straight to the bucket (presigned POST); a script doing the same needs CORS.
+    bucket.addCorsRule({ allowedOrigins: [baseUrl], allowedMethods: [s3.HttpMethods.POST], allowedHeaders: ["*"], exposedHeaders: ["ETag", "Location"] });
 
     const environment = {
       APP_ENV: "aws",
@@ -194,6 +204,7 @@ export class MeetingsStack extends Stack {
       BUCKET_NAME: bucket.bucketName,
       LINK_SECRET_ARN: linkSecret.secretArn,
       NODE_OPTIONS: "--enable-source-maps",
+      LOG_LEVEL: "info",
     };
 
     const make = (name: LambdaName, opts: { timeout: Duration; memorySize: number; description: string }) => {
@@ -209,6 +220,8 @@ export class MeetingsStack extends Stack {
         environment,
         logGroup,
         loggingFormat: lambda.LoggingFormat.JSON,
+        // With JSON logs Lambda's own level wins over LOG_LEVEL in Powertools: keep the two equal.
+        applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
         role,
         ...opts,
       });
@@ -239,11 +252,18 @@ export class MeetingsStack extends Stack {
     // ses-events: finds the delivery by SES message id (GSI1), updates it, flags a bounced person.
     tableAccess(sesEvents, ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], ["GSI1"]);
 
-    // S3: api stores uploads and presigns downloads of attachments and previews (HeadObject is
-    // GetObject); the send worker writes the previews (shared/sending/worker.ts). No list, no delete.
-    api.addToRolePolicy(new iam.PolicyStatement({ actions: ["s3:GetObject", "s3:PutObject"], resources: [bucket.arnForObjects("*")] }));
+    // S3: the api presigns the browser's upload (the POST carries a tag), checks it (HeadObject is
+    // GetObject; ListBucket under meetings/ makes a missing upload a 404 instead of a 403), copies
+    // it to its attachment key and deletes the upload; it presigns downloads of attachments and
+    // reads previews. The send worker writes the previews (shared/sending/worker.ts).
+    api.addToRolePolicy(new iam.PolicyStatement({ actions: ["s3:GetObject", "s3:PutObject", "s3:PutObjectTagging"], resources: [bucket.arnForObjects("*")] }));
+    api.addToRolePolicy(new iam.PolicyStatement({ actions: ["s3:DeleteObject"], resources: [bucket.arnForObjects("meetings/*")] }));
+    api.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ["s3:ListBucket"], resources: [bucket.bucketArn], conditions: { StringLike: { "s3:prefix": ["meetings/*"] } } }),
+    );
     sendWorker.addToRolePolicy(new iam.PolicyStatement({ actions: ["s3:PutObject"], resources: [bucket.arnForObjects("previews/*")] }));
-    acknowledge(api.role!, `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/*]`, "Object keys are generated per upload (meetings/<id>/<ulid>, previews/<meeting>/<version>.html); only GetObject and PutObject on objects, no list or delete.");
+    acknowledge(api.role!, `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/*]`, "Object keys are generated per upload (meetings/<id>/uploads/<ulid>/<name>, meetings/<id>/attachments/<ulid>, previews/<meeting>/<version>.html); object actions only, delete only under meetings/.");
+    acknowledge(api.role!, `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/meetings/*]`, "Delete only under meetings/: an upload once recorded (copied to its attachment key) or refused (wrong size or content); previews and anything else cannot be deleted.");
     acknowledge(sendWorker.role!, `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/previews/*]`, "The preview key holds the meeting id and version (shared/sending/worker.ts); PutObject under previews/ only.");
 
     queue.grantSendMessages(api); // login links, previews, sends started by the secretariat

@@ -66,10 +66,10 @@ describe("cdk-nag AwsSolutions", () => {
     }
   });
 
-  it("acknowledges only: the link key's rotation, the SES-events DLQ, in-app authorisation per route, S3 object wildcards", () => {
+  it("acknowledges only: the link key's rotation, the SES-events DLQ, in-app authorisation per route, S3 object wildcards (uploads, previews, deletes under meetings/)", () => {
     const { acks } = unacknowledged(withDomain);
     const ids = acks.map((a) => `${a.path} ${a.id}`);
-    expect(ids).toHaveLength(7);
+    expect(ids).toHaveLength(8);
     expect(ids).toEqual(
       expect.arrayContaining([
         "Moteinnkalling/LinkSigningKey AwsSolutions-SMG4",
@@ -78,6 +78,7 @@ describe("cdk-nag AwsSolutions", () => {
         "Moteinnkalling/HttpApi/POST--logg-inn AwsSolutions-APIG4",
         "Moteinnkalling/HttpApi/POST--r--{token} AwsSolutions-APIG4",
         expect.stringMatching(/^Moteinnkalling\/api-role AwsSolutions-IAM5\[Resource::<Attachments\w+\.Arn>\/\*\]$/),
+        expect.stringMatching(/^Moteinnkalling\/api-role AwsSolutions-IAM5\[Resource::<Attachments\w+\.Arn>\/meetings\/\*\]$/),
         expect.stringMatching(/^Moteinnkalling\/send-worker-role AwsSolutions-IAM5\[Resource::<Attachments\w+\.Arn>\/previews\/\*\]$/),
       ]),
     );

@@ -375,16 +375,32 @@ describe("CDK stack", () => {
       expect(JSON.stringify(ses)).not.toContain("identity/*");
     });
 
-    it("S3: only the api reads; it and the worker (previews only) write objects; nobody lists or deletes", () => {
+    it("S3: only the api reads; it and the worker (previews only) write objects; only the api deletes or lists, under meetings/", () => {
       expect(can("api", "s3:GetObject", bucketId())).toBe(true);
       expect(can("api", "s3:PutObject", bucketId())).toBe(true);
+      expect(can("api", "s3:DeleteObject", "/meetings/*")).toBe(true);
+      expect(permissions("api").filter((p) => p.action === "s3:DeleteObject").map((p) => p.resource)).toEqual([expect.stringContaining("/meetings/*")]);
+      const list = statementsOf("api").find((x) => [x.Action].flat().includes("s3:ListBucket")) as unknown as { Condition: unknown };
+      expect(list.Condition).toEqual({ StringLike: { "s3:prefix": ["meetings/*"] } });
       expect(can("send-worker", "s3:PutObject", "/previews/*")).toBe(true);
       expect(permissions("send-worker").filter((p) => p.action.startsWith("s3:")).map((p) => p.action)).toEqual(["s3:PutObject"]);
-      for (const f of ["send-worker", "tick", "ses-events"]) expect(can(f, "s3:GetObject"), f).toBe(false);
-      for (const f of names) {
+      for (const f of ["send-worker", "tick", "ses-events"]) {
+        expect(can(f, "s3:GetObject"), f).toBe(false);
         expect(can(f, "s3:DeleteObject"), f).toBe(false);
         expect(can(f, "s3:ListBucket"), f).toBe(false);
       }
+    });
+
+    it("the attachments bucket is versioned, expires unrecorded uploads, and lets the app's origin post to it", () => {
+      const bucket = template.findResources("AWS::S3::Bucket")[bucketId()] as Resource;
+      expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: "Enabled" });
+      const rules = (bucket.Properties.LifecycleConfiguration as { Rules: { Id: string; TagFilters?: unknown; ExpirationInDays?: number }[] }).Rules;
+      expect(rules.find((r) => r.Id === "unrecorded-uploads")).toMatchObject({ TagFilters: [{ Key: "upload", Value: "pending" }], ExpirationInDays: 1 });
+      expect(rules.map((r) => r.Id)).toEqual(expect.arrayContaining(["old-versions", "incomplete-multipart"]));
+      const cors = (bucket.Properties.CorsConfiguration as { CorsRules: { AllowedMethods: string[]; AllowedOrigins: unknown[] }[] }).CorsRules;
+      expect(cors).toHaveLength(1);
+      expect(cors[0]!.AllowedMethods).toEqual(["POST"]);
+      expect(JSON.stringify(cors[0]!.AllowedOrigins)).toContain("ApiEndpoint");
     });
 
     it("the queue: api and tick send, the worker only consumes; the secret: only api and the worker", () => {
