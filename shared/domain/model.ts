@@ -141,6 +141,11 @@ export const Invitation = z.object({
   linkVersion: z.number().int(),
   /** Withdrawn: removed from the list, or a substitute no longer needed. */
   withdrawn: z.boolean(),
+  /**
+   * A substitute named past the address limit: never emailed by the system (no whole-list send,
+   * no "no longer needed" notice) until the secretariat sends to them by name.
+   */
+  held: z.boolean().optional(),
   reply: Reply.optional(),
   replyVersion: z.number().int(),
   createdAt: z.string(),

@@ -142,7 +142,19 @@ export function draftMinutes(bundle: MeetingBundle, body: Body, members: Member[
 }
 
 /** Saves edits. Approved minutes only change with a correction reason, as a new version. */
-export async function saveMinutes(ctx: AppContext, meetingId: string, input: z.infer<typeof SaveMinutesInput>, by: string): Promise<Minutes> {
+export async function saveMinutes(ctx: AppContext, meetingId: string, raw: z.infer<typeof SaveMinutesInput>, by: string): Promise<Minutes> {
+  // Checked here, whoever calls: a value the stored record cannot hold (an attendee line of 300
+  // characters from the page's free text) must be refused now, not break every later read.
+  const parsed = SaveMinutesInput.safeParse(raw);
+  if (!parsed.success) {
+    throw new DomainValidationError(
+      parsed.error.issues.map((issue) => ({
+        field: String(issue.path[0] ?? "minutes"),
+        message: issue.code === "too_big" ? `For langt eller for mange (høyst ${String(issue.maximum)}).` : "Ugyldig verdi.",
+      })),
+    );
+  }
+  const input = parsed.data;
   const current = await getMinutes(ctx, meetingId);
   if (current.status === "approved" && !input.correctionReason) {
     throw new DomainValidationError([{ field: "correctionReason", message: "Referatet er godkjent; oppgi grunnen til rettelsen." }]);

@@ -108,6 +108,7 @@ export async function submitReply(
           reply: { status: "attending", at: now.toISOString(), by: `på vegne av ${current.name}` },
           replyVersion: 0,
           createdAt: now.toISOString(),
+          ...(held ? { held: true } : {}),
         };
         if (previousSub) released = previousSub.invitationId;
       }
@@ -120,7 +121,8 @@ export async function submitReply(
       replyVersion: current.replyVersion + 1,
       by,
       ...(newSubstitute && !held ? { newSubstituteId: newSubstitute.id } : {}),
-      ...(released && !held ? { releasedSubstituteId: released } : {}),
+      // A held substitute was never invited, so they are not told they are no longer needed either.
+      ...(released && !held && !releasedWasHeld(current) ? { releasedSubstituteId: released } : {}),
     };
     const job = jobItem("reply-emails", new Date(now.getTime() + OUTBOX_DELAY_MS).toISOString(), { ...outbox }, now, outboxJobId);
     return { reply, alsoPut: newSubstitute ? [newSubstitute] : [], alsoWithdraw: released ? [released] : [], alsoItems: [job] };
@@ -136,6 +138,8 @@ export async function submitReply(
   }
   return { invitation, newSubstitute, releasedSubstitute: released, substituteHeld: held };
 }
+
+const releasedWasHeld = (current: Invitation) => current.reply?.status === "substitute" && current.reply.substitute?.held === true;
 
 /**
  * Queues the emails of one recorded reply. Idempotent per reply version (Idempotency keys), so

@@ -168,12 +168,19 @@ async function writeAndQueue(
   }
 }
 
+/** Reads many records a few at a time (a list of 5,000 ids must not fire 5,000 requests at once). */
+async function readInChunks<T>(ids: string[], read: (id: string) => Promise<T>, size = 25): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(...(await Promise.all(ids.slice(i, i + size).map(read))));
+  return out;
+}
+
 async function chooseRecipients(ctx: AppContext, req: SendRequest, meeting: Meeting, now: Date): Promise<Invitation[]> {
   // Named recipients (a confirmation, a substitute) are read one by one; a whole-list send reads all.
   let invitations =
     typeof req.audience === "object"
       ? (req.known?.invitations ??
-        (await Promise.all(req.audience.invitationIds.map((id) => getInvitation(ctx, meeting.id, id)))).filter(
+        (await readInChunks([...new Set(req.audience.invitationIds)], (id) => getInvitation(ctx, meeting.id, id))).filter(
           (i): i is Invitation => Boolean(i),
         ))
       : await listInvitations(ctx, meeting.id);
@@ -242,8 +249,9 @@ function stateAfterSend(meeting: Meeting, template: EmailTemplate): MeetingState
 
 function pickRecipients(invitations: Invitation[], audience: SendAudience, includeWithdrawn = false): Invitation[] {
   const live = invitations.filter((i) => includeWithdrawn || !i.withdrawn);
-  if (audience === "all") return live;
-  if (audience === "not_replied") return live.filter((i) => !i.reply);
+  // A held substitute (named past the address limit) is reached only when named explicitly.
+  if (audience === "all") return live.filter((i) => !i.held);
+  if (audience === "not_replied") return live.filter((i) => !i.reply && !i.held);
   const wanted = new Set(audience.invitationIds);
   const found = live.filter((i) => wanted.has(i.id));
   if (found.length !== wanted.size) {

@@ -79,6 +79,46 @@ describe("abuse of the public forms and faults between writes", () => {
     expect(await (await b.get("/")).text()).toContain("ikke varslet (for mange nye adresser)");
   });
 
+  it("relay through held substitutes: switching away from one, or a send to the whole list, emails none of them", async () => {
+    const s = await invited(1);
+    const link = s.links[0]!;
+    const csrf = await csrfOf(link);
+    const post = (fields: Record<string, string>) => postForm(link, { csrf, ...fields }).then((r) => r.status);
+    // Use up the day's three new addresses, then name victims (held) and switch away each time.
+    for (let i = 0; i < 3; i++) expect(await post({ status: "substitute", substituteName: `Brukt ${i}`, substituteEmail: `burn${i}-${s.tag}@example.org` })).toBe(303);
+    for (let i = 0; i < 4; i++) {
+      expect(await post({ status: "substitute", substituteName: `SPAM besøk evil.example ${i}`, substituteEmail: `victim${i}-${s.tag}@example.org` })).toBe(303);
+      expect(await post({ status: i % 2 ? "absent" : "attending" })).toBe(303);
+    }
+    // Finally a held substitute stays named, and the secretariat sends a changed invitation to all.
+    expect(await post({ status: "substitute", substituteName: "SPAM siste", substituteEmail: `victim9-${s.tag}@example.org` })).toBe(303);
+    await api.patch(`/api/meetings/${s.meeting.id}`, { place: "Nytt rom" });
+    const { sendId } = (await api.post(`/api/meetings/${s.meeting.id}/sends`, { audience: "all" })).body;
+    await waitForSend(api, sendId);
+    await app.ctx.queue.drained();
+    expect(await emailsTo(app, `victim`).then((all) => all.filter((e) => e.destination.to.some((a) => a.includes(s.tag))))).toHaveLength(0);
+  });
+
+  it("a 300-character attendee line in the minutes form is refused with 400, and the minutes (and archive) stay readable", async () => {
+    const s = await meetingWithMembers(api, 1);
+    await api.patch(`/api/meetings/${s.meeting.id}`, { published: true });
+    const b = await loggedInBrowser(app, "sekretariat@vestregionen.no");
+    await b.get(`/moter/${s.meeting.id}/referat`);
+    const res = await b.post(`/moter/${s.meeting.id}/referat`, { csrf: b.csrf, present: `${"A".repeat(300)}, Asker` });
+    expect(res.status).toBe(400);
+    expect((await b.get(`/moter/${s.meeting.id}/referat`)).status).toBe(200);
+    expect((await api.get(`/api/meetings/${s.meeting.id}/minutes`)).status).toBe(200);
+    expect((await fetch(`${app.baseUrl}/arkiv/mote/${s.meeting.id}`)).status).toBeLessThan(500);
+  });
+
+  it("a tampered idempotency key on the send page is not used as a key (no 500)", async () => {
+    const s = await meetingWithMembers(api, 1);
+    const b = await loggedInBrowser(app, "sekretariat@vestregionen.no");
+    const res = await b.post(`/moter/${s.meeting.id}/send`, { csrf: b.csrf, confirm: "yes", idempotencyKey: "k".repeat(5000) });
+    expect(res.status).toBe(303);
+    await app.ctx.queue.drained();
+  });
+
   it("reply posts are rate limited per link (20 an hour), with a Norwegian 429", async () => {
     const s = await invited(1);
     const link = s.links[0]!;

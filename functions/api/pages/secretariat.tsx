@@ -323,7 +323,9 @@ export function secretariatPages() {
     const id = c.req.param("id");
     const f = await formFields(c.req);
     if (f.confirm !== "yes") return c.redirect(`/moter/${id}/send`, 303);
-    const { sendId } = await createSend(ctx, { meetingId: id, template: "invitation", audience: "all", idempotencyKey: f.idempotencyKey || undefined, by: by(c) });
+    // The page puts a random key in the form; anything else (a tampered form) is not a key.
+    const idempotencyKey = /^[A-Za-z0-9_-]{8,200}$/.test(f.idempotencyKey ?? "") ? f.idempotencyKey : undefined;
+    const { sendId } = await createSend(ctx, { meetingId: id, template: "invitation", audience: "all", idempotencyKey, by: by(c) });
     return c.redirect(`/utsendelser/${sendId}`, 303);
   });
   app.get("/utsendelser/:id", async (c) => {
