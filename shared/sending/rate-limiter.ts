@@ -1,25 +1,41 @@
 /**
- * Paces sends so they never exceed a rate (SES maximum send rate per worker). Callers take turns;
- * each turn starts at least 1/rate after the previous one actually started, measured on the clock
- * when it starts (not when it was scheduled). So a timer that fires late under CPU load delays the
- * turns after it instead of letting them bunch up: over any window the count stays within the limit.
+ * Paces sends so they never exceed a rate (SES maximum send rate per worker). Callers take turns.
+ * Three rules decide when a turn starts:
+ * - its slot on an even schedule, 1/rate apart (the steady pace);
+ * - at least half an interval after the previous turn really started (a turn that started late
+ *   because the event loop was busy may catch up, but never as a burst);
+ * - never more than `rate` starts in any one-second window, counted on the real start times
+ *   (the hard limit, whatever the timers did).
  */
 export class RateLimiter {
+  private slot = Number.NEGATIVE_INFINITY;
   private lastStart = Number.NEGATIVE_INFINITY;
+  private notBefore = Number.NEGATIVE_INFINITY;
+  private readonly starts: number[] = [];
   private queue: Promise<void> = Promise.resolve();
   private readonly intervalMs: number;
+  private readonly perWindow: number;
 
   constructor(perSecond: number) {
     this.intervalMs = 1000 / perSecond;
+    this.perWindow = Math.max(1, Math.floor(perSecond));
   }
 
   acquire(): Promise<void> {
     const turn = this.queue.then(async () => {
-      // setTimeout may fire up to a millisecond early: wait until the interval has really passed.
-      for (let wait = this.lastStart + this.intervalMs - performance.now(); wait > 0; wait = this.lastStart + this.intervalMs - performance.now()) {
-        await new Promise((r) => setTimeout(r, Math.ceil(wait)));
+      // No credit for idle time: after a pause the schedule restarts from now.
+      this.slot = Math.max(this.slot + this.intervalMs, performance.now() - this.intervalMs);
+      const windowFull = this.starts.length >= this.perWindow ? this.starts[this.starts.length - this.perWindow]! + 1000 : Number.NEGATIVE_INFINITY;
+      const due = Math.max(this.slot, this.lastStart + this.intervalMs / 2, windowFull, this.notBefore);
+      // Timers have millisecond steps and fire late rather than early: sleep until about a
+      // millisecond before the turn, then yield to the event loop (setImmediate) until it is due.
+      for (let wait = due - performance.now(); wait > 0; wait = due - performance.now()) {
+        if (wait > 2) await new Promise((r) => setTimeout(r, Math.floor(wait - 1)));
+        else await new Promise((r) => setImmediate(r));
       }
       this.lastStart = performance.now();
+      this.starts.push(this.lastStart);
+      if (this.starts.length > this.perWindow) this.starts.shift();
     });
     this.queue = turn;
     return turn;
@@ -27,6 +43,6 @@ export class RateLimiter {
 
   /** After a throttling answer: no turn starts for the next `ms`. */
   backOff(ms: number): void {
-    this.lastStart = Math.max(this.lastStart, performance.now() + ms - this.intervalMs);
+    this.notBefore = Math.max(this.notBefore, performance.now() + ms);
   }
 }
