@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { bundling, lambdaEntries, REQUIRE_BANNER } from "../infra/bundling.js";
+import { esbuildOptions, lambdaEntries } from "../infra/bundling.js";
 
 const RUNS = 10;
 const env = {
@@ -32,14 +32,7 @@ try {
     await build({
       entryPoints: [entry],
       outfile,
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: bundling.target,
-      minify: bundling.minify,
-      sourcemap: bundling.sourceMap,
-      mainFields: bundling.mainFields,
-      banner: { js: REQUIRE_BANNER },
+      ...esbuildOptions,
       logLevel: "error",
     });
     const probe = `const t=performance.now();await import(${JSON.stringify(outfile)});console.log(performance.now()-t)`;

@@ -36,6 +36,19 @@ export const bundling: LambdaBundling = {
   banner: REQUIRE_BANNER,
 };
 
+/** The esbuild options of every Lambda bundle: the deploy and the cold-start bench build alike. */
+export const esbuildOptions = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: bundling.target,
+  minify: bundling.minify,
+  sourcemap: bundling.sourceMap,
+  sourcesContent: false,
+  mainFields: bundling.mainFields,
+  banner: { js: bundling.banner },
+} as const;
+
 export const lambdaEntries = {
   api: "functions/api/handler.ts",
   "send-worker": "functions/send-worker/handler.ts",
@@ -83,15 +96,7 @@ function buildAll(): string {
       entryPoints: Object.fromEntries(Object.entries(lambdaEntries).map(([name, entry]) => [`${name}/index`, entry])),
       outdir: tmp,
       outExtension: { ".js": ".mjs" },
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: bundling.target,
-      minify: bundling.minify,
-      sourcemap: bundling.sourceMap,
-      sourcesContent: false,
-      mainFields: bundling.mainFields,
-      banner: { js: bundling.banner },
+      ...esbuildOptions,
       logLevel: "warning",
       metafile: true,
     });

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser, createApiToken, removeUser } from "../../shared/auth/users.js";
+import { cookieBrowser } from "../support/browser-session.js";
 import { hiddenField } from "../support/forms.js";
 import { sesEmails, startTestApp, type TestApp } from "../support/harness.js";
 
@@ -13,33 +14,7 @@ describe("secretariat login", () => {
   });
   afterAll(() => app.stop());
 
-  /** A tiny browser: keeps cookies, posts forms with their CSRF field. */
-  function browser() {
-    const jar = new Map<string, string>();
-    const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-    const remember = (res: Response) => {
-      for (const c of res.headers.getSetCookie()) {
-        const [pair] = c.split(";");
-        const [k, v] = pair!.split("=");
-        if (v === "" || /Max-Age=0/i.test(c)) jar.delete(k!);
-        else jar.set(k!, v!);
-      }
-      return res;
-    };
-    return {
-      jar,
-      get: async (path: string) => remember(await fetch(`${app.baseUrl}${path}`, { headers: { cookie: cookieHeader() }, redirect: "manual" })),
-      post: async (path: string, fields: Record<string, string>) =>
-        remember(
-          await fetch(`${app.baseUrl}${path}`, {
-            method: "POST",
-            redirect: "manual",
-            headers: { cookie: cookieHeader(), "content-type": "application/x-www-form-urlencoded" },
-            body: new URLSearchParams(fields).toString(),
-          }),
-        ),
-    };
-  }
+  const browser = () => cookieBrowser(app);
 
   async function loginLinkFor(email: string): Promise<string> {
     for (let i = 0; i < 100; i++) {

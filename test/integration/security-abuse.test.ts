@@ -5,9 +5,9 @@ import { runTick } from "../../shared/jobs/tick.js";
 import { listDeliveries } from "../../shared/sending/sends.js";
 import { type ApiClient, useApiApp } from "../support/api.js";
 import { loggedInBrowser } from "../support/browser-session.js";
-import { hiddenField, postForm } from "../support/forms.js";
+import { postForm } from "../support/forms.js";
 import type { TestApp } from "../support/harness.js";
-import { emailsTo, meetingWithMembers, replyLink, waitForSend } from "../support/scenario.js";
+import { csrfOfLink, emailsTo, invitedMeeting, meetingWithMembers, waitForSend } from "../support/scenario.js";
 
 /**
  * Abuse of the public forms, and failures between two writes, against the real app on DynamoDB
@@ -24,15 +24,8 @@ describe("abuse of the public forms and faults between writes", () => {
     { env: { REPLY_POSTS_PER_CLIENT_PER_HOUR: "60" } },
   );
 
-  async function invited(n: number) {
-    const s = await meetingWithMembers(api, n, { deadline: "2030-05-25T12:00" });
-    const { sendId } = (await api.post(`/api/meetings/${s.meeting.id}/sends`, { audience: "all" })).body;
-    await waitForSend(api, sendId);
-    const emails = await emailsTo(app, s.tag);
-    const links = s.members.map((m) => replyLink(emails.find((e) => e.destination.to.includes(m.email))!).replace(/^https?:\/\/[^/]+/, app.baseUrl));
-    return { ...s, links };
-  }
-  const csrfOf = async (link: string) => hiddenField(await (await fetch(link)).text(), "csrf");
+  const invited = (n: number) => invitedMeeting(app, api, n);
+  const csrfOf = csrfOfLink;
 
   /**
    * A DynamoDB fault while `armed()` holds and fewer than `times` were thrown: a network error

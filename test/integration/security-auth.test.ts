@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { InProcessQueue } from "../../shared/adapters/in-process-queue.js";
 import { addUser, issueApiToken, listApiTokens } from "../../shared/auth/users.js";
 import { apiClient, type ApiClient } from "../support/api.js";
+import { type CookieBrowser, cookieBrowser } from "../support/browser-session.js";
 import { hiddenField } from "../support/forms.js";
 import { sesEmails, startTestApp, type TestApp } from "../support/harness.js";
 import { emailsTo, meetingWithMembers, replyLink, waitForSend } from "../support/scenario.js";
@@ -13,30 +14,8 @@ import { emailsTo, meetingWithMembers, replyLink, waitForSend } from "../support
  * against the real app over HTTP, DynamoDB Local and the local SES.
  */
 
-/** A tiny browser: keeps cookies, posts forms, sends whatever headers a page (or an attacker) would. */
-function browser(app: TestApp) {
-  const jar = new Map<string, string>();
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const remember = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const [k, v] = pair!.split("=");
-      if (v === "" || /Max-Age=0/i.test(c)) jar.delete(k!);
-      else jar.set(k!, v!);
-    }
-    return res;
-  };
-  const request = async (method: string, path: string, init: { headers?: Record<string, string>; body?: string } = {}) =>
-    remember(await fetch(`${app.baseUrl}${path}`, { method, redirect: "manual", headers: { cookie: cookie(), ...init.headers }, body: init.body }));
-  return {
-    jar,
-    request,
-    get: (path: string) => request("GET", path),
-    post: (path: string, fields: Record<string, string>) =>
-      request("POST", path, { headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() }),
-  };
-}
-type Browser = ReturnType<typeof browser>;
+const browser = (app: TestApp) => cookieBrowser(app);
+type Browser = CookieBrowser;
 
 async function waitForLoginLinks(app: TestApp, email: string, count: number): Promise<string[]> {
   for (let i = 0; i < 200; i++) {

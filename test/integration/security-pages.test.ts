@@ -3,6 +3,7 @@ import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { addUser } from "../../shared/auth/users.js";
 import { type ApiClient, setupBody, useApiApp } from "../support/api.js";
+import { cookieBrowser } from "../support/browser-session.js";
 import { hiddenField } from "../support/forms.js";
 import { sesEmails, type TestApp } from "../support/harness.js";
 import { emailsTo, meetingWithMembers, replyLink, waitForSend } from "../support/scenario.js";
@@ -20,32 +21,7 @@ describe("safe to put on the internet", () => {
     api = c;
   });
 
-  /** A tiny browser: keeps cookies, posts forms (urlencoded or multipart) like a browser would. */
-  function browser() {
-    const jar = new Map<string, string>();
-    const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-    const remember = (res: Response) => {
-      for (const c of res.headers.getSetCookie()) {
-        const [k, v] = c.split(";")[0]!.split("=");
-        if (v === "" || /Max-Age=0/i.test(c)) jar.delete(k!);
-        else jar.set(k!, v!);
-      }
-      return res;
-    };
-    return {
-      jar,
-      get: async (path: string) => remember(await fetch(`${app.baseUrl}${path}`, { headers: { cookie: cookie() }, redirect: "manual" })),
-      post: async (path: string, body: Record<string, string> | FormData) =>
-        remember(
-          await fetch(`${app.baseUrl}${path}`, {
-            method: "POST",
-            redirect: "manual",
-            headers: { cookie: cookie(), ...(body instanceof FormData ? {} : { "content-type": "application/x-www-form-urlencoded" }) },
-            body: body instanceof FormData ? body : new URLSearchParams(body).toString(),
-          }),
-        ),
-    };
-  }
+  const browser = () => cookieBrowser(app);
   let secretariat!: ReturnType<typeof browser>;
 
   /** Logs in the way a person does: asks for a link, opens the email, presses the button. */

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { getInvitation } from "../../shared/store/invitations.js";
 import { queryAll } from "../../shared/store/db.js";
 import { type ApiClient, useApiApp } from "../support/api.js";
-import { hiddenField, postForm } from "../support/forms.js";
+import { postForm } from "../support/forms.js";
 import type { TestApp } from "../support/harness.js";
-import { emailsTo, meetingWithMembers, replyLink, waitForSend } from "../support/scenario.js";
+import { csrfOfLink, emailsTo, invitedMeeting, replyLink } from "../support/scenario.js";
 
 /**
  * Races run for real: many concurrent HTTP requests against the app on DynamoDB Local, several
@@ -22,19 +22,9 @@ describe("data integrity under races", () => {
     { env: { REPLY_POSTS_PER_CLIENT_PER_HOUR: "100000" } },
   )
 
-  async function invited(n: number) {
-    const s = await meetingWithMembers(api, n, { deadline: "2030-05-25T12:00" });
-    const { sendId } = (await api.post(`/api/meetings/${s.meeting.id}/sends`, { audience: "all" })).body;
-    await waitForSend(api, sendId);
-    const emails = await emailsTo(app, s.tag);
-    const links = s.members.map((m) => replyLink(emails.find((e) => e.destination.to.includes(m.email))!).replace(/^https?:\/\/[^/]+/, app.baseUrl));
-    const board = (await api.get(`/api/meetings/${s.meeting.id}/replies`)).body;
-    const seats: { invitationId: string; email: string }[] = board.organisations.flatMap((o: { seats: unknown[] }) => o.seats);
-    const invitationIds = s.members.map((m) => seats.find((x) => x.email === m.email)!.invitationId);
-    return { ...s, links, invitationIds };
-  }
+  const invited = (n: number) => invitedMeeting(app, api, n);
 
-  const csrfOf = async (link: string) => hiddenField(await (await fetch(link)).text(), "csrf");
+  const csrfOf = csrfOfLink;
   const statuses = ["attending", "absent", "attending", "absent", "attending", "absent"];
 
   it("a reply racing a revoke never brings the revoked link back (13 links, replies in flight)", async () => {

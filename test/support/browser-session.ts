@@ -2,34 +2,32 @@ import { addUser } from "../../shared/auth/users.js";
 import { hiddenField } from "./forms.js";
 import { sesEmails, type TestApp } from "./harness.js";
 
-/** A tiny browser: keeps cookies, follows nothing, posts forms. */
+/** A tiny browser: keeps cookies, follows nothing, posts forms (urlencoded or multipart), sends any headers. */
 export function cookieBrowser(app: TestApp) {
   const jar = new Map<string, string>();
   const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
   const remember = (res: Response) => {
     for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const [k, v] = pair!.split("=");
+      const [k, v] = c.split(";")[0]!.split("=");
       if (v === "" || /Max-Age=0/i.test(c)) jar.delete(k!);
       else jar.set(k!, v!);
     }
     return res;
   };
+  const request = async (method: string, path: string, init: { headers?: Record<string, string>; body?: string | FormData } = {}) =>
+    remember(await fetch(`${app.baseUrl}${path}`, { method, redirect: "manual", headers: { cookie: cookie(), ...init.headers }, body: init.body }));
   return {
     jar,
     cookie,
-    get: async (path: string) => remember(await fetch(`${app.baseUrl}${path}`, { headers: { cookie: cookie() }, redirect: "manual" })),
-    post: async (path: string, fields: Record<string, string>) =>
-      remember(
-        await fetch(`${app.baseUrl}${path}`, {
-          method: "POST",
-          redirect: "manual",
-          headers: { cookie: cookie(), "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams(fields).toString(),
-        }),
-      ),
+    request,
+    get: (path: string) => request("GET", path),
+    post: (path: string, fields: Record<string, string> | FormData) =>
+      fields instanceof FormData
+        ? request("POST", path, { body: fields })
+        : request("POST", path, { headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() }),
   };
 }
+export type CookieBrowser = ReturnType<typeof cookieBrowser>;
 
 /** Logs a secretariat user in the way a person does: the emailed magic link, then its button. */
 export async function loggedInBrowser(app: TestApp, email: string) {

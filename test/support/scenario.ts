@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type ApiClient, setupBody } from "./api.js";
+import { hiddenField } from "./forms.js";
 import { sesEmails, type StoredEmail, type TestApp } from "./harness.js";
 
 /** A body with n members in distinct kommuner (unique addresses per test) and a meeting with two cases. */
@@ -55,3 +56,22 @@ export function replyLink(email: StoredEmail): string {
   if (!m) throw new Error(`no reply link in email "${email.subject}"`);
   return m[0];
 }
+
+/**
+ * A meeting whose invitation has gone out to n members: each member's personal link (read from
+ * their email, pointed at this app) and invitation id (from the board).
+ */
+export async function invitedMeeting(app: TestApp, api: ApiClient, n: number, deadline = "2030-05-25T12:00") {
+  const s = await meetingWithMembers(api, n, { deadline });
+  const { sendId } = (await api.post(`/api/meetings/${s.meeting.id}/sends`, { audience: "all" })).body;
+  await waitForSend(api, sendId);
+  const emails = await emailsTo(app, s.tag);
+  const links = s.members.map((m) => replyLink(emails.find((e) => e.destination.to.includes(m.email))!).replace(/^https?:\/\/[^/]+/, app.baseUrl));
+  const board = (await api.get(`/api/meetings/${s.meeting.id}/replies`)).body;
+  const seats: { invitationId: string; email: string }[] = board.organisations.flatMap((o: { seats: unknown[] }) => o.seats);
+  const invitationIds = s.members.map((m) => seats.find((x) => x.email === m.email)!.invitationId);
+  return { ...s, links, invitationIds };
+}
+
+/** The form token on a personal link's reply page. */
+export const csrfOfLink = async (link: string) => hiddenField(await (await fetch(link)).text(), "csrf");
