@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Context, EventBridgeEvent, SNSEvent, SQSBatchResponse, SQSEvent } from "aws-lambda";
-import { expect, inject, vi } from "vitest";
+import { expect, vi } from "vitest";
 import { createApiHandler, type HttpApiEvent } from "../../functions/api/handler.js";
 import { createSendWorkerHandler } from "../../functions/send-worker/handler.js";
 import { createSesEventsHandler } from "../../functions/ses-events/handler.js";
@@ -11,7 +11,8 @@ import { createTickHandler } from "../../functions/tick/handler.js";
 import { createLocalContext } from "../../local/context.js";
 import { ensureBucket, ensureTable } from "../../local/services.js";
 import { addUser, createApiToken } from "../../shared/auth/users.js";
-import { type LocalConfig, loadConfig } from "../../shared/config.js";
+import type { LocalConfig } from "../../shared/config.js";
+import { testConfig } from "../support/harness.js";
 import type { AppContext } from "../../shared/context.js";
 import { AdjustableClock } from "../../shared/ports/clock.js";
 import type { MailPort } from "../../shared/ports/mail.js";
@@ -212,20 +213,7 @@ export interface HandlerEnv extends Handlers {
 /** A fresh table in the shared DynamoDB Local and bucket in the shared local S3, the shared local SES, an adjustable clock, the capturing queue. */
 export async function startHandlerEnv(opts: { mail?: (real: MailPort) => MailPort } = {}): Promise<HandlerEnv> {
   const dataDir = mkdtempSync(join(tmpdir(), "moter-handlers-"));
-  const config = loadConfig({
-    APP_ENV: "local",
-    TABLE_NAME: `t-${randomUUID()}`,
-    BASE_URL: `https://${DOMAIN}`,
-    SENDER_EMAIL: "sekretariat@vestregionen.no",
-    SES_MAX_SEND_RATE: "200",
-    AWS_REGION: REGION,
-    DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
-    SES_ENDPOINT: inject("sesEndpoint"),
-    S3_ENDPOINT: inject("s3Endpoint"),
-    BUCKET_NAME: `b-${randomUUID()}`,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-  }) as LocalConfig;
+  const config = testConfig({ TABLE_NAME: `t-${randomUUID()}`, BASE_URL: `https://${DOMAIN}`, AWS_REGION: REGION, DATA_DIR: dataDir });
   await ensureTable(config.DYNAMODB_ENDPOINT, config.TABLE_NAME);
   await ensureBucket(config.S3_ENDPOINT, config.BUCKET_NAME, [`https://${DOMAIN}`]);
   const clock = new AdjustableClock();

@@ -35,21 +35,7 @@ export async function startTestApp(
   const dataDir = mkdtempSync(join(tmpdir(), "moter-test-"));
   const port = await freePort();
   const tableName = `t-${randomUUID()}`;
-  const config = loadConfig({
-    APP_ENV: "local",
-    TABLE_NAME: tableName,
-    BASE_URL: `http://localhost:${port}`,
-    SENDER_EMAIL: "sekretariat@vestregionen.no",
-    SES_MAX_SEND_RATE: "200",
-    AWS_REGION: "eu-north-1",
-    DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
-    SES_ENDPOINT: inject("sesEndpoint"),
-    S3_ENDPOINT: inject("s3Endpoint"),
-    BUCKET_NAME: `b-${randomUUID()}`,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-    ...opts.env,
-  }) as LocalConfig;
+  const config = testConfig({ TABLE_NAME: tableName, BASE_URL: `http://localhost:${port}`, DATA_DIR: dataDir, ...opts.env });
   await ensureTable(config.DYNAMODB_ENDPOINT, tableName);
   await ensureBucket(config.S3_ENDPOINT, config.BUCKET_NAME, [`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   const clock = new AdjustableClock();
@@ -70,6 +56,25 @@ export async function startTestApp(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A local configuration on the shared stand-ins (DynamoDB Local, local SES, local S3 from the
+ * global setup), with a fresh bucket name; the caller names its table, base URL and data folder.
+ */
+export function testConfig(env: { TABLE_NAME: string; BASE_URL: string; DATA_DIR: string } & Record<string, string>): LocalConfig {
+  return loadConfig({
+    APP_ENV: "local",
+    SENDER_EMAIL: "sekretariat@vestregionen.no",
+    SES_MAX_SEND_RATE: "200",
+    AWS_REGION: "eu-north-1",
+    DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
+    SES_ENDPOINT: inject("sesEndpoint"),
+    S3_ENDPOINT: inject("s3Endpoint"),
+    BUCKET_NAME: `b-${randomUUID()}`,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    ...env,
+  }) as LocalConfig;
 }
 
 export interface StoredEmail {
