@@ -3,8 +3,8 @@
  * read-back of every reply; then 20 concurrent changes of one reply (the last wins, all 20 kept
  * in the history). Last line: JSON.   npm run bench -- replies
  */
-import { personalToken } from "../shared/domain/links.js";
-import { replyHistory } from "../shared/replies/board.js";
+import { personalToken } from "../shared/invitations/index.js";
+import { replyHistory } from "../shared/invitations/index.js";
 import { createBody, createOrganisation, importMembers, listMembers } from "../shared/store/directory.js";
 import { ensureInvitations, getInvitation } from "../shared/store/invitations.js";
 import { createMeeting } from "../shared/store/meetings.js";

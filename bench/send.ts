@@ -7,8 +7,8 @@
 import { mjmlRenderCount } from "../emails/render.js";
 import { createBody, createOrganisation, importMembers } from "../shared/store/directory.js";
 import { addAgendaItem, createMeeting } from "../shared/store/meetings.js";
-import { createSend, sendProgress } from "../shared/sending/sends.js";
-import { workerStats } from "../shared/sending/worker.js";
+import { createSend, sendProgress } from "../shared/sending/index.js";
+import { workerStats } from "../shared/sending/index.js";
 import { startBenchStack } from "./stack.js";
 
 const arg = (name: string, dflt: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? dflt);

@@ -1,4 +1,4 @@
-import { formatMeetingTime, formatOsloDate, formatOsloDateTime } from "../shared/domain/oslo-time.js";
+import { formatMeetingTime, formatOsloDate, formatOsloDateTime } from "../shared/time.js";
 import { nbEmails as m } from "../shared/i18n/nb-emails.js";
 import type { MeetingEmailModel, MinutesEmailModel } from "./model.js";
 

@@ -7,8 +7,8 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { addUser, issueApiToken, listApiTokens, NewApiToken, listUsers, removeUser, revokeApiToken, revokeApiTokenById } from "../shared/auth/users.js";
-import { formatOsloDateTime } from "../shared/domain/oslo-time.js";
+import { addUser, issueApiToken, listApiTokens, NewApiToken, listUsers, removeUser, revokeApiToken, revokeApiTokenById } from "../shared/auth/index.js";
+import { formatOsloDateTime } from "../shared/time.js";
 import { createDocumentClient } from "../shared/store/dynamo.js";
 
 const usage = `Bruk: npm run admin -- <kommando>

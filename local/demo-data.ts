@@ -33,7 +33,7 @@ export async function loadDemoDataIfEmpty(ctx: AppContext): Promise<{ loaded: bo
     await addAgendaItem(ctx, meeting.id, { subItems: [], attachmentNumbers: [], ...item });
   }
   try {
-    const { addUser } = await import("../shared/auth/users.js");
+    const { addUser } = await import("../shared/auth/index.js");
     await addUser(ctx, secretariat.email);
   } catch (err) {
     ctx.log.warn("could not add the demo user", { err });

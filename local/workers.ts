@@ -10,7 +10,7 @@ export function attachWorkers(ctx: LocalContext, opts: { tickEveryMs?: number } 
   let consumerAttached = false;
   const attach = async () => {
     const { processQueueMessages } = await import("../functions/send-worker/process.js");
-    const { runTick } = await import("../shared/jobs/tick.js");
+    const { runTick } = await import("../shared/job-kinds/index.js");
     ctx.queue.setConsumer((messages) => processQueueMessages(ctx, messages));
     consumerAttached = true;
     const tick = () =>

@@ -4,7 +4,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { s3UploadOrigin } from "../../shared/config.js";
 import type { AppContext } from "../../shared/context.js";
 import { t } from "../../shared/i18n/nb.js";
-import { ConflictError, DomainValidationError, NotFoundError } from "../../shared/domain/errors.js";
+import { ConflictError, DomainValidationError, NotFoundError } from "../../shared/errors.js";
 import { problem, validationProblem } from "./problem.js";
 import { MessagePage } from "./views/reply-form.js";
 import { directoryRoutes } from "./routes/directory.js";

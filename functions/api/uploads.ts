@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { AppContext } from "../../shared/context.js";
-import type { Attachment } from "../../shared/domain/model.js";
-import { DomainValidationError } from "../../shared/domain/errors.js";
+import type { Attachment } from "../../shared/model.js";
+import { DomainValidationError } from "../../shared/errors.js";
 import { nbPages } from "../../shared/i18n/nb-pages.js";
-import { allowedAttachmentType, attachmentTypes, contentMatchesType, MAX_ATTACHMENT_BYTES, SNIFF_BYTES } from "../../shared/meetings/attachment-types.js";
+import { allowedAttachmentType, attachmentTypes, contentMatchesType, MAX_ATTACHMENT_BYTES, SNIFF_BYTES } from "../../shared/meetings/index.js";
 import { newId } from "../../shared/store/keys.js";
 import * as meetings from "../../shared/store/meetings.js";
 

@@ -6,7 +6,7 @@ import type { Context, SQSBatchResponse, SQSEvent } from "aws-lambda";
 import type { z } from "zod";
 import { logInvocation } from "../../shared/adapters/powertools-logger.js";
 import { type AppContext, awsHandler } from "../../shared/context.js";
-import { QueueMessage } from "../../shared/sending/messages.js";
+import { QueueMessage } from "../../shared/sending/index.js";
 import { processQueueMessage } from "./process.js";
 
 /**

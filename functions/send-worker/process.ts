@@ -1,6 +1,6 @@
 import type { AppContext } from "../../shared/context.js";
-import type { QueueMessage } from "../../shared/sending/messages.js";
-import { handleQueueMessage, parseQueueMessage } from "../../shared/sending/worker.js";
+import type { QueueMessage } from "../../shared/sending/index.js";
+import { handleQueueMessage, parseQueueMessage } from "../../shared/sending/index.js";
 
 /**
  * One readable message off the queue: "done", or "retry" to have it redelivered. Never throws; a

@@ -2,7 +2,7 @@ import { SnsSchema } from "@aws-lambda-powertools/parser/schemas/sns";
 import type { Context, SNSEvent } from "aws-lambda";
 import { logInvocation } from "../../shared/adapters/powertools-logger.js";
 import { type AppContext, awsHandler } from "../../shared/context.js";
-import { recordSesNotifications } from "../../shared/sending/ses-events.js";
+import { recordSesNotifications } from "../../shared/sending/index.js";
 
 /**
  * Thin entry point: SES event publishing → SNS → here; records delivery, bounce and complaint per

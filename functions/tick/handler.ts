@@ -3,7 +3,7 @@ import type { Context } from "aws-lambda";
 import { z } from "zod";
 import { logInvocation } from "../../shared/adapters/powertools-logger.js";
 import { type AppContext, awsHandler } from "../../shared/context.js";
-import { runTick } from "../../shared/jobs/tick.js";
+import { runTick } from "../../shared/job-kinds/index.js";
 
 /** The event of the EventBridge rule that calls the tick every minute (infra/stack.ts). */
 const ScheduledEvent = EventBridgeSchema.extend({ "detail-type": z.literal("Scheduled Event"), source: z.literal("aws.events") });

@@ -1,7 +1,7 @@
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
-import { downloadHeaders } from "../meetings/attachment-types.js";
+import { downloadHeaders } from "../meetings/index.js";
 import type { BlobPort, StoredBlob } from "../ports/blobs.js";
 
 /** s3rver's built-in account: the only key pair it accepts. */

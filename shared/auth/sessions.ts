@@ -1,8 +1,8 @@
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
-import { limits, takeRateLimit } from "../abuse/rate-limits.js";
+import { limits, takeRateLimit } from "../abuse/index.js";
 import type { AppContext } from "../context.js";
-import type { LoginRequestMessage } from "../sending/messages.js";
+import type { LoginRequestMessage } from "../sending/index.js";
 import { isConditionFailure } from "../store/db.js";
 import { keys } from "../store/keys.js";
 import { findUser, hashSecret, loginGeneration, newSecret } from "./users.js";

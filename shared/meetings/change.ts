@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import type { AppContext } from "../context.js";
-import type { UpdateMeetingInput } from "../domain/inputs.js";
-import type { Meeting } from "../domain/model.js";
-import { scheduleReminder } from "../sending/sends.js";
+import type { UpdateMeetingInput } from "../inputs.js";
+import type { Meeting } from "../model.js";
+import { scheduleReminder } from "../sending/index.js";
 import { updateMeeting } from "../store/meetings.js";
 
 /**

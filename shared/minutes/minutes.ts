@@ -1,16 +1,16 @@
 import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { AppContext } from "../context.js";
-import { ConflictError, DomainValidationError } from "../domain/errors.js";
-import type { Body, Member } from "../domain/model.js";
-import { toUtcIso } from "../domain/rules.js";
-import { rescheduleJob, scheduleJob } from "../jobs/jobs.js";
+import { ConflictError, DomainValidationError } from "../errors.js";
+import type { Body, Member } from "../model.js";
+import { toUtcIso } from "../meetings/index.js";
+import { rescheduleJob, scheduleJob } from "../jobs/index.js";
 import { type Db, isConditionFailure } from "../store/db.js";
 import { getBody, listMembers } from "../store/directory.js";
 import { invitationsOf } from "../store/invitations.js";
 import { withoutKeys } from "../store/keys.js";
 import { changeMeetingState, getMeetingBundle, type MeetingBundle } from "../store/meetings.js";
-import { dateTimeInput } from "../domain/inputs.js";
+import { dateTimeInput } from "../inputs.js";
 
 /**
  * Minutes (referat): drafted from the replies and the proposed decisions, edited, approved

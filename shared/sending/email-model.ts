@@ -1,7 +1,7 @@
 import type { MeetingEmailModel, MinutesEmailModel } from "../../emails/model.js";
-import { attendeeLine, type Minutes } from "../minutes/minutes.js";
+import { attendeeLine, type Minutes } from "../minutes/index.js";
 import type { MeetingAgenda } from "../store/meetings.js";
-import type { Body } from "../domain/model.js";
+import type { Body } from "../model.js";
 
 /** Maps stored records to the plain view model the email templates take. */
 export function meetingEmailModel(bundle: MeetingAgenda, body: Body, organiserEmail: string, sequence: number): MeetingEmailModel {

@@ -1,9 +1,9 @@
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { AppContext } from "../context.js";
-import { ConflictError, NotFoundError } from "../domain/errors.js";
-import type { Invitation, Meeting } from "../domain/model.js";
-import { jobItem, scheduleOnce } from "../jobs/jobs.js";
+import { ConflictError, NotFoundError } from "../errors.js";
+import type { Invitation, Meeting } from "../model.js";
+import { jobItem, scheduleOnce } from "../jobs/index.js";
 import { type Db, isConditionFailure, jitter, queryAll } from "../store/db.js";
 import { listMembers } from "../store/directory.js";
 import { ensureInvitations, getInvitation, listInvitations } from "../store/invitations.js";

@@ -1,8 +1,8 @@
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { type z } from "zod";
-import { ConflictError, DomainValidationError, NotFoundError } from "../domain/errors.js";
-import type { AddMemberInput, CreateBodyInput, CreateOrganisationInput, CreatePersonInput, MemberCsvRow } from "../domain/inputs.js";
-import { Body, Member, Organisation, Person } from "../domain/model.js";
+import { ConflictError, DomainValidationError, NotFoundError } from "../errors.js";
+import type { AddMemberInput, CreateBodyInput, CreateOrganisationInput, CreatePersonInput, MemberCsvRow } from "../inputs.js";
+import { Body, Member, Organisation, Person } from "../model.js";
 import { type Db, isConditionFailure, queryAll } from "./db.js";
 import { keys, newId, withoutKeys } from "./keys.js";
 

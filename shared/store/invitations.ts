@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { ConflictError, NotFoundError } from "../domain/errors.js";
-import { Invitation, type Member, type Reply } from "../domain/model.js";
+import { ConflictError, NotFoundError } from "../errors.js";
+import { Invitation, type Member, type Reply } from "../model.js";
 import { type Db, isConditionFailure, jitter, queryAll } from "./db.js";
 import { keys, withoutKeys } from "./keys.js";
 

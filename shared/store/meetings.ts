@@ -1,17 +1,17 @@
 import { createHash } from "node:crypto";
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
-import { ConflictError, DomainValidationError, NotFoundError } from "../domain/errors.js";
+import { ConflictError, DomainValidationError, NotFoundError } from "../errors.js";
 import type {
   AddAgendaItemInput,
   CreateMeetingInput,
   SetNextCaseNumberInput,
   UpdateAgendaItemInput,
   UpdateMeetingInput,
-} from "../domain/inputs.js";
-import { AgendaItem, Attachment, Meeting } from "../domain/model.js";
-import { osloYear } from "../domain/oslo-time.js";
-import { checkMeetingTimes, formatCaseNumber, parseCaseNumber, toUtcIso } from "../domain/rules.js";
+} from "../inputs.js";
+import { AgendaItem, Attachment, Meeting } from "../model.js";
+import { osloYear } from "../time.js";
+import { checkMeetingTimes, formatCaseNumber, parseCaseNumber, toUtcIso } from "../meetings/index.js";
 import { type Db, isConditionFailure, jitter, queryAll } from "./db.js";
 import { getBody } from "./directory.js";
 import { keys, newId, withoutKeys } from "./keys.js";

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
-import { AgendaItem, Attachment, Body, Meeting } from "../domain/model.js";
+import { AgendaItem, Attachment, Body, Meeting } from "../model.js";
 import { type Db, isConditionFailure, queryAll } from "./db.js";
 import { getBody } from "./directory.js";
 import { keys, withoutKeys } from "./keys.js";

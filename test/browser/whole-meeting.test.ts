@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addUser } from "../../shared/auth/users.js";
-import { runTick } from "../../shared/jobs/tick.js";
+import { addUser } from "../../shared/auth/index.js";
+import { runTick } from "../../shared/job-kinds/index.js";
 import { type ApiClient, apiClient, setupBody } from "../support/api.js";
 import { sesEmails, startTestApp, type TestApp } from "../support/harness.js";
 import { replyLink } from "../support/scenario.js";

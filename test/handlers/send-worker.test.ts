@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSendWorkerHandler } from "../../functions/send-worker/handler.js";
 import type { Logger } from "../../shared/log.js";
 import type { MailPort } from "../../shared/ports/mail.js";
-import { listDeliveries } from "../../shared/sending/sends.js";
+import { listDeliveries } from "../../shared/sending/index.js";
 import { sesEmails } from "../support/harness.js";
-import { CLAIM_LEASE_MS } from "../../shared/sending/worker.js";
+import { CLAIM_LEASE_MS } from "../../shared/sending/index.js";
 import { type HandlerEnv, lambdaContext, queueSend, sentMeeting, sqsEvent, startHandlerEnv } from "./support.js";
 
 /**

@@ -10,14 +10,14 @@ import { createSesEventsHandler } from "../../functions/ses-events/handler.js";
 import { createTickHandler } from "../../functions/tick/handler.js";
 import { createLocalContext } from "../../local/context.js";
 import { ensureBucket, ensureTable } from "../../local/services.js";
-import { addUser, createApiToken } from "../../shared/auth/users.js";
+import { addUser, createApiToken } from "../../shared/auth/index.js";
 import type { LocalConfig } from "../../shared/config.js";
 import { testConfig } from "../support/harness.js";
 import type { AppContext } from "../../shared/context.js";
 import { AdjustableClock } from "../../shared/ports/clock.js";
 import type { MailPort } from "../../shared/ports/mail.js";
 import type { QueuePort } from "../../shared/ports/queue.js";
-import { listDeliveries } from "../../shared/sending/sends.js";
+import { listDeliveries } from "../../shared/sending/index.js";
 
 /**
  * Lambda-shaped test support: AWS's sample events (test/fixtures, see its README) filled in per

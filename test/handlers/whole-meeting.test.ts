@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addUser } from "../../shared/auth/users.js";
+import { addUser } from "../../shared/auth/index.js";
 import { hiddenField } from "../support/forms.js";
 import { sesEmails } from "../support/harness.js";
 import { postToS3 } from "../support/uploads.js";

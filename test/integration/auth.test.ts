@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addUser, createApiToken, removeUser } from "../../shared/auth/users.js";
+import { addUser, createApiToken, removeUser } from "../../shared/auth/index.js";
 import { cookieBrowser } from "../support/browser-session.js";
 import { hiddenField } from "../support/forms.js";
 import { sesEmails, startTestApp, type TestApp } from "../support/harness.js";

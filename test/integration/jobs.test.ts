@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getJob, type JobHandler, runDueJobs, scheduleJob } from "../../shared/jobs/jobs.js";
+import { getJob, type JobHandler, runDueJobs, scheduleJob } from "../../shared/jobs/index.js";
 import { type ApiClient, useApiApp } from "../support/api.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { meetingWithMembers, waitForSend } from "../support/scenario.js";

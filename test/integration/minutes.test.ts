@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { radmannsgruppen, seed001 } from "../../local/seed-data.js";
-import { runTick } from "../../shared/jobs/tick.js";
+import { runTick } from "../../shared/job-kinds/index.js";
 import { type ApiClient, useApiApp } from "../support/api.js";
 import type { TestApp } from "../support/harness.js";
 import { emailsTo, waitForSend } from "../support/scenario.js";

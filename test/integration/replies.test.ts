@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { replyHistory } from "../../shared/replies/board.js";
-import { runTick } from "../../shared/jobs/tick.js";
+import { replyHistory } from "../../shared/invitations/index.js";
+import { runTick } from "../../shared/job-kinds/index.js";
 import { type ApiClient, useApiApp } from "../support/api.js";
 import { hiddenField, postForm } from "../support/forms.js";
 import type { TestApp } from "../support/harness.js";

@@ -1,8 +1,8 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { getJob, type JobHandler, runDueJobs, scheduleJob } from "../../shared/jobs/jobs.js";
-import { runTick } from "../../shared/jobs/tick.js";
-import { listDeliveries } from "../../shared/sending/sends.js";
+import { getJob, type JobHandler, runDueJobs, scheduleJob } from "../../shared/jobs/index.js";
+import { runTick } from "../../shared/job-kinds/index.js";
+import { listDeliveries } from "../../shared/sending/index.js";
 import { type ApiClient, useApiApp } from "../support/api.js";
 import { loggedInBrowser } from "../support/browser-session.js";
 import { postForm } from "../support/forms.js";

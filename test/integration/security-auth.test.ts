@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { InProcessQueue } from "../../shared/adapters/in-process-queue.js";
-import { addUser, issueApiToken, listApiTokens } from "../../shared/auth/users.js";
+import { addUser, issueApiToken, listApiTokens } from "../../shared/auth/index.js";
 import { apiClient, type ApiClient } from "../support/api.js";
 import { type CookieBrowser, cookieBrowser } from "../support/browser-session.js";
 import { hiddenField } from "../support/forms.js";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { addUser } from "../../shared/auth/users.js";
+import { addUser } from "../../shared/auth/index.js";
 import { type ApiClient, setupBody, useApiApp } from "../support/api.js";
 import { cookieBrowser } from "../support/browser-session.js";
 import { hiddenField } from "../support/forms.js";

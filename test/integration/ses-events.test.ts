@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { recordSesNotifications } from "../../shared/sending/ses-events.js";
-import { listDeliveries } from "../../shared/sending/sends.js";
+import { recordSesNotifications } from "../../shared/sending/index.js";
+import { listDeliveries } from "../../shared/sending/index.js";
 import { type ApiClient, useApiApp } from "../support/api.js";
 import type { TestApp } from "../support/harness.js";
 import { meetingWithMembers, waitForSend } from "../support/scenario.js";

@@ -1,4 +1,4 @@
-import { addUser, createApiToken } from "../../shared/auth/users.js";
+import { addUser, createApiToken } from "../../shared/auth/index.js";
 import { beforeAll, afterAll } from "vitest";
 import { startTestApp, type TestApp } from "./harness.js";
 

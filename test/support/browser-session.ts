@@ -1,4 +1,4 @@
-import { addUser } from "../../shared/auth/users.js";
+import { addUser } from "../../shared/auth/index.js";
 import { hiddenField } from "./forms.js";
 import { sesEmails, type TestApp } from "./harness.js";
 

@@ -2,7 +2,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { describe, expect, it } from "vitest";
 import { loadConfig, s3UploadOrigin } from "../../shared/config.js";
-import { attachmentTypes, contentMatchesType } from "../../shared/meetings/attachment-types.js";
+import { attachmentTypes, contentMatchesType } from "../../shared/meetings/index.js";
 
 const bytes = (...b: (number | string)[]) => new Uint8Array(b.flatMap((x) => (typeof x === "string" ? [...Buffer.from(x)] : [x])));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseToken, personalToken, verifyToken } from "../../shared/domain/links.js";
+import { parseToken, personalToken, verifyToken } from "../../shared/invitations/index.js";
 
 const key = new Uint8Array(32).fill(7);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatMeetingTime, formatOsloDateTime, osloLocalToUtc, osloYear, utcToOsloLocal } from "../../shared/domain/oslo-time.js";
-import { checkMeetingTimes, replyOpen, toUtcIso } from "../../shared/domain/rules.js";
+import { formatMeetingTime, formatOsloDateTime, osloLocalToUtc, osloYear, utcToOsloLocal } from "../../shared/time.js";
+import { checkMeetingTimes, replyOpen, toUtcIso } from "../../shared/meetings/index.js";
 
 describe("Europe/Oslo times", () => {
   it("converts wall-clock time to UTC in summer (UTC+2) and winter (UTC+1)", () => {

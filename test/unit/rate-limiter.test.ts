@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RateLimiter } from "../../shared/sending/rate-limiter.js";
+import { RateLimiter } from "../../shared/sending/index.js";
 
 describe("RateLimiter", () => {
   it("never lets more than the rate through in any one-second window", async () => {

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import { sessionUser } from "../../../shared/auth/sessions.js";
-import { userForApiToken } from "../../../shared/auth/users.js";
+import { sessionUser } from "../../../shared/auth/index.js";
+import { userForApiToken } from "../../../shared/auth/index.js";
 import type { AppContext } from "../../../shared/context.js";
 import { t } from "../../../shared/i18n/nb.js";
 import { problem } from "../problem.js";

@@ -1,4 +1,4 @@
-import type { Attendee } from "../../../shared/minutes/minutes.js";
+import type { Attendee } from "../../../shared/minutes/index.js";
 
 /** Text-area formats of the secretariat pages (what a person types), parsed into records. */
 

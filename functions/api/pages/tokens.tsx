@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { z } from "zod";
-import { type ApiTokenInfo, issueApiToken, listApiTokens, NewApiToken, revokeApiTokenById, TokenScope } from "../../../shared/auth/users.js";
+import { type ApiTokenInfo, issueApiToken, listApiTokens, NewApiToken, revokeApiTokenById, TokenScope } from "../../../shared/auth/index.js";
 import { t } from "../../../shared/i18n/nb.js";
 import type { AppEnv } from "../app.js";
 import { TokensPage } from "../views/secretariat/tokens.js";

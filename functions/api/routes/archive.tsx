@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { formatMeetingTime, formatOsloDate, osloYear } from "../../../shared/domain/oslo-time.js";
-import { attendeeLine, getStoredMinutes } from "../../../shared/minutes/minutes.js";
+import { formatMeetingTime, formatOsloDate, osloYear } from "../../../shared/time.js";
+import { attendeeLine, getStoredMinutes } from "../../../shared/minutes/index.js";
 import { getBody, listBodies } from "../../../shared/store/directory.js";
 import { getMeetingBundle, listMeetings } from "../../../shared/store/meetings.js";
 import type { AppEnv } from "../app.js";

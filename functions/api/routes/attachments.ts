@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
 import type { AppContext } from "../../../shared/context.js";
-import type { Attachment } from "../../../shared/domain/model.js";
-import { downloadHeaders } from "../../../shared/meetings/attachment-types.js";
-import { resolveLink } from "../../../shared/replies/service.js";
+import type { Attachment } from "../../../shared/model.js";
+import { downloadHeaders } from "../../../shared/meetings/index.js";
+import { resolveLink } from "../../../shared/invitations/index.js";
 import { getMeetingBundle } from "../../../shared/store/meetings.js";
 import type { AppEnv } from "../app.js";
 import { t } from "../../../shared/i18n/nb.js";

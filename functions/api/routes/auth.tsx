@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
-import { consumeLoginLink, endSession, peekLoginLink, requestLoginLink, SESSION_MS } from "../../../shared/auth/sessions.js";
+import { consumeLoginLink, endSession, peekLoginLink, requestLoginLink, SESSION_MS } from "../../../shared/auth/index.js";
 import type { AppEnv } from "../app.js";
 import { csrfToken, isSecure, verifyCsrf } from "../middleware/csrf.js";
 import { Page } from "../views/layout.js";

@@ -1,9 +1,9 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { parse as parseCsv } from "csv-parse/sync";
-import { DomainValidationError } from "../../../shared/domain/errors.js";
-import { AddMemberInput, CreateBodyInput, CreateOrganisationInput, CreatePersonInput, MemberCsvRow } from "../../../shared/domain/inputs.js";
-import { Body, Member, Organisation, Person } from "../../../shared/domain/model.js";
-import { removeMemberFromList } from "../../../shared/members/remove.js";
+import { DomainValidationError } from "../../../shared/errors.js";
+import { AddMemberInput, CreateBodyInput, CreateOrganisationInput, CreatePersonInput, MemberCsvRow } from "../../../shared/inputs.js";
+import { Body, Member, Organisation, Person } from "../../../shared/model.js";
+import { removeMemberFromList } from "../../../shared/directory/index.js";
 import * as directory from "../../../shared/store/directory.js";
 import type { AppEnv } from "../app.js";
 import { fieldErrors } from "../problem.js";

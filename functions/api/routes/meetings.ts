@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { DomainValidationError } from "../../../shared/domain/errors.js";
+import { DomainValidationError } from "../../../shared/errors.js";
 import {
   AddAgendaItemInput,
   CreateMeetingInput,
@@ -7,9 +7,9 @@ import {
   SetNextCaseNumberInput,
   UpdateAgendaItemInput,
   UpdateMeetingInput,
-} from "../../../shared/domain/inputs.js";
-import { AgendaItem, Attachment, Meeting } from "../../../shared/domain/model.js";
-import { changeMeeting } from "../../../shared/meetings/change.js";
+} from "../../../shared/inputs.js";
+import { AgendaItem, Attachment, Meeting } from "../../../shared/model.js";
+import { changeMeeting } from "../../../shared/meetings/index.js";
 import { getBody } from "../../../shared/store/directory.js";
 import * as meetings from "../../../shared/store/meetings.js";
 import type { AppEnv } from "../app.js";

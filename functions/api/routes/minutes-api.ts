@@ -8,8 +8,8 @@ import {
   ScheduleMinutesInput,
   saveMinutes,
   scheduleMinutes,
-} from "../../../shared/minutes/minutes.js";
-import { getJob } from "../../../shared/jobs/jobs.js";
+} from "../../../shared/minutes/index.js";
+import { getJob } from "../../../shared/jobs/index.js";
 import type { AppEnv } from "../app.js";
 import { IdParam, jsonOp } from "./openapi-helpers.js";
 

@@ -1,8 +1,8 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { DomainValidationError } from "../../../shared/domain/errors.js";
-import { groupRepliesByOrganisation, RecordReplyInput } from "../../../shared/domain/replies.js";
-import { requireInvitation, submitReply } from "../../../shared/replies/service.js";
-import { listMeetingReplies } from "../../../shared/replies/board.js";
+import { DomainValidationError } from "../../../shared/errors.js";
+import { groupRepliesByOrganisation, RecordReplyInput } from "../../../shared/invitations/index.js";
+import { requireInvitation, submitReply } from "../../../shared/invitations/index.js";
+import { listMeetingReplies } from "../../../shared/invitations/index.js";
 import { getMeetingRecord } from "../../../shared/store/meetings.js";
 import { revokeLink } from "../../../shared/store/invitations.js";
 import type { AppEnv } from "../app.js";

@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { CreateSendInput, createSend, sendProgress } from "../../../shared/sending/sends.js";
+import { CreateSendInput, createSend, sendProgress } from "../../../shared/sending/index.js";
 import type { AppEnv } from "../app.js";
 import { IdParam, jsonOp } from "./openapi-helpers.js";
 

@@ -1,5 +1,5 @@
-import { formatMeetingTime, formatOsloDateTime } from "../../../shared/domain/oslo-time.js";
-import type { AgendaItem, Attachment, Body, Invitation, Meeting } from "../../../shared/domain/model.js";
+import { formatMeetingTime, formatOsloDateTime } from "../../../shared/time.js";
+import type { AgendaItem, Attachment, Body, Invitation, Meeting } from "../../../shared/model.js";
 import { t } from "../../../shared/i18n/nb.js";
 import { Page } from "./layout.js";
 

@@ -8,7 +8,7 @@ import type { MeetingEmailModel, MinutesEmailModel } from "../../../emails/model
 import { mjmlRenderCount, personalise, renderTemplateCached } from "../../../emails/render.js";
 import { loginTemplate, meetingTemplate, minutesTemplate } from "../../../emails/templates.js";
 import { seed000, seed001 } from "../../../local/seed-data.js";
-import { osloLocalToUtc } from "../../../shared/domain/oslo-time.js";
+import { osloLocalToUtc } from "../../../shared/time.js";
 
 /** Seed 000 as the email model: Rådmannsgruppen, 1 June 2017, Sak 12–20/2017. */
 function seed000Model(over: Partial<MeetingEmailModel> = {}): MeetingEmailModel {

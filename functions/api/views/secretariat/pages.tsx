@@ -1,10 +1,10 @@
-import type { Attachment, AgendaItem, Body, Meeting, Member, Organisation } from "../../../../shared/domain/model.js";
-import { formatMeetingTime, formatOsloDateTime, utcToOsloLocal } from "../../../../shared/domain/oslo-time.js";
-import type { SeatView } from "../../../../shared/domain/replies.js";
-import type { Minutes } from "../../../../shared/minutes/minutes.js";
-import { attendeeLine } from "../../../../shared/minutes/minutes.js";
+import type { Attachment, AgendaItem, Body, Meeting, Member, Organisation } from "../../../../shared/model.js";
+import { formatMeetingTime, formatOsloDateTime, utcToOsloLocal } from "../../../../shared/time.js";
+import type { SeatView } from "../../../../shared/invitations/index.js";
+import type { Minutes } from "../../../../shared/minutes/index.js";
+import { attendeeLine } from "../../../../shared/minutes/index.js";
 import { nbPages } from "../../../../shared/i18n/nb-pages.js";
-import { attachmentTypes } from "../../../../shared/meetings/attachment-types.js";
+import { attachmentTypes } from "../../../../shared/meetings/index.js";
 import { ErrorSummary, Field, Shell } from "./shell.js";
 
 /** The secretariat's pages (Norwegian, server-rendered, every action works without JavaScript). */

@@ -1,5 +1,5 @@
-import type { ApiTokenInfo } from "../../../../shared/auth/users.js";
-import { formatOsloDateTime } from "../../../../shared/domain/oslo-time.js";
+import type { ApiTokenInfo } from "../../../../shared/auth/index.js";
+import { formatOsloDateTime } from "../../../../shared/time.js";
 import { t } from "../../../../shared/i18n/nb.js";
 import { ErrorSummary, Field, Shell } from "./shell.js";
 

@@ -1,4 +1,4 @@
-import type { FieldError } from "./rules.js";
+import type { FieldError } from "./meetings/index.js";
 
 /** Domain errors; the HTTP layer maps them to 404 / 409 / 400 problem details (never a 500). */
 export class NotFoundError extends Error {

@@ -1,5 +1,5 @@
 import { t } from "../i18n/nb.js";
-import { osloLocalToUtc } from "./oslo-time.js";
+import { osloLocalToUtc } from "../time.js";
 
 /** Domain rules in one place: times, case numbers, meeting status. */
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Invitation, Reply } from "./model.js";
+import type { Invitation, Reply } from "../model.js";
 
 /** What a participant may post from the reply form (all strings: it is an HTML form). */
 export const ReplyForm = z.discriminatedUnion("status", [

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { ConflictError } from "../domain/errors.js";
-import { createSend, requeueWaiting } from "../sending/sends.js";
-import { getStoredMinutes } from "../minutes/minutes.js";
+import { ConflictError } from "../errors.js";
+import { createSend, requeueWaiting } from "../sending/index.js";
+import { getStoredMinutes } from "../minutes/index.js";
 import { changeMeetingState, getMeetingRecord } from "../store/meetings.js";
-import type { JobHandler, JobKind } from "./jobs.js";
+import type { JobHandler, JobKind } from "../jobs/index.js";
 
 const ReplyEmailsPayload = z.object({
   meetingId: z.string(),
@@ -22,7 +22,7 @@ export const jobHandlers: Partial<Record<JobKind, JobHandler>> = {
   },
   // A reply's outbox: the request that saved the reply died before queueing its emails.
   "reply-emails": async (ctx, job) => {
-    const { sendReplyEmails } = await import("../replies/service.js");
+    const { sendReplyEmails } = await import("../invitations/index.js");
     await sendReplyEmails(ctx, ReplyEmailsPayload.parse(job.payload));
   },
   reminder: async (ctx, job) => {

@@ -1,0 +1,3 @@
+/** Directory: organisations (kommuner), people, bodies and their members, CSV import of a list. */
+export * from "../store/directory.js";
+export * from "./remove-member.js";

@@ -1,0 +1,2 @@
+/** Minutes (referat): drafting, approving and scheduling the distribution of a meeting's minutes. */
+export * from "./minutes.js";

@@ -1,0 +1,7 @@
+/** Sending: a send to a meeting's list, its deliveries, the worker that composes and sends them, and SES events. */
+export * from "./email-model.js";
+export * from "./messages.js";
+export * from "./rate-limiter.js";
+export * from "./sends.js";
+export * from "./ses-events.js";
+export * from "./worker.js";
