@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
-import { createApp } from "../functions/api/app.js";
+import { createLocalHttp } from "../local/http.js";
 import { createLocalContext } from "../local/context.js";
 import { ensureBucket, ensureTable, freePort, startDynamoLocal, startS3Local, startSesLocal } from "../local/services.js";
 import { attachWorkers } from "../local/workers.js";
@@ -36,7 +36,7 @@ export async function startBenchStack(env: Record<string, string> = {}) {
   const ctx = createLocalContext(config, { queue: new InProcessQueue({ retryDelayMs: 200, concurrency: 2 }) });
   const workers = attachWorkers(ctx, { tickEveryMs: 3_600_000 });
   await workers.ready;
-  const server = serve({ fetch: createApp(ctx).fetch, port, hostname: "127.0.0.1" });
+  const server = serve({ fetch: createLocalHttp(ctx).fetch, port, hostname: "127.0.0.1" });
   return {
     ctx,
     baseUrl: `http://127.0.0.1:${port}`,

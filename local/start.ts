@@ -8,7 +8,7 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
-import { createApp } from "../functions/api/app.js";
+import { createLocalHttp } from "./http.js";
 import { ConfigError, LOCAL_S3_PORT, type LocalConfig, loadConfig } from "../shared/config.js";
 import { createLocalContext } from "./context.js";
 import {
@@ -99,7 +99,7 @@ async function main() {
   const workers = attachWorkers(ctx);
   const demo = await workers.loadDemoDataIfEmpty();
 
-  const server = serve({ fetch: createApp(ctx).fetch, port, hostname: "127.0.0.1" });
+  const server = serve({ fetch: createLocalHttp(ctx).fetch, port, hostname: "127.0.0.1" });
   stops.push(
     () =>
       new Promise<void>((r) => {

@@ -1,23 +1,44 @@
-import type { FieldError } from "./meetings/index.js";
-
-/** Domain errors; the HTTP layer maps them to 404 / 409 / 400 problem details (never a 500). */
-export class NotFoundError extends Error {
-  constructor(readonly what: string) {
-    super(`Fant ikke ${what}.`);
-    this.name = "NotFoundError";
-  }
+/**
+ * One error base for what a user may be told. The HTTP layer maps an AppError to an RFC 9457 problem
+ * (JSON) or an error page (web) with its status; anything else is a 500 with nothing leaked.
+ */
+export interface FieldError {
+  field: string;
+  message: string;
 }
 
-export class ConflictError extends Error {
-  constructor(message: string) {
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly httpStatus: 400 | 403 | 404 | 409 | 410 | 413 | 429,
+    message: string,
+  ) {
     super(message);
-    this.name = "ConflictError";
+    this.name = new.target.name;
   }
 }
 
-export class DomainValidationError extends Error {
+export class NotFoundError extends AppError {
+  constructor(readonly what: string) {
+    super("not_found", 404, `Fant ikke ${what}.`);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super("conflict", 409, message);
+  }
+}
+
+/** Input that passed the schema but breaks a domain rule (e.g. an end before the start). */
+export class InvalidError extends AppError {
   constructor(readonly errors: FieldError[]) {
-    super(errors.map((e) => `${e.field}: ${e.message}`).join("; "));
-    this.name = "DomainValidationError";
+    super("invalid", 400, errors.map((e) => `${e.field}: ${e.message}`).join("; "));
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super("forbidden", 403, message);
   }
 }

@@ -4,19 +4,19 @@ import { secureHeaders } from "hono/secure-headers";
 import { s3UploadOrigin } from "../../shared/config.js";
 import type { AppContext } from "../../shared/context.js";
 import { t } from "../../shared/i18n/nb.js";
-import { ConflictError, DomainValidationError, NotFoundError } from "../../shared/errors.js";
-import { problem, validationProblem } from "./problem.js";
-import { MessagePage } from "./views/reply-form.js";
+import { ConflictError, InvalidError, NotFoundError } from "../../shared/errors.js";
+import { problem, validationProblem } from "../../shared/web/problem.js";
+import { MessagePage } from "../../shared/web/layout.js";
 import { directoryRoutes } from "./routes/directory.js";
 import { healthRoutes } from "./routes/health.js";
 import { meetingRoutes } from "./routes/meetings.js";
 import { replyRoutes } from "./routes/reply.js";
 import { attachmentRoutes } from "./routes/attachments.js";
 import { archiveRoutes } from "./routes/archive.js";
-import { staticRoutes } from "./routes/static.js";
+import { staticRoutes } from "../../shared/web/static-routes.js";
 import { authRoutes } from "./routes/auth.js";
 import { requireApiAuth } from "./middleware/auth.js";
-import { requestBodyLimits } from "./middleware/body-limits.js";
+import { requestBodyLimits } from "../../shared/web/body-limits.js";
 import { secretariatPages } from "./pages/secretariat.js";
 import { tokenPages } from "./pages/tokens.js";
 import { repliesApiRoutes } from "./routes/replies-api.js";
@@ -103,13 +103,13 @@ export function createApp(ctx: AppContext) {
 
   app.onError((err, c) => {
     // Pages get a page; the API gets problem details.
-    if (!wantsJson(c.req.path, c.req.header("accept")) && (err instanceof NotFoundError || err instanceof ConflictError || err instanceof DomainValidationError)) {
+    if (!wantsJson(c.req.path, c.req.header("accept")) && (err instanceof NotFoundError || err instanceof ConflictError || err instanceof InvalidError)) {
       const [status, title] = err instanceof NotFoundError ? [404, t.api.notFoundTitle] : err instanceof ConflictError ? [409, t.api.conflictTitle] : [400, t.api.validationTitle];
       return c.html(`<!doctype html>${<MessagePage title={title} message={err.message} />}`, status as 404);
     }
     if (err instanceof NotFoundError) return problem(c, 404, t.api.notFoundTitle, err.message);
     if (err instanceof ConflictError) return problem(c, 409, t.api.conflictTitle, err.message);
-    if (err instanceof DomainValidationError) {
+    if (err instanceof InvalidError) {
       return problem(c, 400, t.api.validationTitle, err.message, {
         type: "https://moter.example.org/problemer/ugyldig-input",
         errors: err.errors,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { AppContext } from "../../shared/context.js";
 import type { Attachment } from "../../shared/model.js";
-import { DomainValidationError } from "../../shared/errors.js";
+import { InvalidError } from "../../shared/errors.js";
 import { nbPages } from "../../shared/i18n/nb-pages.js";
 import { allowedAttachmentType, attachmentTypes, contentMatchesType, MAX_ATTACHMENT_BYTES, SNIFF_BYTES } from "../../shared/meetings/index.js";
 import { newId } from "../../shared/store/keys.js";
@@ -70,7 +70,7 @@ export interface CreatedUpload {
 export async function createUpload(ctx: AppContext, meetingId: string, opts: { contentType: string; filename?: string; redirect?: string }): Promise<CreatedUpload> {
   await meetings.getMeetingRecord(ctx, meetingId);
   const contentType = allowedAttachmentType(opts.contentType);
-  if (!contentType) throw new DomainValidationError([{ field: "contentType", message: m.typeNotAllowed }]);
+  if (!contentType) throw new InvalidError([{ field: "contentType", message: m.typeNotAllowed }]);
   const key = `${uploadPrefix(meetingId)}${newId()}/${opts.filename ? safeFilename(opts.filename) : "${filename}"}`;
   const { url, fields } = await ctx.blobs.presignUpload({ key, contentType, maxBytes: MAX_ATTACHMENT_BYTES, redirect: opts.redirect, expiresInSeconds: UPLOAD_FORM_SECONDS });
   return { url, fields, key };
@@ -82,11 +82,11 @@ export type RecordResult = { ok: true; attachment: Attachment; created: boolean 
  * Records an uploaded file as the meeting's next attachment, or refuses it (and deletes it) with
  * a message for the person: gone, empty, too large, a type off the list, or content that is not
  * what the type says. A key already recorded gives that attachment again (created: false). A key
- * outside this meeting's upload prefix is a DomainValidationError (400), and nothing is touched.
+ * outside this meeting's upload prefix is a InvalidError (400), and nothing is touched.
  */
 export async function recordUpload(ctx: AppContext, meetingId: string, input: { key: string; title: string; exempt: boolean }): Promise<RecordResult> {
   const key = uploadKeyOf(meetingId).safeParse(input.key);
-  if (!key.success) throw new DomainValidationError([{ field: "key", message: m.notThisMeeting }]);
+  if (!key.success) throw new InvalidError([{ field: "key", message: m.notThisMeeting }]);
   await meetings.getMeetingRecord(ctx, meetingId);
   const recorded = await meetings.findRecordedUpload(ctx, meetingId, input.key);
   if (recorded) return { ok: true, attachment: recorded, created: false };

@@ -1,12 +1,8 @@
+import type { FieldError } from "../errors.js";
 import { t } from "../i18n/nb.js";
 import { osloLocalToUtc } from "../time.js";
 
 /** Domain rules in one place: times, case numbers, meeting status. */
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
 
 /** Input time → stored UTC ISO. Wall-clock input is Oslo time (summer time handled). */
 export function toUtcIso(input: string): string {

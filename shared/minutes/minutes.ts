@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import type { AppContext } from "../context.js";
-import { ConflictError, DomainValidationError } from "../errors.js";
+import { ConflictError, InvalidError } from "../errors.js";
 import type { Body, Member } from "../model.js";
 import { toUtcIso } from "../meetings/index.js";
 import { rescheduleJob, scheduleJob } from "../jobs/index.js";
@@ -147,7 +147,7 @@ export async function saveMinutes(ctx: AppContext, meetingId: string, raw: z.inf
   // characters from the page's free text) must be refused now, not break every later read.
   const parsed = SaveMinutesInput.safeParse(raw);
   if (!parsed.success) {
-    throw new DomainValidationError(
+    throw new InvalidError(
       parsed.error.issues.map((issue) => ({
         field: String(issue.path[0] ?? "minutes"),
         message: issue.code === "too_big" ? `For langt eller for mange (høyst ${String(issue.maximum)}).` : "Ugyldig verdi.",
@@ -157,12 +157,12 @@ export async function saveMinutes(ctx: AppContext, meetingId: string, raw: z.inf
   const input = parsed.data;
   const current = await getMinutes(ctx, meetingId);
   if (current.status === "approved" && !input.correctionReason) {
-    throw new DomainValidationError([{ field: "correctionReason", message: "Referatet er godkjent; oppgi grunnen til rettelsen." }]);
+    throw new InvalidError([{ field: "correctionReason", message: "Referatet er godkjent; oppgi grunnen til rettelsen." }]);
   }
   const next: Minutes = { ...current, updatedAt: ctx.clock.now().toISOString(), updatedBy: by, version: current.version + 1 };
   if (input.startedAt) next.startedAt = toUtcIso(input.startedAt);
   if (input.endedAt) next.endedAt = toUtcIso(input.endedAt);
-  if (next.endedAt <= next.startedAt) throw new DomainValidationError([{ field: "endedAt", message: "Slutt må være etter start." }]);
+  if (next.endedAt <= next.startedAt) throw new InvalidError([{ field: "endedAt", message: "Slutt må være etter start." }]);
   if (input.place) next.place = input.place;
   if (input.present) next.present = input.present;
   if (input.absent) next.absent = input.absent;
@@ -170,7 +170,7 @@ export async function saveMinutes(ctx: AppContext, meetingId: string, raw: z.inf
   if (input.items) {
     for (const change of input.items) {
       const item = next.items.find((i) => i.itemId === change.itemId);
-      if (!item) throw new DomainValidationError([{ field: "items", message: `Ukjent sak ${change.itemId}.` }]);
+      if (!item) throw new InvalidError([{ field: "items", message: `Ukjent sak ${change.itemId}.` }]);
       if (change.text !== undefined) item.text = change.text || undefined;
       if (change.decision !== undefined) item.decision = change.decision || undefined;
       if (change.status) item.status = change.status;

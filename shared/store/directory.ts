@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { type z } from "zod";
-import { ConflictError, DomainValidationError, NotFoundError } from "../errors.js";
+import { ConflictError, InvalidError, NotFoundError } from "../errors.js";
 import type { AddMemberInput, CreateBodyInput, CreateOrganisationInput, CreatePersonInput, MemberCsvRow } from "../inputs.js";
 import { Body, Member, Organisation, Person } from "../model.js";
 import { type Db, isConditionFailure, queryAll } from "./db.js";
@@ -156,7 +156,7 @@ export async function importMembers(d: Db, bodyId: string, rows: CsvRow[]): Prom
     if (seen.has(row.email)) errors.push({ field: `rad ${line}.email`, message: `E-postadressen ${row.email} står to ganger.` });
     seen.add(row.email);
   });
-  if (errors.length > 0) throw new DomainValidationError(errors);
+  if (errors.length > 0) throw new InvalidError(errors);
 
   const members = await listMembers(d, bodyId);
   const memberByPerson = new Map(members.map((m) => [m.personId, m]));

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
-import { ConflictError, DomainValidationError, NotFoundError } from "../errors.js";
+import { ConflictError, InvalidError, NotFoundError } from "../errors.js";
 import type {
   AddAgendaItemInput,
   CreateMeetingInput,
@@ -26,7 +26,7 @@ export async function createMeeting(d: Db, input: CreateMeetingInput, now: Date)
     replyDeadline: input.replyDeadline ? toUtcIso(input.replyDeadline) : undefined,
   };
   const errors = checkMeetingTimes(times);
-  if (errors.length) throw new DomainValidationError(errors);
+  if (errors.length) throw new InvalidError(errors);
   const meeting: Meeting = {
     id: newId(),
     bodyId: input.bodyId,
@@ -134,7 +134,7 @@ export async function updateMeeting(d: Db, id: string, input: z.infer<typeof Upd
     const next: Meeting = { ...current, ...changes, version: current.version + 1, updatedAt: now.toISOString() };
     if ("replyDeadline" in changes && changes.replyDeadline === undefined) delete next.replyDeadline;
     const errors = checkMeetingTimes(next);
-    if (errors.length) throw new DomainValidationError(errors);
+    if (errors.length) throw new InvalidError(errors);
     const { sets, removes, names, values } = setExpression({ ...changes, version: next.version, updatedAt: next.updatedAt, GSI1SK: `${next.startsAt}#${next.id}` });
     try {
       await d.db.send(

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
 import { inject } from "vitest";
-import { createApp } from "../../functions/api/app.js";
+import { createLocalHttp } from "../../local/http.js";
 import { createLocalContext, type LocalContext } from "../../local/context.js";
 import { ensureBucket, ensureTable, freePort } from "../../local/services.js";
 import { attachWorkers } from "../../local/workers.js";
@@ -43,7 +43,7 @@ export async function startTestApp(
   const ctx: LocalContext = opts.mail ? { ...base, mail: opts.mail(base.mail) } : base;
   const workers = attachWorkers(ctx, { tickEveryMs: 3_600_000 });
   await workers.ready;
-  const server: ServerType = serve({ fetch: createApp(ctx).fetch, port, hostname: "127.0.0.1" });
+  const server: ServerType = serve({ fetch: createLocalHttp(ctx).fetch, port, hostname: "127.0.0.1" });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     ctx,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rateLimitSubject } from "../../functions/api/client-address.js";
+import { rateLimitSubject } from "../../shared/web/client-address.js";
 
 describe("rate-limit subject of a client address", () => {
   it("counts an IPv6 client's whole /64 as one (rotating addresses inside it gains nothing)", () => {

@@ -4,8 +4,8 @@ import { sessionUser } from "../../../shared/auth/index.js";
 import { userForApiToken } from "../../../shared/auth/index.js";
 import type { AppContext } from "../../../shared/context.js";
 import { t } from "../../../shared/i18n/nb.js";
-import { problem } from "../problem.js";
-import { csrfOk } from "./csrf.js";
+import { problem } from "../../../shared/web/problem.js";
+import { csrfOk } from "../../../shared/web/csrf.js";
 
 /** Methods that change nothing: a read-scoped token may use them, and they need no CSRF token. */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { zodMessageNb } from "../problem.js";
+import { zodMessageNb } from "../../../shared/web/problem.js";
 
 /** Form posts: strings only, validated by the same zod schemas as the JSON API. */
 export type FieldErrors = Record<string, string>;

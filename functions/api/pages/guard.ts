@@ -3,4 +3,4 @@
  * One place that binds the pages to the auth middleware (functions/api/middleware/).
  */
 export { requireSecretariatPage } from "../middleware/auth.js";
-export { csrfToken, verifyCsrf } from "../middleware/csrf.js";
+export { csrfToken, verifyCsrf } from "../../../shared/web/csrf.js";

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { z } from "zod";
-import { ConflictError, DomainValidationError, NotFoundError } from "../../../shared/errors.js";
+import { ConflictError, InvalidError, NotFoundError } from "../../../shared/errors.js";
 import { AddAgendaItemInput, CreateMeetingInput, UpdateAgendaItemInput, UpdateMeetingInput } from "../../../shared/inputs.js";
 import { osloYear } from "../../../shared/time.js";
 import { groupRepliesByOrganisation, ReplyForm } from "../../../shared/invitations/index.js";
@@ -31,7 +31,7 @@ type C = Context<AppEnv>;
 const html = (c: C, page: unknown, status: 200 | 400 | 404 | 409 = 200) => c.html(`<!doctype html>${page}`, status);
 const frame = (c: C) => ({ user: (c.var as { user?: { email: string } }).user?.email, csrf: csrfToken(c) });
 const by = (c: C) => `secretariat:${(c.var as { user?: { email: string } }).user?.email ?? "ukjent"}`;
-const fieldErrors = (err: DomainValidationError) => Object.fromEntries(err.errors.map((e) => [e.field, e.message]));
+const fieldErrors = (err: InvalidError) => Object.fromEntries(err.errors.map((e) => [e.field, e.message]));
 
 /** The attachment form (step 1 of an upload). */
 const AttachmentForm = z.object({
@@ -124,7 +124,7 @@ export function secretariatPages() {
       }
       return membersPage(c, id, { csv, preview: await directory.previewImport(c.get("ctx"), id, rows) });
     } catch (err) {
-      if (err instanceof DomainValidationError) return membersPage(c, id, { csv, importErrors: err.errors }, 400);
+      if (err instanceof InvalidError) return membersPage(c, id, { csv, importErrors: err.errors }, 400);
       throw err;
     }
   });
@@ -144,7 +144,7 @@ export function secretariatPages() {
       const m = await meetings.createMeeting(ctx, v.data, ctx.clock.now());
       return c.redirect(`/moter/${m.id}`, 303);
     } catch (err) {
-      if (err instanceof DomainValidationError) return fail(fieldErrors(err));
+      if (err instanceof InvalidError) return fail(fieldErrors(err));
       throw err;
     }
   });
@@ -167,7 +167,7 @@ export function secretariatPages() {
     try {
       await changeMeeting(ctx, id, v.data);
     } catch (err) {
-      if (err instanceof DomainValidationError) return editor(c, id, { values: f, errors: fieldErrors(err) }, 400);
+      if (err instanceof InvalidError) return editor(c, id, { values: f, errors: fieldErrors(err) }, 400);
       throw err;
     }
     return c.redirect(`/moter/${id}?ok=${encodeURIComponent(msg.meetingSaved)}`, 303);
@@ -246,7 +246,7 @@ export function secretariatPages() {
       const result = await recordUpload(ctx, id, { key: q.data.key, title: q.data.tittel, exempt: q.data.unntatt === "true" });
       if (!result.ok) return editor(c, id, { uploadValues: { attachmentTitle: q.data.tittel }, uploadErrors: { file: result.message } }, 400);
     } catch (err) {
-      if (err instanceof DomainValidationError) return editor(c, id, { uploadErrors: { file: err.errors[0]?.message ?? nbPages.uploads.missing } }, 400);
+      if (err instanceof InvalidError) return editor(c, id, { uploadErrors: { file: err.errors[0]?.message ?? nbPages.uploads.missing } }, 400);
       throw err;
     }
     return c.redirect(`/moter/${id}?ok=${encodeURIComponent(msg.attachmentUploaded)}`, 303);
@@ -401,7 +401,7 @@ export function secretariatPages() {
         by(c),
       );
     } catch (err) {
-      if (err instanceof DomainValidationError) return minutesPage(c, id, { errors: fieldErrors(err) }, 400);
+      if (err instanceof InvalidError) return minutesPage(c, id, { errors: fieldErrors(err) }, 400);
       if (err instanceof ConflictError) return minutesPage(c, id, { notice: err.message }, 409);
       throw err;
     }

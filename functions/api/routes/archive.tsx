@@ -4,7 +4,7 @@ import { attendeeLine, getStoredMinutes } from "../../../shared/minutes/index.js
 import { getBody, listBodies } from "../../../shared/store/directory.js";
 import { getMeetingBundle, listMeetings } from "../../../shared/store/meetings.js";
 import type { AppEnv } from "../app.js";
-import { Page } from "../views/layout.js";
+import { Page } from "../../../shared/web/layout.js";
 import { t } from "../../../shared/i18n/nb.js";
 
 const m = t.archive;

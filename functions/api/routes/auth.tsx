@@ -3,10 +3,10 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { consumeLoginLink, endSession, peekLoginLink, requestLoginLink, SESSION_MS } from "../../../shared/auth/index.js";
 import type { AppEnv } from "../app.js";
-import { csrfToken, isSecure, verifyCsrf } from "../middleware/csrf.js";
-import { Page } from "../views/layout.js";
-import { MessagePage } from "../views/reply-form.js";
-import { clientAddress } from "../client-address.js";
+import { csrfToken, isSecure, verifyCsrf } from "../../../shared/web/csrf.js";
+import { Page } from "../../../shared/web/layout.js";
+import { MessagePage } from "../../../shared/web/layout.js";
+import { clientAddress } from "../../../shared/web/client-address.js";
 import { t } from "../../../shared/i18n/nb.js";
 
 const a = t.auth;

@@ -1,12 +1,12 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { parse as parseCsv } from "csv-parse/sync";
-import { DomainValidationError } from "../../../shared/errors.js";
+import { InvalidError } from "../../../shared/errors.js";
 import { AddMemberInput, CreateBodyInput, CreateOrganisationInput, CreatePersonInput, MemberCsvRow } from "../../../shared/inputs.js";
 import { Body, Member, Organisation, Person } from "../../../shared/model.js";
 import { removeMemberFromList } from "../../../shared/directory/index.js";
 import * as directory from "../../../shared/store/directory.js";
 import type { AppEnv } from "../app.js";
-import { fieldErrors } from "../problem.js";
+import { fieldErrors } from "../../../shared/web/problem.js";
 import { IdParam, jsonOp } from "./openapi-helpers.js";
 
 /** Organisations, people, bodies and members (JSON API). */
@@ -96,9 +96,9 @@ export function parseMemberCsv(text: string): directory.CsvRow[] {
       delimiter: text.split("\n")[0]?.includes(";") ? ";" : ",",
     });
   } catch (err) {
-    throw new DomainValidationError([{ field: "csv", message: `Filen kan ikke leses som CSV: ${(err as Error).message}` }]);
+    throw new InvalidError([{ field: "csv", message: `Filen kan ikke leses som CSV: ${(err as Error).message}` }]);
   }
-  if (records.length === 0) throw new DomainValidationError([{ field: "csv", message: "Filen har ingen rader." }]);
+  if (records.length === 0) throw new InvalidError([{ field: "csv", message: "Filen har ingen rader." }]);
   const errors: { field: string; message: string }[] = [];
   const rows: directory.CsvRow[] = [];
   records.forEach((rec, i) => {
@@ -106,6 +106,6 @@ export function parseMemberCsv(text: string): directory.CsvRow[] {
     if (parsed.success) rows.push(parsed.data);
     else for (const e of fieldErrors(parsed.error)) errors.push({ field: `rad ${i + 2}.${e.field}`, message: e.message });
   });
-  if (errors.length) throw new DomainValidationError(errors);
+  if (errors.length) throw new InvalidError(errors);
   return rows;
 }

@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { DomainValidationError } from "../../../shared/errors.js";
+import { InvalidError } from "../../../shared/errors.js";
 import {
   AddAgendaItemInput,
   CreateMeetingInput,
@@ -118,7 +118,7 @@ export function meetingRoutes() {
     const { id } = c.req.valid("param" as never) as { id: string };
     const input = c.req.valid("json" as never) as z.infer<typeof RecordAttachmentInput>;
     const result = await recordUpload(c.get("ctx"), id, input);
-    if (!result.ok) throw new DomainValidationError([{ field: "file", message: result.message }]);
+    if (!result.ok) throw new InvalidError([{ field: "file", message: result.message }]);
     const { blobKey, ...rest } = result.attachment;
     return c.json(rest, result.created ? 201 : 200) as never;
   });

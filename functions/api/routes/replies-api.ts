@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { DomainValidationError } from "../../../shared/errors.js";
+import { InvalidError } from "../../../shared/errors.js";
 import { groupRepliesByOrganisation, RecordReplyInput } from "../../../shared/invitations/index.js";
 import { requireInvitation, submitReply } from "../../../shared/invitations/index.js";
 import { listMeetingReplies } from "../../../shared/invitations/index.js";
@@ -45,7 +45,7 @@ export function repliesApiRoutes() {
       const meeting = await getMeetingRecord(ctx, id);
       await requireInvitation(ctx, id, input.invitationId);
       if (input.status === "substitute" && !input.substitute) {
-        throw new DomainValidationError([{ field: "substitute", message: "Oppgi navn og e-post for stedfortrederen." }]);
+        throw new InvalidError([{ field: "substitute", message: "Oppgi navn og e-post for stedfortrederen." }]);
       }
       const user = (c.var as { user?: { email: string } }).user;
       const form =

@@ -10,11 +10,12 @@ import { type LinkLookup, ReplyClosedError, resolveLink, submitReply } from "../
 import { limits, takeRateLimit } from "../../../shared/abuse/index.js";
 import { getBody } from "../../../shared/store/directory.js";
 import { InvitationClosedError } from "../../../shared/store/invitations.js";
-import { clientAddress } from "../client-address.js";
+import { clientAddress } from "../../../shared/web/client-address.js";
 import { getMeetingAgenda } from "../../../shared/store/meetings.js";
 import type { AppEnv } from "../app.js";
-import { zodMessageNb } from "../problem.js";
-import { MessagePage, ReplyPage } from "../views/reply-form.js";
+import { zodMessageNb } from "../../../shared/web/problem.js";
+import { MessagePage } from "../../../shared/web/layout.js";
+import { ReplyPage } from "../views/reply-form.js";
 
 /**
  * The public reply form behind the personal link. GET only reads (mail scanners open links);

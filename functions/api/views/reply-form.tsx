@@ -1,7 +1,7 @@
 import { formatMeetingTime, formatOsloDateTime } from "../../../shared/time.js";
 import type { AgendaItem, Attachment, Body, Invitation, Meeting } from "../../../shared/model.js";
 import { t } from "../../../shared/i18n/nb.js";
-import { Page } from "./layout.js";
+import { Page } from "../../../shared/web/layout.js";
 
 export interface ReplyPageProps {
   token: string;
@@ -151,16 +151,6 @@ export function ReplyPage(p: ReplyPageProps) {
           </ul>
         </>
       )}
-    </Page>
-  );
-}
-
-export function MessagePage(p: { title: string; message: string; contact?: string }) {
-  return (
-    <Page title={p.title}>
-      <h1>{p.title}</h1>
-      <p>{p.message}</p>
-      {p.contact && <p>{p.contact}</p>}
     </Page>
   );
 }

@@ -1,7 +1,7 @@
 import type { Child } from "hono/jsx";
 import { nbPages } from "../../../../shared/i18n/nb-pages.js";
-import type { AssetName } from "../assets.js";
-import { Page } from "../layout.js";
+import type { AssetName } from "../../../../shared/web/assets.js";
+import { Page } from "../../../../shared/web/layout.js";
 
 /** The secretariat's page frame: navigation, who is logged in, log-out button. */
 export function Shell(props: { title: string; user?: string; csrf: string; children: Child; scripts?: AssetName[] }) {

@@ -1,8 +1,8 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { t } from "../../../shared/i18n/nb.js";
-import { MessagePage } from "../views/reply-form.js";
+import { t } from "../i18n/nb.js";
+import { MessagePage } from "./layout.js";
 
 /**
  * CSRF protection for the secretariat's forms: a double-submit token. A random value lives in an

@@ -1,13 +1,12 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../app.js";
-import { staticAsset } from "../views/assets.js";
+import { staticAsset } from "./assets.js";
 
 /**
- * The pages' stylesheet and scripts (views/assets.ts). The file name holds a content hash, so
+ * The pages' stylesheet and scripts (assets.ts). The file name holds a content hash, so
  * a response may be cached for a year; public, as the reply form needs them without a login.
  */
 export function staticRoutes() {
-  const app = new Hono<AppEnv>();
+  const app = new Hono();
   app.get("/static/:file", (c) => {
     const asset = staticAsset(c.req.param("file"));
     if (!asset) return c.notFound();

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
-import { t } from "../../shared/i18n/nb.js";
+import { t } from "../i18n/nb.js";
 
 /** RFC 9457 problem details, with Norwegian title/detail and, for validation errors, the fields at fault. */
 export interface Problem {

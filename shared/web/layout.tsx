@@ -23,3 +23,14 @@ export function Page(props: { title: string; children: Child; header?: Child; sc
     </html>
   );
 }
+
+/** A page with one message: errors, receipts, limits. */
+export function MessagePage(p: { title: string; message: string; contact?: string }) {
+  return (
+    <Page title={p.title}>
+      <h1>{p.title}</h1>
+      <p>{p.message}</p>
+      {p.contact && <p>{p.contact}</p>}
+    </Page>
+  );
+}

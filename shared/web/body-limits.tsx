@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { t } from "../../../shared/i18n/nb.js";
-import { problem } from "../problem.js";
-import { MessagePage } from "../views/reply-form.js";
+import { t } from "../i18n/nb.js";
+import { problem } from "./problem.js";
+import { MessagePage } from "./layout.js";
 
 /**
  * Every route has a body limit, checked before the body is read: a declared Content-Length over
