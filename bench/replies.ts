@@ -1,13 +1,17 @@
+// Reply-path benchmarks: DynamoDB calls per request on the wire, then 500 concurrent reply posts and 20 changes of one reply.
 /**
- * 500 reply POSTs from distinct personal links, 50 at a time, against the local server, then a
- * read-back of every reply; then 20 concurrent changes of one reply (the last wins, all 20 kept
- * in the history). Last line: JSON.   npm run bench -- replies
+ * First the DynamoDB calls per request, counted on the wire by an SDK middleware the bench puts on
+ * the context's client (the send worker is parked meanwhile, so only the request is counted):
+ * GET of the reply page, a plain reply POST, a substitute reply POST. Then 500 reply POSTs from
+ * distinct personal links, 50 at a time, and a read-back of every reply; then 20 concurrent
+ * changes of one reply (the last wins, all 20 kept in the history). JSON lines.
+ *   npm run bench -- replies
  */
-import { personalToken } from "../shared/invitations/index.js";
-import { replyHistory } from "../shared/invitations/index.js";
-import { createBody, createOrganisation, importMembers, listMembers } from "../shared/store/directory.js";
-import { ensureInvitations, getInvitation } from "../shared/store/invitations.js";
-import { createMeeting } from "../shared/store/meetings.js";
+import { processQueueMessages } from "../functions/send-worker/process.js";
+import { createBody, createOrganisation, importMembers, listMembers } from "../shared/directory/index.js";
+import { ensureInvitations, getInvitation, personalToken, replyHistory } from "../shared/invitations/index.js";
+import { createMeeting } from "../shared/meetings/index.js";
+import { createSend } from "../shared/sending/index.js";
 import { percentile, startBenchStack } from "./stack.js";
 
 const REQUESTS = 500;
@@ -26,17 +30,54 @@ try {
   const kinds = ["attending", "absent", "substitute"] as const;
   const org = await createOrganisation(ctx, { name: "Benchkommune", kind: "kommune" });
   const body = await createBody(ctx, { name: "Benchorgan", shortName: "B", secretariat: { name: "Nina", email: "nina@vestregionen.no" } });
-  await importMembers(ctx, body.id, Array.from({ length: REQUESTS + 1 }, (_, i) => ({ name: `Deltaker ${i}`, email: `d${i}@bench.example.org`, organisation: org.name, role: "member" as const })));
+  await importMembers(ctx, body.id, Array.from({ length: REQUESTS + 2 }, (_, i) => ({ name: `Deltaker ${i}`, email: `d${i}@bench.example.org`, organisation: org.name, role: "member" as const })));
   const meeting = await createMeeting(ctx, { bodyId: body.id, title: "Benchmøte", startsAt: "2030-06-01T09:00", endsAt: "2030-06-01T12:00", place: "Drammen", kind: "physical", replyDeadline: "2030-05-20T12:00" }, now);
   const invitations = await ensureInvitations(ctx, meeting.id, await listMembers(ctx, body.id), [], now);
+  // A send freezes the meeting's snapshot (as in real use: a participant's link comes from one).
+  await createSend(ctx, { meetingId: meeting.id, template: "invitation", audience: { invitationIds: [invitations[0]!.id] }, by: "bench" });
+  await ctx.queue.drained();
   const key = await ctx.secrets.linkSigningKey();
   const urls = invitations.map((inv) => `${stack.baseUrl}/r/${personalToken(key, meeting.id, inv.id, inv.linkVersion)}`);
   const csrfs = await Promise.all(urls.map(csrfOf));
 
+  // Calls per request, on the wire (x-amz-target of each HTTP request the SDK makes).
+  let calls: string[] = [];
+  ctx.db.middlewareStack.add(
+    (next) => async (args) => {
+      const target = (args.request as { headers?: Record<string, string> }).headers?.["x-amz-target"];
+      if (target) calls.push(target.replace("DynamoDB_20120810.", ""));
+      return next(args);
+    },
+    { step: "finalizeRequest", name: "benchCallCounter" },
+  );
+  const parked: unknown[] = [];
+  ctx.queue.setConsumer(async (messages) => {
+    parked.push(...messages);
+    return { failed: [] };
+  });
+  const counted = async (what: string, request: () => Promise<Response>) => {
+    calls = [];
+    const res = await request();
+    await res.arrayBuffer();
+    const byKind = calls.reduce<Record<string, number>>((m, c) => ({ ...m, [c]: (m[c] ?? 0) + 1 }), {});
+    console.log(JSON.stringify({ bench: "replies-calls", request: what, status: res.status, dynamodb_calls: calls.length, by_operation: byKind }));
+  };
+  const post = (i: number, fields: Record<string, string>) =>
+    fetch(urls[i]!, { method: "POST", body: new URLSearchParams({ csrf: csrfs[i]!, ...fields }), redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" } });
+  await counted("GET /r/<token>", () => fetch(urls[0]!));
+  await counted("POST /r/<token> attending", () => post(0, { status: "attending" }));
+  await counted("POST /r/<token> absent (change)", () => post(0, { status: "absent", reason: "Bench" }));
+  await counted("POST /r/<token> substitute (new address)", () => post(0, { status: "substitute", substituteName: "Vara", substituteEmail: "vara@bench.example.org" }));
+  ctx.queue.setConsumer((messages) => processQueueMessages(ctx, messages));
+  await ctx.queue.send(parked);
+  await ctx.queue.drained();
+
   const latencies: number[] = [];
   let errors = 0;
   const expected = new Map<string, string>();
-  const work = invitations.slice(0, REQUESTS).map((inv, i) => async () => {
+  // Link 0 was used for the counts above.
+  const work = invitations.slice(1, REQUESTS + 1).map((inv, j) => async () => {
+    const i = j + 1;
     const status = kinds[i % 3]!;
     const form = new URLSearchParams({ csrf: csrfs[i]!, status, reason: "Bench", substituteName: `Vara ${i}`, substituteEmail: `vara${i}@bench.example.org` });
     const t0 = performance.now();
@@ -51,14 +92,14 @@ try {
   for (const [id, status] of expected) if ((await getInvitation(ctx, meeting.id, id))?.reply?.status !== status) lost++;
 
   // 20 concurrent changes of one reply.
-  const last = invitations[REQUESTS]!;
+  const last = invitations[REQUESTS + 1]!;
   const changes = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
-      fetch(urls[REQUESTS]!, {
+      fetch(urls[REQUESTS + 1]!, {
         method: "POST",
         redirect: "manual",
         headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ csrf: csrfs[REQUESTS]!, status: "absent", reason: `Endring ${i}` }),
+        body: new URLSearchParams({ csrf: csrfs[REQUESTS + 1]!, status: "absent", reason: `Endring ${i}` }),
       }).then((r) => r.status),
     ),
   );

@@ -1,58 +1,67 @@
-import { buildInvitationIcs } from "./ical.js";
-import { buildMimeMessage } from "./mime.js";
+/** The emails' face for the send worker: prepare a message once per send (render, MIME), then fill in each recipient. */
+import { buildCalendar } from "./ical.js";
+import { fillMime, type PreparedEmail, prepareMime } from "./mime.js";
 import type { MeetingEmailModel, MinutesEmailModel, Recipient } from "./model.js";
-import { personalise, renderTemplate, renderTemplateCached } from "./render.js";
+import { personalise, type RenderedTemplate, type ReplyWording, recipientValues, renderTemplate, renderTemplateCached } from "./render.js";
 import { loginTemplate, type MeetingTemplateKind, meetingTemplate, minutesTemplate } from "./templates.js";
 
-/** The emails' public face for the send worker: render (cached per version), personalise, MIME. */
 export { mjmlRenderCount } from "./render.js";
-export type { MeetingEmailModel, MinutesEmailModel, Recipient } from "./model.js";
+export type { MeetingEmailModel, MinutesEmailModel, Recipient, RecipientReply } from "./model.js";
+export type { PreparedEmail } from "./mime.js";
+export type { MeetingTemplateKind } from "./templates.js";
+export { fillMime as fillEmail };
 
-export interface Composed {
-  raw: Buffer;
-  subject: string;
-  html: string;
-  text: string;
-}
-
-interface Sender {
+export interface Sender {
   from: string;
   fromName?: string;
   replyTo: string;
 }
 
-export async function composeEmail(kind: MeetingTemplateKind, model: MeetingEmailModel, recipient: Recipient, sender: Sender): Promise<Composed> {
+/** A prepared message and the rendered copy it was made from (the preview shows the copy). */
+export interface Prepared {
+  email: PreparedEmail;
+  rendered: RenderedTemplate;
+}
+
+const wordingOf = (kind: MeetingTemplateKind): ReplyWording => (kind === "confirmation" ? "reply" : kind === "substitute-released" ? "released" : "none");
+
+export async function prepareEmail(kind: MeetingTemplateKind, model: MeetingEmailModel, sender: Sender): Promise<Prepared> {
   const key = `${kind}#${model.meetingId}#${model.version}#${model.sequence}#${model.status}`;
-  const copy = personalise(await renderTemplateCached(key, () => meetingTemplate(kind, model)), recipient);
+  const rendered = await renderTemplateCached(key, () => meetingTemplate(kind, model));
   // Invitations and reminders carry the calendar entry; a cancelled meeting a CANCEL.
   const withCalendar = kind === "invitation" || kind === "reminder";
   const method = model.status === "cancelled" ? "CANCEL" : "REQUEST";
-  const raw = await buildMimeMessage({
-    from: { name: sender.fromName ?? model.secretariat.name, address: sender.from },
-    to: { name: recipient.name, address: recipient.email },
-    replyTo: sender.replyTo,
-    subject: copy.subject,
-    html: copy.html,
-    text: copy.text,
-    ...(withCalendar ? { ics: { content: buildInvitationIcs(model, recipient, method), method } } : {}),
-  });
-  return { raw, ...copy };
+  const email = await prepareMime(
+    {
+      from: { name: sender.fromName ?? model.secretariat.name, address: sender.from },
+      replyTo: sender.replyTo,
+      ...rendered,
+      ...(withCalendar ? { calendar: { template: buildCalendar(model, method), method } } : {}),
+    },
+    wordingOf(kind),
+  );
+  return { email, rendered };
 }
 
-export async function composeMinutesEmail(model: MinutesEmailModel, recipient: Recipient, sender: Sender): Promise<Composed> {
-  const copy = personalise(await renderTemplateCached(`minutes#${model.meetingId}#${model.version}`, () => minutesTemplate(model)), recipient);
-  const raw = await buildMimeMessage({
-    from: { name: sender.fromName ?? model.secretariatContact.name, address: sender.from },
-    to: { name: recipient.name, address: recipient.email },
-    replyTo: sender.replyTo,
-    ...copy,
-  });
-  return { raw, ...copy };
+export async function prepareMinutesEmail(model: MinutesEmailModel, sender: Sender): Promise<Prepared> {
+  const rendered = await renderTemplateCached(`minutes#${model.meetingId}#${model.version}`, () => minutesTemplate(model));
+  const email = await prepareMime({ from: { name: sender.fromName ?? model.secretariatContact.name, address: sender.from }, replyTo: sender.replyTo, ...rendered }, "none");
+  return { email, rendered };
 }
 
-let loginRendered: ReturnType<typeof renderTemplate> | undefined;
+/** One recipient's copy as the secretariat's preview shows it: subject, HTML and text, personalised. */
+export function personalCopy(prepared: Prepared, recipient: Recipient): RenderedTemplate {
+  return personalise(prepared.rendered, recipientValues(recipient, prepared.email.wording));
+}
+
+const login = new Map<string, Promise<PreparedEmail>>();
 export async function composeLoginEmail(opts: { to: string; url: string; from: string }): Promise<Buffer> {
-  loginRendered ??= renderTemplate(loginTemplate());
-  const copy = personalise(await loginRendered, { name: opts.to, email: opts.to, replyUrl: opts.url, attachmentBaseUrl: "" });
-  return buildMimeMessage({ from: { name: "Møteinnkalling", address: opts.from }, to: { name: "", address: opts.to }, ...copy });
+  // Prepared once per process and sender: the login email says the same to everyone but the link.
+  let prepared = login.get(opts.from);
+  if (!prepared) {
+    prepared = renderTemplate(loginTemplate()).then((rendered) => prepareMime({ from: { name: "Møteinnkalling", address: opts.from }, ...rendered }, "none"));
+    login.set(opts.from, prepared);
+    prepared.catch(() => login.delete(opts.from));
+  }
+  return fillMime(await prepared, { name: "", email: opts.to, replyUrl: opts.url, attachmentBaseUrl: "" });
 }

@@ -1,8 +1,10 @@
+/** The plain email models emails/ takes: meeting, minutes and recipient. */
 import { z } from "zod";
 
 /**
  * The plain view models the email templates take. They are decoupled from storage: the send
- * worker maps its records into them (shared/sending/email-model.ts).
+ * worker maps its records into them (shared/sending/email-model.ts), dates already written out
+ * in Oslo time, so emails/ needs nothing above it.
  */
 export const MeetingEmailModel = z.object({
   meetingId: z.string(),
@@ -13,11 +15,15 @@ export const MeetingEmailModel = z.object({
   status: z.enum(["scheduled", "cancelled"]),
   bodyName: z.string(),
   meetingTitle: z.string(),
+  /** UTC ISO instants, for the calendar entry. */
   startsAt: z.string(),
   endsAt: z.string(),
+  /** As shown: "01.06.2017" (subjects), "Torsdag 01.06.2017 kl. 09.00 – 12.00", "25.05.2017 kl. 12.00". */
+  date: z.string(),
+  when: z.string(),
+  deadline: z.string().optional(),
   place: z.string(),
   kind: z.enum(["physical", "digital", "hybrid"]),
-  replyDeadline: z.string().optional(),
   agenda: z.array(
     z.object({
       number: z.string().nullable(),
@@ -40,8 +46,9 @@ export const MinutesEmailModel = z.object({
   version: z.number().int(),
   bodyName: z.string(),
   meetingTitle: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
+  /** As shown: "23.11.2017", "Torsdag 23.11.2017 kl. 09.00 – 11.15". */
+  date: z.string(),
+  when: z.string(),
   place: z.string(),
   /** Already formatted as in the minutes: "Erik Kjeldstadli, Bærum", "Kari Solberg Økland for Trond Julin, Drammen". */
   present: z.array(z.string()),
@@ -71,6 +78,13 @@ export interface Recipient {
   attachmentBaseUrl: string;
   /** For a substitute: whom they replace ("Trond Julin"). */
   substituteFor?: string;
-  /** For the confirmation: what was answered, in words. */
-  replySummary?: string;
+  /** For the confirmation: what was answered (put in words by the template's catalogue). */
+  reply?: RecipientReply;
+}
+
+export interface RecipientReply {
+  status: "attending" | "absent" | "substitute";
+  reason?: string;
+  substituteName?: string;
+  substituteEmail?: string;
 }

@@ -1,5 +1,7 @@
+/** MJML rendering (once per meeting version and template) and the per-recipient token values. */
 import mjml2html from "mjml";
 import type { Recipient } from "./model.js";
+import { nbEmails as m } from "./nb.js";
 import { TOKENS, type TemplateSource } from "./templates.js";
 
 /**
@@ -37,9 +39,34 @@ export function renderTemplateCached(key: string, source: () => TemplateSource):
   return hit;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+export const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 /** Header values: no line breaks, ever (no header injection through a name or title). */
 export const headerSafe = (s: string) => s.replace(/[\r\n\t]+/g, " ").trim();
+
+/** The templates that say something about the recipient's reply in the %%SVAR%% token. */
+export type ReplyWording = "reply" | "released" | "none";
+
+/** One recipient's value for each token, unescaped (HTML escaping is the caller's, per part). */
+export function recipientValues(r: Recipient, wording: ReplyWording): Record<string, string> {
+  return {
+    [TOKENS.name]: r.name,
+    [TOKENS.replyUrl]: r.replyUrl ?? "",
+    [TOKENS.attachments]: r.attachmentBaseUrl,
+    [TOKENS.substitute]: r.substituteFor ? m.substituteLine(r.substituteFor) : "",
+    [TOKENS.reply]: wording === "released" ? m.released(r.substituteFor ?? "") : wording === "reply" ? replyWords(r) : "",
+  };
+}
+
+function replyWords(r: Recipient): string {
+  const reply = r.reply;
+  if (!reply) return "";
+  if (reply.status === "attending") return m.replyAttending;
+  if (reply.status === "absent") return m.replyAbsent(reply.reason);
+  return m.replySubstitute(reply.substituteName ?? "", reply.substituteEmail ?? "");
+}
+
+/** The placeholder tokens, as a pattern that splits a rendered part into literal text and tokens. */
+export const TOKEN_PATTERN = /(%%(?:NAVN|SVARLENKE|VEDLEGG|STEDFORTREDER|SVAR)%%)/;
 
 /**
  * One recipient's copy: one pass over the known tokens in the HTML and text parts, values escaped
@@ -47,16 +74,8 @@ export const headerSafe = (s: string) => s.replace(/[\r\n\t]+/g, " ").trim();
  * values, so a "%%SVARLENKE%%" typed into a title or body name stays literal and a personal link
  * can never end up in a header (where mail logs, previews and forwards would show it).
  */
-export function personalise(rendered: RenderedTemplate, r: Recipient): RenderedTemplate {
-  const substituteLine = r.substituteFor ? ` (stedfortreder for ${r.substituteFor})` : "";
-  const values: Record<string, string> = {
-    [TOKENS.name]: r.name,
-    [TOKENS.replyUrl]: r.replyUrl ?? "",
-    [TOKENS.attachments]: r.attachmentBaseUrl,
-    [TOKENS.substitute]: substituteLine,
-    [TOKENS.reply]: r.replySummary ?? "",
-  };
-  const pattern = /%%(NAVN|SVARLENKE|VEDLEGG|STEDFORTREDER|SVAR)%%/g;
+export function personalise(rendered: RenderedTemplate, values: Record<string, string>): RenderedTemplate {
+  const pattern = new RegExp(TOKEN_PATTERN.source, "g");
   return {
     subject: headerSafe(rendered.subject),
     html: rendered.html.replace(pattern, (t) => escapeHtml(values[t] ?? "")),

@@ -1,6 +1,6 @@
-import { formatMeetingTime, formatOsloDate, formatOsloDateTime } from "../shared/time.js";
-import { nbEmails as m } from "../shared/i18n/nb-emails.js";
+/** The MJML templates of every email, with placeholder tokens where each recipient's values go. */
 import type { MeetingEmailModel, MinutesEmailModel } from "./model.js";
+import { nbEmails as m } from "./nb.js";
 
 /**
  * MJML templates. Each returns the MJML (rendered once per meeting version), a plain-text part
@@ -22,11 +22,11 @@ export interface TemplateSource {
 }
 
 /** HTML-escape user text for MJML; "%" becomes an entity so "%%X%%" in user text is inert. */
-export function esc(s: string): string {
+function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;").replace(/%/g, "&#37;");
 }
 /** Plain text: a word joiner between "%%" keeps user text from forming a placeholder. */
-export function plain(s: string): string {
+function plain(s: string): string {
   return s.replace(/%%/g, "%\u2060%");
 }
 const para = (s: string) => esc(s).replace(/\r?\n/g, "<br />");
@@ -56,12 +56,11 @@ ${content}
 </mjml>`;
 
 function facts(model: MeetingEmailModel, withDeadline = true): { html: string; text: string } {
-  const when = formatMeetingTime(model.startsAt, model.endsAt);
   const rows: [string, string][] = [
-    [m.time, when],
+    [m.time, model.when],
     [m.place, model.place],
   ];
-  if (withDeadline && model.replyDeadline) rows.push([m.deadline, formatOsloDateTime(model.replyDeadline)]);
+  if (withDeadline && model.deadline) rows.push([m.deadline, model.deadline]);
   return {
     html: `<mj-text>${rows.map(([k, v]) => `<strong>${esc(k)}:</strong> ${esc(v)}`).join("<br />")}</mj-text>`,
     text: rows.map(([k, v]) => `${k}: ${plain(v)}`).join("\n"),
@@ -123,7 +122,7 @@ function contact(s: { name: string; email: string; phone?: string }): { html: st
 export type MeetingTemplateKind = "invitation" | "reminder" | "confirmation" | "substitute-released";
 
 export function meetingTemplate(kind: MeetingTemplateKind, model: MeetingEmailModel): TemplateSource {
-  const date = formatOsloDate(model.startsAt);
+  const date = model.date;
   const cancelled = model.status === "cancelled";
   const updated = !cancelled && model.sequence > 0;
   const f = facts(model, kind !== "substitute-released" && !cancelled);
@@ -179,10 +178,10 @@ export function meetingTemplate(kind: MeetingTemplateKind, model: MeetingEmailMo
 }
 
 export function minutesTemplate(model: MinutesEmailModel): TemplateSource {
-  const date = formatOsloDate(model.startsAt);
+  const date = model.date;
   const heading = m.minutesHeading(model.bodyName, date);
   const rows: [string, string][] = [
-    [m.time, formatMeetingTime(model.startsAt, model.endsAt)],
+    [m.time, model.when],
     [m.place, model.place],
     [m.present, model.present.join(", ") || m.noOne],
     [m.secretariat, model.secretariat.join(" og ") || m.noOne],

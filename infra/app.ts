@@ -1,3 +1,4 @@
+// The CDK app: context parameters validated with zod, and the one stack.
 import { App } from "aws-cdk-lib";
 import { z } from "zod";
 import { MeetingsStack, type MeetingsStackParams } from "./stack.js";

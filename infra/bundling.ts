@@ -1,3 +1,4 @@
+// How every Lambda is bundled (esbuild in-process, cached), shared by CDK and the cold-start bench.
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -11,14 +12,14 @@ import { buildSync, version as esbuildVersion } from "esbuild";
  * shim because some dependencies (mjml in the send worker) still use require. bench/coldstart.ts
  * uses the same options, so the figures it prints are for the bundles CDK deploys.
  *
- * All four functions are bundled in ONE esbuild run (shared modules are parsed once), the first
+ * The functions are bundled in ONE esbuild run (shared modules are parsed once), the first
  * time CDK asks for any of them; each function's asset is then its own folder of that build.
  * When CDK skips bundling (the assertion tests set "aws:cdk:bundling-stacks": []) nothing is built.
  * This is what keeps `cdk synth` within its time budget; see buildAll() for the cache.
  */
-export const REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+const REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
-export interface LambdaBundling {
+interface LambdaBundling {
   /** esbuild's target. node22 is the design's floor; the bundles run unchanged on the nodejs24.x runtime. */
   target: string;
   minify: boolean;
@@ -28,7 +29,7 @@ export interface LambdaBundling {
   banner: string;
 }
 
-export const bundling: LambdaBundling = {
+const bundling: LambdaBundling = {
   target: "node22",
   minify: true,
   sourceMap: true,
@@ -50,12 +51,32 @@ export const esbuildOptions = {
 } as const;
 
 export const lambdaEntries = {
+  reply: "functions/reply/handler.ts",
   api: "functions/api/handler.ts",
   "send-worker": "functions/send-worker/handler.ts",
   tick: "functions/tick/handler.ts",
   "ses-events": "functions/ses-events/handler.ts",
 } as const;
 export type LambdaName = keyof typeof lambdaEntries;
+
+/**
+ * Functions bundled with code splitting: what they import dynamically (the S3, SES, SQS and
+ * Secrets Manager adapters, the sending domain after a reply, the archive) becomes chunk files
+ * beside index.mjs, loaded on first use, so the cold start parses only what the page needs.
+ */
+const splitLambdas: ReadonlySet<LambdaName> = new Set(["reply"]);
+
+/** The esbuild options of one function built on its own into `outdir` (index.mjs, and chunks/ when split). */
+export function lambdaBuildOptions(name: LambdaName, outdir: string) {
+  return {
+    absWorkingDir: root,
+    entryPoints: { index: lambdaEntries[name] },
+    outdir,
+    outExtension: { ".js": ".mjs" },
+    ...esbuildOptions,
+    ...(splitLambdas.has(name) ? { splitting: true, chunkNames: "chunks/[name]-[hash]" } : {}),
+  };
+}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -71,7 +92,7 @@ const KEY_FILES = ["package-lock.json", "node_modules/.package-lock.json", "pack
 const cacheRoot = path.join(root, "node_modules", ".cache", "moteinnkalling-lambdas");
 
 function cacheKey(): string {
-  const hash = createHash("sha256").update(JSON.stringify({ v: 1, esbuild: esbuildVersion, bundling, lambdaEntries }));
+  const hash = createHash("sha256").update(JSON.stringify({ v: 2, esbuild: esbuildVersion, bundling, lambdaEntries, split: [...splitLambdas] }));
   const sources = SOURCE_DIRS.flatMap((dir) =>
     (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[]).map((f) => path.join(dir, f)).filter((f) => fs.statSync(path.join(root, f)).isFile()),
   );
@@ -91,16 +112,22 @@ function buildAll(): string {
   if (!fs.existsSync(path.join(dir, "complete"))) {
     const tmp = `${dir}.${process.pid}.tmp`;
     fs.rmSync(tmp, { recursive: true, force: true });
-    const { metafile } = buildSync({
-      absWorkingDir: root,
-      entryPoints: Object.fromEntries(Object.entries(lambdaEntries).map(([name, entry]) => [`${name}/index`, entry])),
-      outdir: tmp,
-      outExtension: { ".js": ".mjs" },
-      ...esbuildOptions,
-      logLevel: "warning",
-      metafile: true,
-    });
-    const outside = Object.keys(metafile.inputs).filter((f) => !f.startsWith("node_modules/") && !SOURCE_DIRS.some((d) => f.startsWith(`${d}/`)));
+    const names = Object.keys(lambdaEntries) as LambdaName[];
+    const together = names.filter((n) => !splitLambdas.has(n));
+    // The functions without splitting in one run (shared modules parsed once); each split one on its own.
+    const metafiles = [
+      buildSync({
+        absWorkingDir: root,
+        entryPoints: Object.fromEntries(together.map((name) => [`${name}/index`, lambdaEntries[name]])),
+        outdir: tmp,
+        outExtension: { ".js": ".mjs" },
+        ...esbuildOptions,
+        logLevel: "warning",
+        metafile: true,
+      }).metafile,
+      ...names.filter((n) => splitLambdas.has(n)).map((name) => buildSync({ ...lambdaBuildOptions(name, path.join(tmp, name)), logLevel: "warning", metafile: true }).metafile),
+    ];
+    const outside = metafiles.flatMap((m) => Object.keys(m.inputs)).filter((f) => !f.startsWith("node_modules/") && !SOURCE_DIRS.some((d) => f.startsWith(`${d}/`)));
     if (outside.length) {
       fs.rmSync(tmp, { recursive: true, force: true });
       throw new Error(`The Lambda bundles read ${outside.join(", ")}, outside ${SOURCE_DIRS.join(", ")}: add the folder to SOURCE_DIRS in infra/bundling.ts.`);
@@ -135,7 +162,7 @@ export function lambdaCode(name: LambdaName): lambda.Code {
       local: {
         tryBundle(outputDir: string) {
           const dir = path.join(buildAll(), name);
-          for (const file of fs.readdirSync(dir)) fs.copyFileSync(path.join(dir, file), path.join(outputDir, file));
+          fs.cpSync(dir, outputDir, { recursive: true });
           return true;
         },
       },

@@ -1,10 +1,6 @@
+// The stack: table, bucket, queue, secret, SES identity, the five Lambdas and their permissions.
 import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from "aws-cdk-lib";
-import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
-import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
-import * as acm from "aws-cdk-lib/aws-certificatemanager";
-import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
-import * as cwActions from "aws-cdk-lib/aws-cloudwatch-actions";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
@@ -21,6 +17,10 @@ import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct, IConstruct } from "constructs";
 import { type GlobalIndexName, tableSchema } from "../shared/store/table-schema.js";
 import { type LambdaName, lambdaCode } from "./bundling.js";
+import { alarmTopic, serviceAlarms } from "./alarms.js";
+import { routeHttpApi } from "./http-api.js";
+
+export { apiThrottle } from "./http-api.js";
 
 export interface MeetingsStackParams {
   senderEmail: string;
@@ -39,25 +39,7 @@ export interface MeetingsStackParams {
 }
 
 /**
- * Request throttling at the API Gateway stage (requests per second across all callers, and the
- * burst). The app has its own per-address and per-client limits (shared/abuse); these stop a flood
- * before it reaches Lambda, SQS and SES. The two public form posts get their own, lower limits.
- */
-export const apiThrottle = {
-  stage: { rateLimit: 50, burstLimit: 100 },
-  routes: {
-    /** Login-link requests: each may queue an email. A person needs one now and then. */
-    "POST /logg-inn": { rateLimit: 1, burstLimit: 5 },
-    /** Reply posts from the personal links: a whole body answering in the same minute fits easily. */
-    "POST /r/{token}": { rateLimit: 5, burstLimit: 20 },
-  },
-} as const;
-
-/** SES reviews an account at these rates (bounces 5 %, complaints 0.1 %); the alarms fire there. */
-export const sesReputationAlarms = { bounceRate: 0.05, complaintRate: 0.001 } as const;
-
-/**
- * Everything in AWS: one table, a private bucket, the HTTP API, the send queue, four Lambdas, the
+ * Everything in AWS: one table, a private bucket, the HTTP API, the send queue, five Lambdas, the
  * SES identity and configuration set, and alarms that email someone.
  */
 export class MeetingsStack extends Stack {
@@ -138,27 +120,8 @@ export class MeetingsStack extends Stack {
     );
 
     // Alarms go to one topic; an email subscription when alarmEmail is given (confirmed once by the recipient).
-    this.alarmTopic = new sns.Topic(this, "Alarms", { displayName: "Moteinnkalling alarmer", enforceSSL: true });
-    this.alarmTopic.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: "CloudWatchAlarmsPublish",
-        principals: [new iam.ServicePrincipal("cloudwatch.amazonaws.com")],
-        actions: ["sns:Publish"],
-        resources: [this.alarmTopic.topicArn],
-        conditions: {
-          StringEquals: { "aws:SourceAccount": this.account },
-          ArnLike: { "aws:SourceArn": `arn:${this.partition}:cloudwatch:${this.region}:${this.account}:alarm:*` },
-        },
-      }),
-    );
-    if (params.alarmEmail) this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(params.alarmEmail));
-    const alarmAction = new cwActions.SnsAction(this.alarmTopic);
-    const alarm = (id: string, props: Omit<cloudwatch.AlarmProps, "evaluationPeriods">) => {
-      const a = new cloudwatch.Alarm(this, id, { evaluationPeriods: 1, comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING, ...props });
-      a.addAlarmAction(alarmAction);
-      a.addOkAction(alarmAction);
-      return a;
-    };
+    const { topic, alarm } = alarmTopic(this, params.alarmEmail);
+    this.alarmTopic = topic;
 
     // SES: the domain identity (Easy DKIM, custom MAIL FROM), sending through the configuration set,
     // whose events (delivery, bounce, complaint …) go SNS → ses-events.
@@ -229,11 +192,12 @@ export class MeetingsStack extends Stack {
       return fn;
     };
 
-    const api = make("api", { timeout: Duration.seconds(29), memorySize: 1024, description: "Sekretariatets sider og API, svarskjema, arkiv (Hono)" });
+    const reply = make("reply", { timeout: Duration.seconds(29), memorySize: 1024, description: "Deltakerens svarside, vedleggslenker og det offentlige arkivet (Hono)" });
+    const api = make("api", { timeout: Duration.seconds(29), memorySize: 1024, description: "Sekretariatets sider og API (Hono)" });
     const sendWorker = make("send-worker", { timeout: workerTimeout, memorySize: 1024, description: "Sender e-poster fra sendekøen via SES" });
     const tick = make("tick", { timeout: Duration.seconds(60), memorySize: 512, description: "Kjører planlagte jobber (påminnelser, referat) hvert minutt" });
     const sesEvents = make("ses-events", { timeout: Duration.seconds(30), memorySize: 256, description: "Registrerer levering, avvisning og klage fra SES" });
-    this.functions = { api, "send-worker": sendWorker, tick, "ses-events": sesEvents };
+    this.functions = { reply, api, "send-worker": sendWorker, tick, "ses-events": sesEvents };
 
     // Permissions: each function gets the calls its code makes, on the resources it touches.
     // DynamoDB: the item calls the shared store makes (Get/Put/Update/Delete, Query, BatchGet/
@@ -247,6 +211,9 @@ export class MeetingsStack extends Stack {
     };
     const allIndexes = tableSchema.globalIndexes.map((g) => g.name);
     tableAccess(api, itemReadWrite, allIndexes);
+    // reply: reads links and pages, records replies and queues their emails (the send pipeline's
+    // writes); the archive lists bodies and meetings through GSI1. No GSI2 (jobs are only written).
+    tableAccess(reply, itemReadWrite, ["GSI1"]);
     tableAccess(sendWorker, itemReadWrite, allIndexes);
     tableAccess(tick, itemReadWrite, allIndexes);
     // ses-events: finds the delivery by SES message id (GSI1), updates it, flags a bounced person.
@@ -262,13 +229,18 @@ export class MeetingsStack extends Stack {
       new iam.PolicyStatement({ actions: ["s3:ListBucket"], resources: [bucket.bucketArn], conditions: { StringLike: { "s3:prefix": ["meetings/*"] } } }),
     );
     sendWorker.addToRolePolicy(new iam.PolicyStatement({ actions: ["s3:PutObject"], resources: [bucket.arnForObjects("previews/*")] }));
+    // reply: presigns attachment downloads (HeadObject for the type is GetObject); attachments live under meetings/.
+    reply.addToRolePolicy(new iam.PolicyStatement({ actions: ["s3:GetObject"], resources: [bucket.arnForObjects("meetings/*")] }));
+    acknowledge(reply.role!, `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/meetings/*]`, "Attachment keys are generated per upload (meetings/<id>/attachments/<ulid>); read only, to presign the participant's download.");
     acknowledge(api.role!, `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/*]`, "Object keys are generated per upload (meetings/<id>/uploads/<ulid>/<name>, meetings/<id>/attachments/<ulid>, previews/<meeting>/<version>.html); object actions only, delete only under meetings/.");
     acknowledge(api.role!, `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/meetings/*]`, "Delete only under meetings/: an upload once recorded (copied to its attachment key) or refused (wrong size or content); previews and anything else cannot be deleted.");
     acknowledge(sendWorker.role!, `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/previews/*]`, "The preview key holds the meeting id and version (shared/sending/worker.ts); PutObject under previews/ only.");
 
     queue.grantSendMessages(api); // login links, previews, sends started by the secretariat
     queue.grantSendMessages(tick); // reminders, minutes distribution, requeue of waiting deliveries
-    linkSecret.grantRead(api); // reply form: verifies the personal link
+    queue.grantSendMessages(reply); // the emails after a reply (confirmation, substitute)
+    linkSecret.grantRead(reply); // verifies the personal links
+    linkSecret.grantRead(api); // the secretariat's views of the personal links
     linkSecret.grantRead(sendWorker); // writes the personal links into the emails
 
     // SES: only the send worker, only as the sending domain (or the sender address, which SES
@@ -291,96 +263,11 @@ export class MeetingsStack extends Stack {
     new events.Rule(this, "EveryMinute", { schedule: events.Schedule.rate(Duration.minutes(1)), targets: [new targets.LambdaFunction(tick)] });
     sesEventsTopic.addSubscription(new subscriptions.LambdaSubscription(sesEvents, { deadLetterQueue: sesEventsDeadLetters }));
 
-    // Routes: everything goes to the api function ($default); the two public form posts also have
-    // explicit routes, because stage route settings (the throttles below) apply per route key.
-    const integration = new HttpLambdaIntegration("ApiIntegration", api);
-    const routes = [
-      new apigw.HttpRoute(httpApi, "DefaultRoute", { httpApi, routeKey: apigw.HttpRouteKey.DEFAULT, integration }),
-      ...httpApi.addRoutes({ path: "/logg-inn", methods: [apigw.HttpMethod.POST], integration }),
-      ...httpApi.addRoutes({ path: "/r/{token}", methods: [apigw.HttpMethod.POST], integration }),
-    ];
-    for (const route of routes) {
-      acknowledge(
-        route,
-        "AwsSolutions-APIG4",
-        "Authorisation is in the app, not API Gateway: participants are authorised by their signed personal link, the secretariat by a session cookie (email magic link) or API token, checked in Hono middleware (functions/api/middleware/auth.ts); login and reply pages are public by design.",
-      );
-    }
+    // Routes: the participant's paths to reply, everything else ($default) to api; access log and throttles on the stage.
+    const { domainName } = routeHttpApi(this, { httpApi, api, reply, customDomain: params.customDomain, retention, acknowledge });
 
-    const domainName = params.customDomain
-      ? new apigw.DomainName(this, "CustomDomain", {
-          domainName: params.customDomain.domainName,
-          certificate: acm.Certificate.fromCertificateArn(this, "Certificate", params.customDomain.certificateArn),
-          endpointType: apigw.EndpointType.REGIONAL,
-          securityPolicy: apigw.SecurityPolicy.TLS_1_2,
-        })
-      : undefined;
-
-    // Access log: never $context.path, which holds the personal link token (/r/<token>); the route key does not.
-    const accessLogGroup = new logs.LogGroup(this, "ApiAccessLogs", { retention, removalPolicy: RemovalPolicy.DESTROY });
-    const stage = new apigw.HttpStage(httpApi, "DefaultStage", {
-      httpApi,
-      stageName: "$default",
-      autoDeploy: true,
-      throttle: apiThrottle.stage,
-      domainMapping: domainName ? { domainName } : undefined,
-      accessLogSettings: {
-        destination: new apigw.LogGroupLogDestination(accessLogGroup),
-        format: AccessLogFormat.custom(
-          JSON.stringify({
-            requestId: "$context.requestId",
-            ip: "$context.identity.sourceIp",
-            time: "$context.requestTime",
-            method: "$context.httpMethod",
-            routeKey: "$context.routeKey",
-            status: "$context.status",
-            protocol: "$context.protocol",
-            responseLength: "$context.responseLength",
-            latencyMs: "$context.responseLatency",
-            error: "$context.error.message",
-            integrationError: "$context.integrationErrorMessage",
-          }),
-        ),
-      },
-    });
-    // Per-route throttles: not in the L2 HttpStage, so on the CloudFormation stage (escape hatch).
-    const cfnStage = stage.node.defaultChild as apigw.CfnStage;
-    cfnStage.routeSettings = Object.fromEntries(
-      Object.entries(apiThrottle.routes).map(([routeKey, t]) => [routeKey, { ThrottlingRateLimit: t.rateLimit, ThrottlingBurstLimit: t.burstLimit }]),
-    );
-    // The routes must exist before the stage names them in its route settings.
-    for (const route of routes) stage.node.addDependency(route);
-
-    // Alarms beyond the Lambda errors above.
-    alarm("DeadLetters", {
-      alarmDescription: "E-poster som ikke kunne sendes ligger i dead-letter-køen",
-      metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 1,
-    });
-    alarm("SesEventsDeadLettersAlarm", {
-      alarmDescription: "SES-hendelser (levering, avvisning, klage) som ikke kunne registreres ligger i dead-letter-køen",
-      metric: sesEventsDeadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 1,
-    });
-    const reputation = (metricName: string) =>
-      new cloudwatch.Metric({ namespace: "AWS/SES", metricName, statistic: cloudwatch.Stats.MAXIMUM, period: Duration.hours(1) });
-    alarm("SesBounceRate", {
-      alarmDescription: "SES: avvisningsraten er 5 % eller mer (SES vurderer kontoen ved 5 %, kan stanse sending ved 10 %)",
-      metric: reputation("Reputation.BounceRate"),
-      threshold: sesReputationAlarms.bounceRate,
-    });
-    alarm("SesComplaintRate", {
-      alarmDescription: "SES: klageraten er 0,1 % eller mer (SES vurderer kontoen ved 0,1 %, kan stanse sending ved 0,5 %)",
-      metric: reputation("Reputation.ComplaintRate"),
-      threshold: sesReputationAlarms.complaintRate,
-    });
-    // The app answers an unexpected error with a 500 page; that is a successful Lambda invocation,
-    // so only the API's own 5xx count sees it (and integration time-outs).
-    alarm("Api5xx", {
-      alarmDescription: "HTTP-API-et svarte med 5xx (feil i appen eller tidsavbrudd)",
-      metric: httpApi.metricServerError({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
-      threshold: 1,
-    });
+    // Alarms beyond the Lambda errors above: dead letters, SES reputation, the API's 5xx.
+    serviceAlarms(alarm, { deadLetters, sesEventsDeadLetters, httpApi });
 
     new CfnOutput(this, "BaseUrl", { value: baseUrl, description: "Adressen i lenkene i e-postene (BASE_URL)" });
     new CfnOutput(this, "ApiUrl", { value: httpApi.apiEndpoint, description: "HTTP-API-ets egen adresse" });

@@ -1,3 +1,4 @@
+// The local wiring of the app context: DynamoDB Local, the local SES and S3, a file secret, the in-process queue.
 import { join } from "node:path";
 import { InProcessQueue } from "../shared/adapters/in-process-queue.js";
 import { S3Blobs } from "../shared/adapters/s3-blobs.js";

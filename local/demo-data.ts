@@ -1,6 +1,7 @@
+// The demo data of the first local start: Vestregionen's kommuner, three bodies, and the meeting of seed 000.
 import type { AppContext } from "../shared/context.js";
-import { addMember, createBody, createOrganisation, listBodies } from "../shared/store/directory.js";
-import { addAgendaItem, createMeeting, setNextCaseNumber } from "../shared/store/meetings.js";
+import { addMember, createBody, createOrganisation, listBodies } from "../shared/directory/index.js";
+import { addAgendaItem, createMeeting, setNextCaseNumber } from "../shared/meetings/index.js";
 import { bodies, demoEmail, fylkeskommuner, kommuner, radmannsgruppen, secretariat, seed000 } from "./seed-data.js";
 
 /**

@@ -1,11 +1,19 @@
+// What the local Node server serves on one port: the reply and api apps, routed by path as API Gateway does.
 import type { Hono } from "hono";
 import { createApp } from "../functions/api/app.js";
+import { createReplyApp } from "../functions/reply/app.js";
+import { servedByReply } from "../functions/reply/paths.js";
 import type { AppContext } from "../shared/context.js";
 
 /**
- * What the local Node server serves on one port. In AWS the HTTP API routes by path to the
- * Lambdas; here one fetch does the same routing, so tests and `npm start` see the deployed shape.
+ * In AWS the HTTP API routes the participant's paths (functions/reply/paths.ts) to the reply Lambda
+ * and everything else to the api Lambda; here one fetch does the same, so tests and `npm start`
+ * see the deployed shape.
  */
 export function createLocalHttp(ctx: AppContext): Pick<Hono, "fetch"> {
-  return createApp(ctx);
+  const api = createApp(ctx);
+  const reply = createReplyApp(ctx);
+  return {
+    fetch: (request, env, executionCtx) => (servedByReply(request.method, new URL(request.url).pathname) ? reply : api).fetch(request, env, executionCtx),
+  };
 }

@@ -1,3 +1,4 @@
+// The local S3's front: enforces presigned-POST policies as S3 does, and passes the rest to s3rver.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
@@ -103,7 +104,8 @@ async function formPost(req: IncomingMessage, res: ServerResponse, bucket: strin
       return refuse(checked);
     }
     range = checked.range;
-    const f = (file = { name: info.filename ?? "", type: info.mimeType, size: 0, path: join(dir, "file") });
+    const f = { name: info.filename ?? "", type: info.mimeType, size: 0, path: join(dir, "file") };
+    file = f;
     const max = range?.[1] ?? 5 * 1024 ** 3;
     current = stream;
     const counter = new Transform({
@@ -183,7 +185,7 @@ async function forward(
 type PolicyCheck = ({ ok: true; range?: [number, number] }) | ({ ok: false } & Refusal);
 
 /** What S3 checks of a form post before it takes the file (fields are those before the file, in order). */
-export function checkPolicy(fields: [string, string][], bucket: string, credentials: Record<string, string>, now: Date): PolicyCheck {
+function checkPolicy(fields: [string, string][], bucket: string, credentials: Record<string, string>, now: Date): PolicyCheck {
   const form = new Map<string, string>();
   for (const [name, value] of fields) form.set(name.toLowerCase(), value);
   const denied = (message: string): PolicyCheck => ({ ok: false, status: 403, code: "AccessDenied", message });
@@ -207,7 +209,7 @@ export function checkPolicy(fields: [string, string][], bucket: string, credenti
     return { ok: false, status: 400, code: "InvalidPolicyDocument", message: "Invalid Policy: Invalid JSON." };
   }
   if (!doc.expiration || !(Date.parse(doc.expiration) > now.getTime())) return denied("Invalid according to Policy: Policy expired.");
-  const valueOf = (name: string) => (name === "bucket" ? bucket : form.get(name));
+  const fieldValue = (name: string) => (name === "bucket" ? bucket : form.get(name));
   const covered = new Set<string>();
   let range: [number, number] | undefined;
   for (const c of doc.conditions ?? []) {
@@ -220,7 +222,7 @@ export function checkPolicy(fields: [string, string][], bucket: string, credenti
       }
       const name = String(a).replace(/^\$/, "").toLowerCase();
       covered.add(name);
-      const value = valueOf(name);
+      const value = fieldValue(name);
       if (op === "eq" && value !== String(b)) return failed;
       if (op === "starts-with" && !(value ?? "").startsWith(String(b))) return failed;
       if (op !== "eq" && op !== "starts-with") return { ok: false, status: 400, code: "InvalidPolicyDocument", message: `Invalid Policy: unknown condition ${op}` };
@@ -228,7 +230,7 @@ export function checkPolicy(fields: [string, string][], bucket: string, credenti
       for (const [k, v] of Object.entries(c)) {
         const name = k.toLowerCase();
         covered.add(name);
-        if (valueOf(name) !== String(v)) return failed;
+        if (fieldValue(name) !== String(v)) return failed;
       }
     }
   }

@@ -1,3 +1,4 @@
+// The local stand-ins one by one: DynamoDB Local, the local SES, the local S3; a table and a bucket on them.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";

@@ -1,3 +1,4 @@
+// The local send worker and tick: the in-process queue's consumer and a timer, on the Lambdas' code.
 import type { LocalContext } from "./context.js";
 import { loadDemoDataIfEmpty } from "./demo-data.js";
 

@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+// The application context (config, table, ports, clock, log) and its AWS wiring for the Lambdas.
 import { PowertoolsLogger } from "./adapters/powertools-logger.js";
 import { type AwsConfig, type Config, ConfigError, loadConfig } from "./config.js";
 import type { Logger } from "./log.js";
@@ -7,13 +7,12 @@ import { type Clock, systemClock } from "./ports/clock.js";
 import type { MailPort } from "./ports/mail.js";
 import type { QueuePort } from "./ports/queue.js";
 import type { SecretsPort } from "./ports/secrets.js";
+import type { Db } from "./store/db.js";
 import { createDocumentClient } from "./store/dynamo.js";
 
 /** Everything the shared code needs from the outside world, behind small ports. */
-export interface AppContext {
+export interface AppContext extends Db {
   config: Config;
-  db: DynamoDBDocumentClient;
-  tableName: string;
   mail: MailPort;
   queue: QueuePort;
   blobs: BlobPort;
@@ -33,7 +32,7 @@ const once = <T>(load: () => Promise<T>) => {
  * pays at cold start only for what it touches (the reply form never loads S3, SES or SQS code).
  * The local wiring lives in local/context.ts.
  */
-export function createAwsContext(config: AwsConfig, name: string): AppContext {
+function createAwsContext(config: AwsConfig, name: string): AppContext {
   const region = config.AWS_REGION;
   const mail = once(async () => new (await import("./adapters/ses-mail.js")).SesMail({ region, configurationSet: config.SES_CONFIGURATION_SET }));
   const queue = once(async () => new (await import("./adapters/sqs-queue.js")).SqsQueue(config.QUEUE_URL, region));

@@ -1,5 +1,6 @@
+// What the secretariat may send in (API bodies and forms), as strict zod schemas.
 import { z } from "zod";
-import { agendaItemKind, meetingKind, memberRole, organisationKind, SubItem } from "./model.js";
+import { Attendee, agendaItemKind, meetingKind, memberRole, organisationKind } from "./model.js";
 
 /**
  * What the secretariat may send in. Strict objects: an unknown field is an error, not silently dropped.
@@ -7,7 +8,7 @@ import { agendaItemKind, meetingKind, memberRole, organisationKind, SubItem } fr
  */
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
-export const dateTimeInput = z
+const dateTimeInput = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/, "Ugyldig tidspunkt (bruk ÅÅÅÅ-MM-DDTTT:MM).")
   .refine((s) => !Number.isNaN(new Date(/Z|[+-]\d{2}:\d{2}$/.test(s) ? s : `${s}Z`).getTime()), "Ugyldig tidspunkt (bruk ÅÅÅÅ-MM-DDTTT:MM).");
@@ -119,7 +120,37 @@ export const MemberCsvRow = z.strictObject({
     .default("member"),
 });
 
-export { SubItem };
 export type CreateMeetingInput = z.infer<typeof CreateMeetingInput>;
 export type UpdateMeetingInput = z.infer<typeof UpdateMeetingInput>;
 export type AddAgendaItemInput = z.infer<typeof AddAgendaItemInput>;
+export type UpdateAgendaItemInput = z.infer<typeof UpdateAgendaItemInput>;
+export type SetNextCaseNumberInput = z.infer<typeof SetNextCaseNumberInput>;
+
+/** Edits to a meeting's minutes (every field optional; approved minutes need a correction reason). */
+export const SaveMinutesInput = z.strictObject({
+  startedAt: dateTimeInput.optional(),
+  endedAt: dateTimeInput.optional(),
+  place: z.string().trim().min(1).max(300).optional(),
+  present: z.array(Attendee.strict()).max(200).optional(),
+  absent: z.array(Attendee.strict()).max(200).optional(),
+  secretariat: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+  items: z
+    .array(
+      z.strictObject({
+        itemId: z.string().min(1),
+        text: z.string().trim().max(20_000).optional(),
+        decision: z.string().trim().max(5_000).optional(),
+        status: z.enum(["decided", "noted", "postponed"]).optional(),
+      }),
+    )
+    .max(200)
+    .optional(),
+  /** Required when changing approved minutes: why the correction. */
+  correctionReason: z.string().trim().min(1).max(500).optional(),
+});
+
+export const ScheduleMinutesInput = z.strictObject({
+  /** Oslo wall-clock or an instant; "now" sends at the next tick. */
+  at: z.union([z.literal("now"), dateTimeInput]),
+});
+export type SaveMinutesInput = z.infer<typeof SaveMinutesInput>;

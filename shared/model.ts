@@ -1,3 +1,4 @@
+// The records the app keeps (organisations, people, bodies, meetings, agenda, invitations, jobs, minutes) as zod schemas.
 import { z } from "zod";
 
 /**
@@ -24,7 +25,7 @@ export const Person = z.object({
 });
 export type Person = z.infer<typeof Person>;
 
-export const Secretariat = z.object({ name: z.string(), email: z.string(), phone: z.string().optional() });
+const Secretariat = z.object({ name: z.string(), email: z.string(), phone: z.string().optional() });
 export const Body = z.object({
   id: z.string(),
   name: z.string(),
@@ -34,7 +35,6 @@ export const Body = z.object({
 export type Body = z.infer<typeof Body>;
 
 export const memberRole = z.enum(["member", "deputy", "observer", "secretariat"]);
-export type MemberRole = z.infer<typeof memberRole>;
 export const Member = z.object({
   id: z.string(),
   bodyId: z.string(),
@@ -49,8 +49,7 @@ export const Member = z.object({
 export type Member = z.infer<typeof Member>;
 
 export const meetingKind = z.enum(["physical", "digital", "hybrid"]);
-export const meetingStatus = z.enum(["draft", "invited", "held", "minutes_approved", "minutes_sent", "cancelled"]);
-export type MeetingStatus = z.infer<typeof meetingStatus>;
+const meetingStatus = z.enum(["draft", "invited", "held", "minutes_approved", "minutes_sent", "cancelled"]);
 export const Meeting = z.object({
   id: z.string(),
   bodyId: z.string(),
@@ -104,8 +103,7 @@ export const Attachment = z.object({
 });
 export type Attachment = z.infer<typeof Attachment>;
 
-export const replyStatus = z.enum(["attending", "absent", "substitute"]);
-export type ReplyStatus = z.infer<typeof replyStatus>;
+const replyStatus = z.enum(["attending", "absent", "substitute"]);
 export const Reply = z.object({
   status: replyStatus,
   /** Forfall: optional reason. */
@@ -151,3 +149,61 @@ export const Invitation = z.object({
   createdAt: z.string(),
 });
 export type Invitation = z.infer<typeof Invitation>;
+
+/** A scheduled job (reminder, minutes distribution, requeue, a reply's outbox), stored in the table until it has run. */
+const jobKind = z.enum(["reminder", "minutes-distribution", "requeue-send", "reply-emails"]);
+export type JobKind = z.infer<typeof jobKind>;
+
+export const Job = z.object({
+  id: z.string(),
+  kind: jobKind,
+  dueAt: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  status: z.enum(["pending", "running", "done", "failed", "cancelled"]),
+  attempts: z.number().int(),
+  claimedAt: z.string().optional(),
+  claimId: z.string().optional(),
+  lastError: z.string().optional(),
+  finishedAt: z.string().optional(),
+  createdAt: z.string(),
+});
+export type Job = z.infer<typeof Job>;
+
+/** Minutes (referat) of a meeting: one current record, and every saved version kept beside it. */
+export const Attendee = z.object({
+  name: z.string().trim().min(1).max(200),
+  organisation: z.string().trim().max(200).optional(),
+  /** For a substitute: the member they replaced ("Kari Solberg Økland for Trond Julin"). */
+  substituteFor: z.string().trim().max(200).optional(),
+});
+export type Attendee = z.infer<typeof Attendee>;
+
+const MinutesItem = z.object({
+  itemId: z.string(),
+  number: z.string().nullable(),
+  title: z.string(),
+  text: z.string().max(20_000).optional(),
+  decision: z.string().max(5_000).optional(),
+  status: z.enum(["decided", "noted", "postponed"]),
+});
+
+export const Minutes = z.object({
+  meetingId: z.string(),
+  version: z.number().int(),
+  status: z.enum(["draft", "approved"]),
+  startedAt: z.string(),
+  endedAt: z.string(),
+  place: z.string(),
+  present: z.array(Attendee),
+  absent: z.array(Attendee),
+  secretariat: z.array(z.string()),
+  items: z.array(MinutesItem),
+  approvedAt: z.string().optional(),
+  approvedBy: z.string().optional(),
+  correctionReason: z.string().optional(),
+  scheduledJobId: z.string().optional(),
+  scheduledFor: z.string().optional(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type Minutes = z.infer<typeof Minutes>;

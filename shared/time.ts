@@ -1,3 +1,4 @@
+// Oslo time: storing UTC, showing and entering Europe/Oslo wall-clock time.
 /**
  * Times are stored as UTC ISO strings and shown and entered in Europe/Oslo. Intl knows the
  * summer-time rules, so no date library is needed.
@@ -65,13 +66,13 @@ export function formatOsloDate(iso: string): string {
 }
 
 /** "09.00" */
-export function formatOsloTime(iso: string): string {
+function formatOsloTime(iso: string): string {
   const p = osloParts(iso);
   return `${p.hour}.${p.minute}`;
 }
 
 /** "Torsdag 01.06.2017" */
-export function formatOsloWeekdayDate(iso: string): string {
+function formatOsloWeekdayDate(iso: string): string {
   return `${weekdays[osloParts(iso).weekday]} ${formatOsloDate(iso)}`;
 }
 
@@ -88,4 +89,10 @@ export function formatOsloDateTime(iso: string): string {
 /** The year in Oslo (a sak number belongs to the meeting's year there). */
 export function osloYear(iso: string): number {
   return Number(osloParts(iso).year);
+}
+
+/** Input time → stored UTC ISO. Wall-clock input ("2017-06-01T09:00") is Oslo time (summer time handled); an offset or Z is kept. */
+export function toUtcIso(input: string): string {
+  if (/(Z|[+-]\d{2}:\d{2})$/.test(input)) return new Date(input).toISOString();
+  return osloLocalToUtc(input.slice(0, 16));
 }

@@ -1,3 +1,4 @@
+/** The api Lambda's entry: API Gateway HTTP API (payload 2.0) → the Hono app. */
 import type { Context } from "aws-lambda";
 import { handle, type LambdaEvent } from "hono/aws-lambda";
 import { logInvocation } from "../../shared/adapters/powertools-logger.js";

@@ -1,11 +1,12 @@
+/** Attachment uploads, the same for the JSON API and the pages: a presigned POST straight to S3, then checking and recording what arrived. */
 import { z } from "zod";
 import type { AppContext } from "../../shared/context.js";
 import type { Attachment } from "../../shared/model.js";
 import { InvalidError } from "../../shared/errors.js";
 import { nbPages } from "../../shared/i18n/nb-pages.js";
+import * as meetings from "../../shared/meetings/index.js";
 import { allowedAttachmentType, attachmentTypes, contentMatchesType, MAX_ATTACHMENT_BYTES, SNIFF_BYTES } from "../../shared/meetings/index.js";
 import { newId } from "../../shared/store/keys.js";
-import * as meetings from "../../shared/store/meetings.js";
 
 /**
  * Attachments in two steps, the same for the JSON API and the pages, so no file ever passes
@@ -19,12 +20,20 @@ const m = nbPages.uploads;
 
 export const maxUploadMb = MAX_ATTACHMENT_BYTES / 1024 / 1024;
 /** How long an upload form (the presigned POST) can be used. */
-export const UPLOAD_FORM_SECONDS = 3600;
+const UPLOAD_FORM_SECONDS = 3600;
 
 const uploadPrefix = (meetingId: string) => `meetings/${meetingId}/uploads/`;
 
 /** A file name fit for a key and a Content-Disposition header: no control characters, quotes or slashes. */
-export const safeFilename = (name: string) => name.replace(/[\u0000-\u001f\u007f"\\/]/g, "_").trim().slice(0, 200) || "vedlegg";
+const safeFilename = (name: string) =>
+  [...name]
+    .map((ch) => (ch < " " || ch === "\u007f" || ch === '"' || ch === "\\" || ch === "/" ? "_" : ch))
+    .join("")
+    .trim()
+    .slice(0, 200) || m.defaultFilename;
+/** S3's own placeholder in a presigned POST's key: S3 puts the chosen file's name there. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: S3's placeholder, not a JavaScript template.
+const S3_FILENAME = "${filename}";
 
 /** The allow-list's own spelling of a declared type ("Text/Plain; charset=utf-8" → "text/plain"). */
 export const attachmentContentType = z
@@ -50,7 +59,7 @@ export const RecordAttachmentInput = z.strictObject({
  * Keys this meeting's upload forms write: meetings/<id>/uploads/<ulid>/<file name>. Anything
  * else (another meeting's upload, a recorded attachment, a preview) can never be "recorded" here.
  */
-export const uploadKeyOf = (meetingId: string) =>
+const uploadKeyOf = (meetingId: string) =>
   z
     .string()
     .max(1024)
@@ -71,7 +80,7 @@ export async function createUpload(ctx: AppContext, meetingId: string, opts: { c
   await meetings.getMeetingRecord(ctx, meetingId);
   const contentType = allowedAttachmentType(opts.contentType);
   if (!contentType) throw new InvalidError([{ field: "contentType", message: m.typeNotAllowed }]);
-  const key = `${uploadPrefix(meetingId)}${newId()}/${opts.filename ? safeFilename(opts.filename) : "${filename}"}`;
+  const key = `${uploadPrefix(meetingId)}${newId()}/${opts.filename ? safeFilename(opts.filename) : S3_FILENAME}`;
   const { url, fields } = await ctx.blobs.presignUpload({ key, contentType, maxBytes: MAX_ATTACHMENT_BYTES, redirect: opts.redirect, expiresInSeconds: UPLOAD_FORM_SECONDS });
   return { url, fields, key };
 }

@@ -1,3 +1,4 @@
+/** The send-worker Lambda's entry: an SQS batch of queue messages, each handed to the sending domain. */
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import { parser } from "@aws-lambda-powertools/batch/parser";
 import { JSONStringified } from "@aws-lambda-powertools/parser/helpers";

@@ -1,3 +1,4 @@
+/** One queue message (or, locally, one in-process batch) through the sending domain, never throwing. */
 import type { AppContext } from "../../shared/context.js";
 import type { QueueMessage } from "../../shared/sending/index.js";
 import { handleQueueMessage, parseQueueMessage } from "../../shared/sending/index.js";

@@ -1,3 +1,4 @@
+/** The ses-events Lambda's entry: SES notifications via SNS, recorded per delivery by the sending domain. */
 import { SnsSchema } from "@aws-lambda-powertools/parser/schemas/sns";
 import type { Context, SNSEvent } from "aws-lambda";
 import { logInvocation } from "../../shared/adapters/powertools-logger.js";

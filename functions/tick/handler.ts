@@ -1,3 +1,4 @@
+/** The tick Lambda's entry: EventBridge's every-minute event runs the scheduled jobs that are due. */
 import { EventBridgeSchema } from "@aws-lambda-powertools/parser/schemas/eventbridge";
 import type { Context } from "aws-lambda";
 import { z } from "zod";

@@ -1,5 +1,6 @@
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+// The limits of the public forms and the fixed-window check shared by every Lambda instance.
 import type { Db } from "../store/db.js";
+import { hitCounter } from "../store/rate-limits.js";
 
 /**
  * Fixed-window counters in the table, shared by every Lambda instance (an in-memory counter would
@@ -14,29 +15,20 @@ export interface RateLimit {
   windowMs: number;
 }
 
-export async function takeRateLimit(d: Db, rule: RateLimit, subject: string, now: Date): Promise<boolean> {
+/** The window a moment falls in, and when that window's items may expire (a minute after it ends, in epoch seconds). */
+export function rateWindow(rule: RateLimit, now: Date): { window: number; expiresAt: number } {
   const window = Math.floor(now.getTime() / rule.windowMs);
-  const windowEnds = (window + 1) * rule.windowMs;
-  try {
-    await d.db.send(
-      new UpdateCommand({
-        TableName: d.tableName,
-        Key: { PK: `RATE#${rule.scope}#${subject.toLowerCase()}`, SK: `W#${window}` },
-        UpdateExpression: "ADD hits :one SET expiresAt = if_not_exists(expiresAt, :ttl)",
-        ConditionExpression: "attribute_not_exists(hits) OR hits < :limit",
-        ExpressionAttributeValues: { ":one": 1, ":limit": rule.limit, ":ttl": Math.ceil(windowEnds / 1000) + 60 },
-      }),
-    );
-    return true;
-  } catch (err) {
-    if ((err as { name?: string }).name === "ConditionalCheckFailedException") return false;
-    throw err;
-  }
+  return { window, expiresAt: Math.ceil(((window + 1) * rule.windowMs) / 1000) + 60 };
+}
+
+export async function takeRateLimit(d: Db, rule: RateLimit, subject: string, now: Date): Promise<boolean> {
+  const { window, expiresAt } = rateWindow(rule, now);
+  return hitCounter(d, rule.scope, subject, window, rule.limit, expiresAt);
 }
 
 /** The limits of the public forms, in one place (DESIGN §7: every public route has a rate limit). */
 export const limits = {
-  /** Reply POSTs per personal link. */
+  /** Reply POSTs per personal link (counted on the invitation, in the reply's own transaction). */
   replyPerLink: { scope: "reply-link", limit: 20, windowMs: 60 * 60_000 },
   /** Reply POSTs per client address; the number comes from REPLY_POSTS_PER_CLIENT_PER_HOUR. */
   replyPerClient: (limit: number) => ({ scope: "reply-ip", limit, windowMs: 60 * 60_000 }),

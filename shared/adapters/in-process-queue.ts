@@ -1,3 +1,4 @@
+// The local send queue: SQS and the send-worker Lambda's stand-in, in memory.
 import type { QueuePort } from "../ports/queue.js";
 
 export type BatchConsumer = (messages: unknown[]) => Promise<{ failed: number[] }>;

@@ -1,3 +1,4 @@
+// The Lambda logger: Powertools' structured JSON behind the Logger port.
 import { Logger as Powertools } from "@aws-lambda-powertools/logger";
 import type { Context as LambdaContext } from "aws-lambda";
 import { type Logger, redact } from "../log.js";

@@ -1,7 +1,8 @@
+// Files in S3 (or the local S3) behind the blob port: presigned uploads and downloads, checks, copies.
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
-import { downloadHeaders } from "../meetings/index.js";
+import { downloadHeaders } from "../attachment-types.js";
 import type { BlobPort, StoredBlob } from "../ports/blobs.js";
 
 /** s3rver's built-in account: the only key pair it accepts. */

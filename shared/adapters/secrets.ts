@@ -1,3 +1,4 @@
+// The link-signing key: from Secrets Manager in AWS, from a generated file locally.
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";

@@ -1,3 +1,4 @@
+// Raw emails through SES (or the local SES) behind the mail port.
 import { SESClient, SendRawEmailCommand } from "@aws-sdk/client-ses";
 import { MailRejectedError, type MailPort, MailThrottledError, type RawEmail } from "../ports/mail.js";
 

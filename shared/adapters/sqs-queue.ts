@@ -1,3 +1,4 @@
+// The send queue in AWS: SQS batches behind the queue port.
 import { SQSClient, SendMessageBatchCommand } from "@aws-sdk/client-sqs";
 import type { QueuePort } from "../ports/queue.js";
 

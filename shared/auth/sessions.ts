@@ -1,10 +1,8 @@
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+// Magic-link login and sessions: request a link, use it once, the session it starts, logging out.
 import { z } from "zod";
 import { limits, takeRateLimit } from "../abuse/index.js";
 import type { AppContext } from "../context.js";
-import type { LoginRequestMessage } from "../sending/index.js";
-import { isConditionFailure } from "../store/db.js";
-import { keys } from "../store/keys.js";
+import * as store from "../store/sessions.js";
 import { findUser, hashSecret, loginGeneration, newSecret } from "./users.js";
 
 /**
@@ -13,7 +11,7 @@ import { findUser, hashSecret, loginGeneration, newSecret } from "./users.js";
  * session (12 hours; stored hashed; deleting it logs out); a login ends the user's other links.
  * DynamoDB's TTL removes stale items.
  */
-export const LOGIN_LINK_MS = 15 * 60_000;
+const LOGIN_LINK_MS = 15 * 60_000;
 export const SESSION_MS = 12 * 3600_000;
 const ttl = (at: Date, ms: number) => Math.floor((at.getTime() + ms) / 1000) + 3600;
 
@@ -26,7 +24,7 @@ const ttl = (at: Date, ms: number) => Math.floor((at.getTime() + ms) / 1000) + 3
 export async function requestLoginLink(ctx: AppContext, email: string, client: string): Promise<"ok" | "too-many"> {
   const now = ctx.clock.now();
   if (!(await takeRateLimit(ctx, limits.loginPerClient, client, now))) return "too-many";
-  if (await takeRateLimit(ctx, limits.loginPerAddress, email, now)) await ctx.queue.send([{ kind: "login-request", email } satisfies LoginRequestMessage]);
+  if (await takeRateLimit(ctx, limits.loginPerAddress, email, now)) await ctx.queue.send([{ kind: "login-request", email }]); // the send worker validates it (LoginRequestMessage)
   return "ok";
 }
 
@@ -40,7 +38,7 @@ export async function createLoginLink(ctx: AppContext, email: string): Promise<{
   const now = ctx.clock.now();
   const token = newSecret();
   const link: LoginLink = { email: email.toLowerCase(), generation, validUntil: new Date(now.getTime() + LOGIN_LINK_MS).toISOString() };
-  await ctx.db.send(new PutCommand({ TableName: ctx.tableName, Item: { ...keys.loginLink(hashSecret(token)), ...link, expiresAt: ttl(now, LOGIN_LINK_MS) } }));
+  await store.putLoginLink(ctx, hashSecret(token), link, ttl(now, LOGIN_LINK_MS));
   return { to: link.email, url: `${ctx.config.BASE_URL}/logg-inn/lenke?token=${token}` };
 }
 
@@ -51,8 +49,7 @@ const LinkToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
 /** The stored link, if it is well-formed and unexpired (links made before generations had none: refused). */
 async function liveLink(ctx: AppContext, token: string): Promise<LoginLink | undefined> {
   if (!LinkToken.safeParse(token).success) return undefined;
-  const out = await ctx.db.send(new GetCommand({ TableName: ctx.tableName, Key: keys.loginLink(hashSecret(token)), ConsistentRead: true }));
-  const link = LoginLink.safeParse(out.Item);
+  const link = LoginLink.safeParse(await store.getLoginLink(ctx, hashSecret(token)));
   return link.success && link.data.validUntil > ctx.clock.now().toISOString() ? link.data : undefined;
 }
 
@@ -71,55 +68,21 @@ export async function consumeLoginLink(ctx: AppContext, token: string): Promise<
   const link = await liveLink(ctx, token);
   if (!link) return undefined;
   const now = ctx.clock.now();
-  // Users from before generations have none: that counts as generation 0.
-  const sameGeneration = link.generation === 0 ? "(attribute_not_exists(loginGeneration) OR loginGeneration = :g)" : "loginGeneration = :g";
-  try {
-    await ctx.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Delete: {
-              TableName: ctx.tableName,
-              Key: keys.loginLink(hashSecret(token)),
-              ConditionExpression: "attribute_exists(PK) AND validUntil > :now",
-              ExpressionAttributeValues: { ":now": now.toISOString() },
-            },
-          },
-          {
-            Update: {
-              TableName: ctx.tableName,
-              Key: keys.user(link.email),
-              UpdateExpression: "SET loginGeneration = :next",
-              ConditionExpression: `attribute_exists(PK) AND ${sameGeneration}`,
-              ExpressionAttributeValues: { ":g": link.generation, ":next": link.generation + 1 },
-            },
-          },
-        ],
-      }),
-    );
-  } catch (err) {
-    if (isConditionFailure(err)) return undefined;
-    throw err;
-  }
+  if (!(await store.useLoginLink(ctx, hashSecret(token), link.email, link.generation, now))) return undefined;
   const session = newSecret();
-  await ctx.db.send(
-    new PutCommand({
-      TableName: ctx.tableName,
-      Item: { ...keys.session(hashSecret(session)), email: link.email, validUntil: new Date(now.getTime() + SESSION_MS).toISOString(), expiresAt: ttl(now, SESSION_MS) },
-    }),
-  );
+  await store.putSession(ctx, hashSecret(session), { email: link.email, validUntil: new Date(now.getTime() + SESSION_MS).toISOString() }, ttl(now, SESSION_MS));
   return { session, email: link.email };
 }
 
 /** The user of a session cookie, if the session is live and the user still exists. */
 export async function sessionUser(ctx: AppContext, session: string | undefined): Promise<{ email: string } | undefined> {
   if (!session || !/^[A-Za-z0-9_-]{20,100}$/.test(session)) return undefined;
-  const out = await ctx.db.send(new GetCommand({ TableName: ctx.tableName, Key: keys.session(hashSecret(session)) }));
-  if (!out.Item || String(out.Item.validUntil) <= ctx.clock.now().toISOString()) return undefined;
-  return findUser(ctx, String(out.Item.email));
+  const stored = await store.getSession(ctx, hashSecret(session));
+  if (!stored || stored.validUntil <= ctx.clock.now().toISOString()) return undefined;
+  return findUser(ctx, stored.email);
 }
 
 export async function endSession(ctx: AppContext, session: string | undefined): Promise<void> {
   if (!session || !/^[A-Za-z0-9_-]{20,100}$/.test(session)) return;
-  await ctx.db.send(new DeleteCommand({ TableName: ctx.tableName, Key: keys.session(hashSecret(session)) }));
+  await store.deleteSession(ctx, hashSecret(session));
 }

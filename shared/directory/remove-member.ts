@@ -1,3 +1,4 @@
+// Taking a member off a body's list, and withdrawing their invitations to meetings that have not started.
 import type { Db } from "../store/db.js";
 import { removeMember } from "../store/directory.js";
 import { invitationIdForMember, withdrawInvitation } from "../store/invitations.js";

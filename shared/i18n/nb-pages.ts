@@ -42,7 +42,11 @@ export const nbPages = {
   upload: "Last opp",
   attachmentType: "Filtype",
   chooseFile: "Neste: velg fil",
+  /** The preview's file name, should a browser save it. */
+  previewFilename: "innkalling.html",
   uploads: {
+    /** A file name that had nothing usable left after cleaning. */
+    defaultFilename: "vedlegg",
     heading: "Last opp vedlegg",
     chosen: (title: string, type: string) => `Vedlegget «${title}», ${type}.`,
     exemptNote: "Unntatt offentlighet.",
@@ -126,6 +130,15 @@ export const nbPages = {
   approveMinutes: "Godkjenn referatet",
   sendMinutes: "Send referatet",
   newMeetingIn: (body: string) => `Nytt møte i ${body}`,
+  membersHeading: (body: string) => `${body}: medlemmer`,
+  newCaseHeading: (number: string) => `Ny sak (blir sak ${number})`,
+  attachmentLine: (n: number, title: string, filename: string, kb: number) => `Vedlegg ${n}: ${title} (${filename}, ${kb} kB)`,
+  /** For "Fant ikke vedlegg 3." */
+  attachmentWhat: (n: string) => `vedlegg ${n}`,
+  sendHeading: (meeting: string) => `Send innkalling: ${meeting}`,
+  boardHeading: (meeting: string) => `Svar: ${meeting}`,
+  minutesHeading: (meeting: string) => `Referat: ${meeting}`,
+  approvedAt: (when: string) => ` (godkjent ${when})`,
   roleFor: (name: string) => `Rolle for ${name}`,
   caseNumber: (n: string) => `Sak ${n}`,
   opening: "Åpning",
@@ -172,7 +185,7 @@ export const nbPages = {
     caseNotSaved: (why: string) => `Saken ble ikke lagret: ${why}`,
     replyNotRecorded: (why: string) => `Svaret ble ikke registrert: ${why}`,
   },
-  shell: { mainMenu: "Hovedmeny", app: "Møteinnkalling", archive: "Arkiv", tokens: "API-nøkler", logOut: "Logg ut", errorSummary: "Skjemaet ble ikke lagret. Rett opp dette:" },
+  shell: { pageTitle: (title: string) => `${title} – Møteinnkalling`, mainMenu: "Hovedmeny", app: "Møteinnkalling", archive: "Arkiv", tokens: "API-nøkler", logOut: "Logg ut", errorSummary: "Skjemaet ble ikke lagret. Rett opp dette:" },
   meetingStatus: { draft: "Utkast", invited: "Innkalt", held: "Avholdt", minutes_approved: "Referat godkjent", minutes_sent: "Referat sendt", cancelled: "Avlyst" },
   seatStatus: { attending: "Kommer", substitute: "Stedfortreder", absent: "Forfall", no_answer: "Ikke svart", bounced: "E-post avvist", withdrawn: "Trukket" },
   roles: { member: "Medlem", deputy: "Varamedlem", observer: "Observatør", secretariat: "Sekretariat" },

@@ -1,8 +1,7 @@
-/**
- * The message catalogue: every Norwegian (bokmål) text shown by the app and the API.
- * Email texts live in nb-emails.ts. Another language is added by a sibling file with the same shape.
- */
-export const nb = {
+/** The message catalogue: every Norwegian (bokmål) text shown by the app and the API; another language is a sibling file of the same shape. */
+/* The secretariat's page texts are in nb-pages.ts; the emails carry their own texts (emails/nb.ts). */
+const nb = {
+  appName: "Møteinnkalling",
   api: {
     validationTitle: "Ugyldige data",
     notFoundTitle: "Finnes ikke",
@@ -18,6 +17,56 @@ export const nb = {
     internalTitle: "Noe gikk galt hos oss",
     internal: "Forespørselen kunne ikke fullføres. Ingenting er lagret halvveis; prøv igjen om litt.",
     routeNotFound: "Denne adressen finnes ikke.",
+    pageNotFoundTitle: "Siden finnes ikke",
+    forbiddenTitle: "Ingen tilgang",
+    goneTitle: "Finnes ikke lenger",
+    tooManyTitle: "For mange forespørsler",
+  },
+  /** The OpenAPI document of the secretariat's API (/api/openapi.json): titles and operation summaries. */
+  apiDocs: {
+    title: "Møteinnkalling – sekretariatets API",
+    responses: { ok: "OK", invalid: "Ugyldige data", unauthorized: "Ikke innlogget", notFound: "Finnes ikke", conflict: "Konflikt", imported: "Importert", alreadyRecorded: "Allerede registrert" },
+    createOrganisation: "Ny kommune/organisasjon",
+    listOrganisations: "Alle organisasjoner",
+    createPerson: "Ny person",
+    createBody: "Nytt organ",
+    listBodies: "Alle organ",
+    listMembers: "Distribusjonslisten",
+    addMember: "Legg til medlem",
+    removeMember: "Fjern et medlem fra listen (invitasjoner til kommende møter trekkes tilbake)",
+    importMembers: "Importer distribusjonsliste (CSV: name,email,organisation,role). Alle rader sjekkes først; én feil rad gir ingen import.",
+    createMeeting: "Nytt møte (tider i norsk tid eller med tidssone)",
+    listMeetings: "Et organs møter etter dato",
+    getMeeting: "Møtet med saksliste og vedlegg",
+    updateMeeting: "Endre møtet",
+    addAgendaItem: "Ny sak (får neste saksnummer)",
+    updateAgendaItem: "Endre en sak",
+    moveAgendaItem: "Flytt en sak (numrene følger rekkefølgen)",
+    setNextCaseNumber: "Sett neste saksnummer for et år",
+    createAttachmentUpload: (mb: number) =>
+      `Start en opplasting: gir et skjema (url, fields) som filen sendes rett til lagringen med (POST multipart/form-data: alle fields, så file til slutt; Content-Type som oppgitt, høyst ${mb} MB). Registrer den så med recordAttachment og key.`,
+    recordAttachment:
+      "Registrer en opplastet fil som møtets neste vedlegg (sjekker størrelse og at innholdet er filtypen; ellers avvises og slettes den). Samme key to ganger gir samme vedlegg (200).",
+    sendInvitations: "Send innkalling (hele listen), påminnelse (de som ikke har svart) eller til utvalgte. Idempotency-Key gjør gjentatte forespørsler ufarlige.",
+    getSend: "Fremdrift for en utsendelse",
+    listReplies: "Svar per kommune",
+    recordReply: "Registrer svar på vegne av en deltaker",
+    revokeLink: "Trekk tilbake en personlig lenke (og vedleggslenkene fra den). En ny utsendelse gir ny lenke.",
+    getMinutes: "Referatet (utkast fra svarene hvis ikke lagret)",
+    saveMinutes: "Lagre referatet",
+    approveMinutes: "Godkjenn referatet (låses)",
+    scheduleMinutes: "Planlegg utsendelse (norsk tid) eller flytt den",
+    cancelMinutesSchedule: "Avbryt planlagt utsendelse",
+  },
+  memberCsv: {
+    unreadable: (why: string) => `Filen kan ikke leses som CSV: ${why}`,
+    empty: "Filen har ingen rader.",
+    row: (line: number, field: string) => `rad ${line}.${field}`,
+    unknownOrganisation: (name: string) => `Ukjent organisasjon «${name}».`,
+    duplicateEmail: (email: string) => `E-postadressen ${email} står to ganger.`,
+  },
+  replies: {
+    substituteMissing: "Oppgi navn og e-post for stedfortrederen.",
   },
   validation: {
     required: "Må fylles ut.",

@@ -1,18 +1,6 @@
+// The secretariat's reply input and the per-kommune reply board (a pure grouping of the invitations).
 import { z } from "zod";
 import type { Invitation, Reply } from "../model.js";
-
-/** What a participant may post from the reply form (all strings: it is an HTML form). */
-export const ReplyForm = z.discriminatedUnion("status", [
-  z.object({ status: z.literal("attending") }),
-  z.object({ status: z.literal("absent"), reason: z.string().trim().max(500, "Kan ha høyst 500 tegn.").optional() }),
-  z.object({
-    status: z.literal("substitute"),
-    substituteName: z.string().trim().min(1, "Skriv navnet på stedfortrederen.").max(200, "Kan ha høyst 200 tegn."),
-    substituteEmail: z.string().trim().toLowerCase().pipe(z.email("Skriv en gyldig e-postadresse for stedfortrederen.")),
-    substituteRole: z.string().trim().max(200, "Kan ha høyst 200 tegn.").optional(),
-  }),
-]);
-export type ReplyForm = z.infer<typeof ReplyForm>;
 
 /** The same, as JSON from the secretariat (recordReply), for one invitation. */
 export const RecordReplyInput = z.strictObject({
@@ -22,8 +10,6 @@ export const RecordReplyInput = z.strictObject({
   substitute: z.strictObject({ name: z.string().trim().min(1).max(200), email: z.email().max(254), role: z.string().max(200).optional() }).optional(),
   note: z.string().trim().max(500).optional(),
 });
-
-export const substituteInvitationId = (memberInvitationId: string, n: number) => `s-${memberInvitationId}-${n}`;
 
 export type SeatStatus = "attending" | "absent" | "substitute" | "no_answer" | "bounced" | "withdrawn";
 

@@ -1,3 +1,4 @@
+// What each kind of scheduled job does (the tick hands these to the jobs runner).
 import { z } from "zod";
 import { ConflictError } from "../errors.js";
 import { createSend, requeueWaiting } from "../sending/index.js";

@@ -1,3 +1,4 @@
+// One tick: run the scheduled jobs that are due, with every job kind's handler.
 import type { AppContext } from "../context.js";
 import { runDueJobs } from "../jobs/index.js";
 import { jobHandlers } from "./handlers.js";

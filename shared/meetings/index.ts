@@ -1,6 +1,10 @@
-/** Meetings: the meeting, its agenda of numbered cases, attachments, and the rules for times and case numbers. */
-export * from "../store/meetings.js";
-export * from "../store/snapshots.js";
-export * from "./attachment-types.js";
-export * from "./change.js";
-export * from "./rules.js";
+// Meetings: the meeting, its agenda of numbered cases, attachments, snapshots, and the rules for times and case numbers.
+export { addAttachment, findRecordedUpload, setAttachmentExempt } from "../store/attachments.js";
+export { getMeetingBundle, getMeetingRecord, listMeetings } from "../store/meetings.js";
+export { addAgendaItem, moveAgendaItem, nextCaseNumberLabel, setNextCaseNumber, updateAgendaItem } from "./agenda.js";
+export * from "../attachment-types.js";
+export { changeMeeting, createMeeting } from "./change.js";
+export { editAgendaItem, moveCase, planAgendaItem } from "./agenda-rules.js";
+export { toUtcIso } from "../time.js";
+export { scheduleReminder } from "./reminder.js";
+export { checkMeetingTimes, compareCaseNumbers, formatCaseNumber, meetingChanges, replyOpen } from "./rules.js";

@@ -26,7 +26,7 @@ export interface BlobPort {
   delete(key: string): Promise<void>;
 }
 
-export interface PresignedUpload {
+interface PresignedUpload {
   url: string;
   fields: Record<string, string>;
 }

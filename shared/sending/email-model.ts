@@ -1,9 +1,11 @@
-import type { MeetingEmailModel, MinutesEmailModel } from "../../emails/model.js";
+// Maps stored records to the plain email models emails/ takes, dates written out in Oslo time here.
+import type { MeetingEmailModel, MinutesEmailModel } from "../../emails/index.js";
 import { attendeeLine, type Minutes } from "../minutes/index.js";
 import type { MeetingAgenda } from "../store/meetings.js";
 import type { Body } from "../model.js";
+import { formatMeetingTime, formatOsloDate, formatOsloDateTime } from "../time.js";
 
-/** Maps stored records to the plain view model the email templates take. */
+/** The meeting as its emails show it. */
 export function meetingEmailModel(bundle: MeetingAgenda, body: Body, organiserEmail: string, sequence: number): MeetingEmailModel {
   const m = bundle.meeting;
   return {
@@ -15,9 +17,11 @@ export function meetingEmailModel(bundle: MeetingAgenda, body: Body, organiserEm
     meetingTitle: m.title,
     startsAt: m.startsAt,
     endsAt: m.endsAt,
+    date: formatOsloDate(m.startsAt),
+    when: formatMeetingTime(m.startsAt, m.endsAt),
+    ...(m.replyDeadline ? { deadline: formatOsloDateTime(m.replyDeadline) } : {}),
     place: m.place,
     kind: m.kind,
-    replyDeadline: m.replyDeadline,
     agenda: bundle.agenda.map((i) => ({
       number: i.number,
       title: i.title,
@@ -39,8 +43,8 @@ export function minutesEmailModel(bundle: MeetingAgenda, body: Body, minutes: Mi
     version: minutes.version,
     bodyName: body.name,
     meetingTitle: bundle.meeting.title,
-    startsAt: minutes.startedAt,
-    endsAt: minutes.endedAt,
+    date: formatOsloDate(minutes.startedAt),
+    when: formatMeetingTime(minutes.startedAt, minutes.endedAt),
     place: minutes.place,
     present: minutes.present.map(attendeeLine),
     secretariat: minutes.secretariat,

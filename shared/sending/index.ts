@@ -5,3 +5,4 @@ export * from "./rate-limiter.js";
 export * from "./sends.js";
 export * from "./ses-events.js";
 export * from "./worker.js";
+export { composeDelivery } from "./compose.js";

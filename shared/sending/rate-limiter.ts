@@ -1,48 +1,64 @@
+// The SES pace: a token bucket shared by the worker's concurrent sends, with a hard cap per second.
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const yieldOnce = () => new Promise((r) => setImmediate(r));
+
 /**
- * Paces sends so they never exceed a rate (SES maximum send rate per worker). Callers take turns.
- * Three rules decide when a turn starts:
- * - its slot on an even schedule, 1/rate apart (the steady pace);
- * - at least half an interval after the previous turn really started (a turn that started late
- *   because the event loop was busy may catch up, but never as a burst);
- * - never more than `rate` starts in any one-second window, counted on the real start times
- *   (the hard limit, whatever the timers did).
+ * Paces sends to a rate (the SES maximum send rate of this worker). A token bucket: it starts
+ * full (the first sends go at once), refills at the rate, and holds half a second's worth, so a
+ * sender held up for a moment (a busy event loop, a slow database answer, a batch that has not
+ * been claimed yet) catches up instead of losing the time for good. On top, never more than `rate` starts in any one-second window,
+ * counted on the real start times: the SES limit holds whatever the bucket and the timers did.
+ * Callers take turns in order, so concurrent sends share one pace.
  */
 export class RateLimiter {
-  private slot = Number.NEGATIVE_INFINITY;
-  private lastStart = Number.NEGATIVE_INFINITY;
-  private notBefore = Number.NEGATIVE_INFINITY;
+  private tokens: number;
+  private refilledAt = performance.now();
+  private readonly capacity: number;
+  private readonly perWindow: number;
+  /** The last `perWindow` start times, oldest first. */
   private readonly starts: number[] = [];
   private queue: Promise<void> = Promise.resolve();
-  private readonly intervalMs: number;
-  private readonly perWindow: number;
 
-  constructor(perSecond: number) {
-    this.intervalMs = 1000 / perSecond;
+  constructor(private readonly perSecond: number) {
+    this.capacity = Math.max(1, Math.ceil(perSecond / 2));
+    this.tokens = this.capacity;
     this.perWindow = Math.max(1, Math.floor(perSecond));
   }
 
+  /** Resolves when this caller may send. */
   acquire(): Promise<void> {
-    const turn = this.queue.then(async () => {
-      // No credit for idle time: after a pause the schedule restarts from now.
-      this.slot = Math.max(this.slot + this.intervalMs, performance.now() - this.intervalMs);
-      const windowFull = this.starts.length >= this.perWindow ? this.starts[this.starts.length - this.perWindow]! + 1000 : Number.NEGATIVE_INFINITY;
-      const due = Math.max(this.slot, this.lastStart + this.intervalMs / 2, windowFull, this.notBefore);
-      // Timers have millisecond steps and fire late rather than early: sleep until about a
-      // millisecond before the turn, then yield to the event loop (setImmediate) until it is due.
-      for (let wait = due - performance.now(); wait > 0; wait = due - performance.now()) {
-        if (wait > 2) await new Promise((r) => setTimeout(r, Math.floor(wait - 1)));
-        else await new Promise((r) => setImmediate(r));
-      }
-      this.lastStart = performance.now();
-      this.starts.push(this.lastStart);
-      if (this.starts.length > this.perWindow) this.starts.shift();
-    });
+    const turn = this.queue.then(() => this.take());
     this.queue = turn;
     return turn;
   }
 
-  /** After a throttling answer: no turn starts for the next `ms`. */
+  /** After a throttling answer: no turn starts for the next `ms`, and the bucket starts empty after it. */
   backOff(ms: number): void {
-    this.notBefore = Math.max(this.notBefore, performance.now() + ms);
+    this.tokens = 0;
+    this.refilledAt = Math.max(this.refilledAt, performance.now() + ms);
+  }
+
+  private async take(): Promise<void> {
+    for (;;) {
+      const now = performance.now();
+      if (now > this.refilledAt) {
+        this.tokens = Math.min(this.capacity, this.tokens + ((now - this.refilledAt) * this.perSecond) / 1000);
+        this.refilledAt = now;
+      }
+      const forToken = this.refilledAt > now ? this.refilledAt - now : this.tokens >= 1 ? 0 : ((1 - this.tokens) * 1000) / this.perSecond;
+      const forWindow = this.starts.length >= this.perWindow ? this.starts[0]! + 1000 - now : 0;
+      const wait = Math.max(forToken, forWindow);
+      if (wait <= 0) {
+        this.tokens -= 1;
+        this.starts.push(now);
+        if (this.starts.length > this.perWindow) this.starts.shift();
+        return;
+      }
+      // Timers have millisecond steps and fire late rather than early: sleep until about a
+      // millisecond before the turn, then yield to the event loop until it is due.
+      if (wait > 2) await sleep(Math.floor(wait - 1));
+      else await yieldOnce();
+    }
   }
 }

@@ -1,9 +1,9 @@
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+// SES events (delivery, bounce, complaint, reject, delay) recorded on the delivery they belong to.
 import { z } from "zod";
 import type { AppContext } from "../context.js";
-import { queryAll } from "../store/db.js";
+import { findDeliveryBySesMessage, recordDeliveryEvent } from "../store/deliveries.js";
 import { flagBouncedEmail } from "../store/directory.js";
-import { keys } from "../store/keys.js";
+import type { Delivery } from "../store/sends.js";
 
 /**
  * SES event publishing (configuration set → SNS): Delivery, Bounce, Complaint, Reject,
@@ -51,19 +51,14 @@ export async function recordSesNotifications(ctx: AppContext, messages: string[]
     }
     const type = (parsed.eventType ?? parsed.notificationType ?? "").toLowerCase();
     const logged = { sesMessageId: parsed.mail.messageId, type };
-    const matches = await queryAll(ctx, {
-      IndexName: "GSI1",
-      KeyConditionExpression: "GSI1PK = :pk",
-      ExpressionAttributeValues: { ":pk": keys.sesMessageIndex(parsed.mail.messageId) },
-    });
-    const delivery = matches[0];
+    const delivery = await findDeliveryBySesMessage(ctx, parsed.mail.messageId);
     if (!delivery) {
       ctx.log.info("SES event for no delivery of ours", logged);
       ignored++;
       continue;
     }
     const at = ctx.clock.now().toISOString();
-    let status: string | undefined;
+    let status: Delivery["status"] | undefined;
     let error: string | undefined;
     if (type === "delivery") status = "delivered";
     else if (type === "bounce" && parsed.bounce) {
@@ -83,16 +78,7 @@ export async function recordSesNotifications(ctx: AppContext, messages: string[]
       ignored++;
       continue;
     }
-    await ctx.db.send(
-      new UpdateCommand({
-        TableName: ctx.tableName,
-        Key: { PK: delivery.PK, SK: delivery.SK },
-        UpdateExpression: `SET ${status ? "#s = :s, " : ""}lastEvent = :e, lastEventAt = :at${error ? ", #err = :err" : ""}`,
-        // DynamoDB refuses an empty map: a delay names no attribute.
-        ...(status || error ? { ExpressionAttributeNames: { ...(status ? { "#s": "status" } : {}), ...(error ? { "#err": "error" } : {}) } } : {}),
-        ExpressionAttributeValues: { ...(status ? { ":s": status } : {}), ":e": type, ":at": at, ...(error ? { ":err": error } : {}) },
-      }),
-    );
+    await recordDeliveryEvent(ctx, delivery.sendId, delivery.deliveryId, { type, at, ...(status ? { status } : {}), ...(error ? { error } : {}) });
     ctx.log.info("SES event recorded", { ...logged, ...(status ? { status } : {}) });
     recorded++;
   }

@@ -1,19 +1,19 @@
+// Organisations, people, bodies and their members (the distribution lists) in the table.
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { type z } from "zod";
+import type { z } from "zod";
 import { ConflictError, InvalidError, NotFoundError } from "../errors.js";
 import type { AddMemberInput, CreateBodyInput, CreateOrganisationInput, CreatePersonInput, MemberCsvRow } from "../inputs.js";
 import { Body, Member, Organisation, Person } from "../model.js";
 import { type Db, isConditionFailure, queryAll } from "./db.js";
+import { GSI } from "./table-schema.js";
 import { keys, newId, withoutKeys } from "./keys.js";
-
-/** Organisations, people, bodies and their members (the distribution lists). */
 
 export async function createOrganisation(d: Db, input: z.infer<typeof CreateOrganisationInput>): Promise<Organisation> {
   const org: Organisation = { id: newId(), ...input };
   await d.db.send(
     new PutCommand({
       TableName: d.tableName,
-      Item: { ...keys.organisation(org.id), GSI1PK: keys.organisationsIndex, GSI1SK: `${org.name.toLowerCase()}#${org.id}`, ...org },
+      Item: { ...keys.organisation(org.id), ...keys.organisationsEntry(org.name, org.id), ...org },
     }),
   );
   return org;
@@ -21,14 +21,14 @@ export async function createOrganisation(d: Db, input: z.infer<typeof CreateOrga
 
 export async function listOrganisations(d: Db): Promise<Organisation[]> {
   const items = await queryAll(d, {
-    IndexName: "GSI1",
+    IndexName: GSI.lookups,
     KeyConditionExpression: "GSI1PK = :pk",
     ExpressionAttributeValues: { ":pk": keys.organisationsIndex },
   });
   return items.map((i) => Organisation.parse(withoutKeys(i)));
 }
 
-export async function getOrganisation(d: Db, id: string): Promise<Organisation> {
+async function getOrganisation(d: Db, id: string): Promise<Organisation> {
   const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.organisation(id) }));
   if (!out.Item) throw new NotFoundError(`organisasjonen ${id}`);
   return Organisation.parse(withoutKeys(out.Item));
@@ -59,13 +59,13 @@ function personPuts(d: Db, person: Person) {
   ];
 }
 
-export async function getPerson(d: Db, id: string): Promise<Person> {
+async function getPerson(d: Db, id: string): Promise<Person> {
   const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.person(id) }));
   if (!out.Item) throw new NotFoundError(`personen ${id}`);
   return Person.parse(withoutKeys(out.Item));
 }
 
-export async function findPersonByEmail(d: Db, email: string): Promise<Person | undefined> {
+async function findPersonByEmail(d: Db, email: string): Promise<Person | undefined> {
   const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.personEmail(email) }));
   if (!out.Item) return undefined;
   return getPerson(d, String(out.Item.personId));
@@ -76,7 +76,7 @@ export async function createBody(d: Db, input: z.infer<typeof CreateBodyInput>):
   await d.db.send(
     new PutCommand({
       TableName: d.tableName,
-      Item: { ...keys.body(body.id), GSI1PK: keys.bodiesIndex, GSI1SK: `${body.name.toLowerCase()}#${body.id}`, ...body },
+      Item: { ...keys.body(body.id), ...keys.bodiesEntry(body.name, body.id), ...body },
     }),
   );
   return body;
@@ -84,7 +84,7 @@ export async function createBody(d: Db, input: z.infer<typeof CreateBodyInput>):
 
 export async function listBodies(d: Db): Promise<Body[]> {
   const items = await queryAll(d, {
-    IndexName: "GSI1",
+    IndexName: GSI.lookups,
     KeyConditionExpression: "GSI1PK = :pk",
     ExpressionAttributeValues: { ":pk": keys.bodiesIndex },
   });
@@ -100,7 +100,7 @@ export async function getBody(d: Db, id: string): Promise<Body> {
 export async function listMembers(d: Db, bodyId: string): Promise<Member[]> {
   const items = await queryAll(d, {
     KeyConditionExpression: "PK = :pk AND begins_with(SK, :sk)",
-    ExpressionAttributeValues: { ":pk": keys.body(bodyId).PK, ":sk": "MEMBER#" },
+    ExpressionAttributeValues: { ":pk": keys.body(bodyId).PK, ":sk": keys.memberPrefix },
   });
   return items.map((i) => Member.parse(withoutKeys(i))).sort(byOrganisationThenName);
 }
@@ -204,7 +204,7 @@ export async function flagBouncedEmail(d: Db, email: string, at: string): Promis
   await d.db.send(new PutCommand({ TableName: d.tableName, Item: { ...keys.person(person.id), ...person, bouncedAt: at } }));
 }
 
-export async function getMember(d: Db, bodyId: string, memberId: string): Promise<Member> {
+async function getMember(d: Db, bodyId: string, memberId: string): Promise<Member> {
   const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.member(bodyId, memberId) }));
   if (!out.Item) throw new NotFoundError(`medlemmet ${memberId}`);
   return Member.parse(withoutKeys(out.Item));
@@ -229,25 +229,5 @@ export async function removeMember(d: Db, bodyId: string, memberId: string): Pro
   await d.db.send(new DeleteCommand({ TableName: d.tableName, Key: keys.member(bodyId, memberId), ConditionExpression: "attribute_exists(PK)" })).catch((err) => {
     if (isConditionFailure(err)) throw new NotFoundError(`medlemmet ${memberId}`);
     throw err;
-  });
-}
-
-/** What an import would do, without writing (the CSV preview). */
-export async function previewImport(d: Db, bodyId: string, rows: CsvRow[]) {
-  const members = await listMembers(d, bodyId);
-  const byEmail = new Map(members.map((m) => [m.personEmail, m]));
-  const orgs = new Map((await listOrganisations(d)).map((o) => [o.name.toLowerCase(), o]));
-  return rows.map((row, i) => {
-    const current = byEmail.get(row.email);
-    const orgKnown = !row.organisation || orgs.has(row.organisation.toLowerCase());
-    const orgName = row.organisation ? orgs.get(row.organisation.toLowerCase())?.name : undefined;
-    const change: "add" | "update" | "unchanged" | "error" = !orgKnown
-      ? "error"
-      : !current
-        ? "add"
-        : current.role === row.role && current.organisationName === orgName
-          ? "unchanged"
-          : "update";
-    return { line: i + 2, ...row, change, problem: orgKnown ? undefined : `Ukjent organisasjon «${row.organisation}».` };
   });
 }

@@ -1,10 +1,10 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { ConflictError, NotFoundError } from "../errors.js";
+// Invitations (one per person per meeting) and their replies, with every change kept as history.
+import { GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { NotFoundError } from "../errors.js";
 import { Invitation, type Member, type Reply } from "../model.js";
-import { type Db, isConditionFailure, jitter, queryAll } from "./db.js";
+import { batchGet, type Db, isConditionFailure, queryAll, retryOnConflict } from "./db.js";
 import { keys, withoutKeys } from "./keys.js";
-
-/** Invitations (one per person per meeting) and their replies, with every change kept as history. */
+import { checkOpen, type ReplyWrites, withdrawUpdate, writeReply } from "./participant.js";
 
 export const invitationIdForMember = (memberId: string) => `m-${memberId}`;
 
@@ -65,23 +65,8 @@ export async function ensureInvitations(d: Db, meetingId: string, members: Membe
   return [...existing, ...created];
 }
 
-export interface ReplyChange {
-  reply: Reply;
-  /** The substitute's own invitation, created together with the reply (never overwrites one). */
-  alsoPut?: Invitation[];
-  /** Substitutes no longer needed: withdrawn, and their links ended, in the same transaction. */
-  alsoWithdraw?: string[];
-  /** Further items written in the same transaction (the reply's outbox job). */
-  alsoItems?: Record<string, unknown>[];
-}
-
-/** The invitation was withdrawn, or the link used to reply is no longer its current link. */
-export class InvitationClosedError extends ConflictError {
-  constructor(readonly reason: "withdrawn" | "revoked") {
-    super(reason === "withdrawn" ? "Invitasjonen er trukket tilbake." : "Lenken er trukket tilbake.");
-    this.name = "InvitationClosedError";
-  }
-}
+/** What a reply writes: the reply, and the substitute's invitation, withdrawals and outbox job in the same transaction. */
+export type ReplyChange = ReplyWrites;
 
 /**
  * Records a reply. Only the fields a reply changes are written (reply, replyVersion), in one
@@ -97,63 +82,18 @@ export async function recordReply(
   expect: { linkVersion?: number },
   change: (current: Invitation) => ReplyChange,
 ): Promise<{ invitation: Invitation; previous?: Reply }> {
-  for (let attempt = 0; ; attempt++) {
-    const current = await getInvitation(d, meetingId, invitationId);
-    if (!current) throw new NotFoundError(`invitasjonen ${invitationId}`);
-    if (current.withdrawn) throw new InvitationClosedError("withdrawn");
-    if (expect.linkVersion !== undefined && current.linkVersion !== expect.linkVersion) throw new InvitationClosedError("revoked");
-    const { reply, alsoPut = [], alsoWithdraw = [], alsoItems = [] } = change(current);
-    const version = current.replyVersion + 1;
-    const tx: Record<string, unknown>[] = [
-      {
-        Update: {
-          TableName: d.tableName,
-          Key: keys.invitation(meetingId, invitationId),
-          UpdateExpression: "SET reply = :reply, replyVersion = :next",
-          ConditionExpression: "replyVersion = :v AND withdrawn = :false AND linkVersion = :lv",
-          ExpressionAttributeValues: { ":reply": reply, ":next": version, ":v": current.replyVersion, ":false": false, ":lv": current.linkVersion },
-        },
-      },
-      {
-        Put: {
-          TableName: d.tableName,
-          Item: { ...keys.replyLog(meetingId, invitationId, version), invitationId, version, previous: current.reply ?? null, ...reply },
-          ConditionExpression: "attribute_not_exists(PK)",
-        },
-      },
-      ...alsoPut.map((inv) => ({
-        Put: { TableName: d.tableName, Item: { ...keys.invitation(meetingId, inv.id), ...inv }, ConditionExpression: "attribute_not_exists(PK)" },
-      })),
-      ...alsoWithdraw.map((id) => withdrawUpdate(d, meetingId, id)),
-      ...alsoItems.map((Item) => ({ Put: { TableName: d.tableName, Item } })),
-    ];
-    try {
-      await d.db.send(new TransactWriteCommand({ TransactItems: tx as never }));
-      return { invitation: { ...current, reply, replyVersion: version }, previous: current.reply };
-    } catch (err) {
-      if (!isConditionFailure(err) || attempt >= MAX_ATTEMPTS) throw err;
-      await jitter(attempt);
-    }
-  }
+  return retryOnConflict(
+    async () => {
+      const current = await getInvitation(d, meetingId, invitationId);
+      if (!current) throw new NotFoundError(`invitasjonen ${invitationId}`);
+      checkOpen(current, expect.linkVersion);
+      return { invitation: await writeReply(d, current, change(current)), previous: current.reply };
+    },
+    { retries: MAX_ATTEMPTS },
+  );
 }
 
 const MAX_ATTEMPTS = 50;
-
-/**
- * Withdraws an invitation: its link then only says so (410), and every reply is refused (each
- * reply is conditional on withdrawn = false), as are its attachment links.
- */
-function withdrawUpdate(d: Db, meetingId: string, invitationId: string) {
-  return {
-    Update: {
-      TableName: d.tableName,
-      Key: keys.invitation(meetingId, invitationId),
-      UpdateExpression: "SET withdrawn = :t",
-      ConditionExpression: "attribute_exists(PK)",
-      ExpressionAttributeValues: { ":t": true },
-    },
-  };
-}
 
 /**
  * Ends an invitation's links (revoke) or withdraws it, together with the links of the substitute
@@ -161,11 +101,11 @@ function withdrawUpdate(d: Db, meetingId: string, invitationId: string) {
  * reply version read, so a substitute named at the same moment is not missed (the loser retries).
  */
 async function closeInvitation(d: Db, meetingId: string, invitationId: string, withdraw: boolean): Promise<Invitation | undefined> {
-  for (let attempt = 0; ; attempt++) {
+  return retryOnConflict(async () => {
     const current = await getInvitation(d, meetingId, invitationId);
     if (!current) return undefined;
     const substituteId = current.reply?.status === "substitute" ? current.reply.substitute?.invitationId : undefined;
-    const tx: Record<string, unknown>[] = [
+    const tx: NonNullable<TransactWriteCommandInput["TransactItems"]> = [
       {
         Update: {
           TableName: d.tableName,
@@ -191,14 +131,9 @@ async function closeInvitation(d: Db, meetingId: string, invitationId: string, w
             },
       );
     }
-    try {
-      await d.db.send(new TransactWriteCommand({ TransactItems: tx as never }));
-      return withdraw ? { ...current, withdrawn: true } : { ...current, linkVersion: current.linkVersion + 1 };
-    } catch (err) {
-      if (!isConditionFailure(err) || attempt >= MAX_ATTEMPTS) throw err;
-      await jitter(attempt);
-    }
-  }
+    await d.db.send(new TransactWriteCommand({ TransactItems: tx }));
+    return withdraw ? { ...current, withdrawn: true } : { ...current, linkVersion: current.linkVersion + 1 };
+  }, { retries: MAX_ATTEMPTS });
 }
 
 /** Revokes a personal link (and the attachment links made from it, and the named substitute's). */
@@ -211,4 +146,19 @@ export async function revokeLink(d: Db, meetingId: string, invitationId: string)
 /** Withdraws an invitation (a member taken off the list) and its substitute's; false if there was none. */
 export async function withdrawInvitation(d: Db, meetingId: string, invitationId: string): Promise<boolean> {
   return Boolean(await closeInvitation(d, meetingId, invitationId, true));
+}
+
+/** Which of these people's addresses have bounced (batched reads of the person records, emails lower-cased). */
+export async function bouncedEmails(d: Db, personIds: string[]): Promise<Set<string>> {
+  const people = await batchGet(d, personIds.map((id) => keys.person(id)), "email, bouncedAt");
+  return new Set(people.filter((p) => p.bouncedAt).map((p) => String(p.email).toLowerCase()));
+}
+
+/** The history of one invitation's replies, oldest first. */
+export async function replyHistory(d: Db, meetingId: string, invitationId: string) {
+  return queryAll(d, {
+    KeyConditionExpression: "PK = :pk AND begins_with(SK, :sk)",
+    ExpressionAttributeValues: { ":pk": keys.meeting(meetingId).PK, ":sk": keys.replyLogPrefix(invitationId) },
+    ConsistentRead: true,
+  });
 }

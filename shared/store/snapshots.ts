@@ -1,3 +1,4 @@
+// Frozen snapshots of a meeting version (meeting, agenda, attachments, body) that a send's emails are made from.
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { AgendaItem, Attachment, Body, Meeting } from "../model.js";
@@ -20,10 +21,8 @@ export const MeetingSnapshot = z.object({
 });
 export type MeetingSnapshot = z.infer<typeof MeetingSnapshot>;
 
-const snapshotKey = (meetingId: string, version: number) => ({ PK: `SNAPSHOT#${meetingId}`, SK: `V#${String(version).padStart(6, "0")}` });
-
 export async function getSnapshot(d: Db, meetingId: string, version: number): Promise<MeetingSnapshot | undefined> {
-  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: snapshotKey(meetingId, version), ConsistentRead: true }));
+  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.snapshot(meetingId, version), ConsistentRead: true }));
   return out.Item ? MeetingSnapshot.parse(withoutKeys(out.Item)) : undefined;
 }
 
@@ -37,12 +36,12 @@ export async function ensureSnapshot(d: Db, meeting: Meeting): Promise<void> {
   if (await getSnapshot(d, meeting.id, meeting.version)) return;
   const items = await queryAll(d, {
     KeyConditionExpression: "PK = :pk AND SK < :head",
-    ExpressionAttributeValues: { ":pk": keys.meeting(meeting.id).PK, ":head": "INV#" },
+    ExpressionAttributeValues: { ":pk": keys.meeting(meeting.id).PK, ":head": keys.invitationPrefix },
     ConsistentRead: true,
   });
   const agendaItems = await queryAll(d, {
     KeyConditionExpression: "PK = :pk AND begins_with(SK, :sk)",
-    ExpressionAttributeValues: { ":pk": keys.meeting(meeting.id).PK, ":sk": "ITEM#" },
+    ExpressionAttributeValues: { ":pk": keys.meeting(meeting.id).PK, ":sk": keys.agendaItemPrefix },
     ConsistentRead: true,
   });
   const after = await getMeetingRecord(d, meeting.id);
@@ -50,14 +49,14 @@ export async function ensureSnapshot(d: Db, meeting: Meeting): Promise<void> {
   const snapshot: MeetingSnapshot = {
     meeting: after,
     agenda: agendaItems.map((i) => AgendaItem.parse(withoutKeys(i))).sort((a, b) => a.order - b.order),
-    attachments: items.filter((i) => String(i.SK).startsWith("ATT#")).map((i) => Attachment.parse(withoutKeys(i))),
+    attachments: items.filter((i) => String(i.SK).startsWith(keys.attachmentPrefix)).map((i) => Attachment.parse(withoutKeys(i))),
     body: await getBody(d, after.bodyId),
   };
   try {
     await d.db.send(
       new PutCommand({
         TableName: d.tableName,
-        Item: { ...snapshotKey(meeting.id, meeting.version), ...snapshot },
+        Item: { ...keys.snapshot(meeting.id, meeting.version), ...snapshot },
         ConditionExpression: "attribute_not_exists(PK)",
       }),
     );

@@ -1,3 +1,4 @@
+/** The pages' stylesheet and scripts, served from memory under content-hashed names. */
 import { createHash } from "node:crypto";
 
 /**

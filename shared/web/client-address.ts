@@ -1,3 +1,4 @@
+/** The caller's address for rate limits (API Gateway's source IP, or the local socket), IPv6 by /64. */
 import { isIPv6 } from "node:net";
 import type { Context } from "hono";
 

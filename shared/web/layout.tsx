@@ -1,4 +1,6 @@
+/** The HTML page shell of both HTTP Lambdas (Page), and a page with one message (MessagePage). */
 import type { Child } from "hono/jsx";
+import { t } from "../i18n/nb.js";
 import { type AssetName, assetPath } from "./assets.js";
 
 /**
@@ -17,7 +19,7 @@ export function Page(props: { title: string; children: Child; header?: Child; sc
         {props.scripts?.map((name) => <script src={assetPath(name)} defer />)}
       </head>
       <body>
-        <header class="site">{props.header ?? <strong>Møteinnkalling</strong>}</header>
+        <header class="site">{props.header ?? <strong>{t.appName}</strong>}</header>
         <main id="innhold">{props.children}</main>
       </body>
     </html>

@@ -1,6 +1,8 @@
+/** RFC 9457 problem details, and the one turn from zod issues to Norwegian field errors. */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
+import type { FieldError } from "../errors.js";
 import { t } from "../i18n/nb.js";
 
 /** RFC 9457 problem details, with Norwegian title/detail and, for validation errors, the fields at fault. */
@@ -9,7 +11,7 @@ export interface Problem {
   title: string;
   status: number;
   detail?: string;
-  errors?: { field: string; message: string }[];
+  errors?: FieldError[];
 }
 
 export function problem(c: Context, status: ContentfulStatusCode, title: string, detail?: string, extra: Partial<Problem> = {}) {
@@ -17,17 +19,21 @@ export function problem(c: Context, status: ContentfulStatusCode, title: string,
   return c.body(JSON.stringify(body), status, { "Content-Type": "application/problem+json; charset=utf-8" });
 }
 
-/** Turns zod issues into field/message pairs with Norwegian messages. */
-export function fieldErrors(error: z.ZodError): { field: string; message: string }[] {
-  return error.issues.map((issue) => ({ field: issue.path.join(".") || "(body)", message: zodMessageNb(issue) }));
+/** The one turn from zod issues to field/message pairs (Norwegian); `root` names an issue about the whole input. */
+export function fieldErrors(error: z.core.$ZodError, root = "(body)"): FieldError[] {
+  return error.issues.map((issue) => ({ field: issue.path.join(".") || root, message: zodMessageNb(issue) }));
 }
 
-export function validationProblem(c: Context, error: z.ZodError) {
-  const errors = fieldErrors(error);
+/** A 400 listing the fields at fault: for zod's issues and for a domain's InvalidError alike. */
+export function invalidProblem(c: Context, errors: FieldError[]) {
   return problem(c, 400, t.api.validationTitle, errors.map((e) => `${e.field}: ${e.message}`).join("; "), {
     type: "https://moter.example.org/problemer/ugyldig-input",
     errors,
   });
+}
+
+export function validationProblem(c: Context, error: z.ZodError) {
+  return invalidProblem(c, fieldErrors(error));
 }
 
 /** Norwegian wording for zod issues. A custom message set in a schema (already Norwegian) wins. */

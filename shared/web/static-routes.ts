@@ -1,3 +1,4 @@
+/** GET /static/:file: the pages' assets, cached for a year (the name holds the content hash). */
 import { Hono } from "hono";
 import { staticAsset } from "./assets.js";
 

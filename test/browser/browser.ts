@@ -1,3 +1,4 @@
+/** The test browser: a Chromium from playwright-core, found or installed once. */
 import { mkdirSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";

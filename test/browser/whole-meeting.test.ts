@@ -1,3 +1,4 @@
+/** The whole meeting in a real browser: build, send, reply, minutes, keyboard and screen-reader basics. */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser } from "../../shared/auth/index.js";

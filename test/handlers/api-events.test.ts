@@ -1,3 +1,4 @@
+/** The api Lambda's handler with API Gateway HTTP API events (payload 2.0), as AWS sends them. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hiddenField } from "../support/forms.js";
 import { eventBrowser, type HandlerEnv, startHandlerEnv } from "./support.js";

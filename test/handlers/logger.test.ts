@@ -1,3 +1,4 @@
+/** The Lambdas' structured JSON logs: one line per invocation, secrets redacted. */
 import { describe, expect, it } from "vitest";
 import { logInvocation, PowertoolsLogger } from "../../shared/adapters/powertools-logger.js";
 import { captureOutput, lambdaContext } from "./support.js";

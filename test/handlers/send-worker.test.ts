@@ -1,3 +1,4 @@
+// The send-worker Lambda on SQS batch events: partial failures, concurrency, redelivery.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSendWorkerHandler } from "../../functions/send-worker/handler.js";
 import type { Logger } from "../../shared/log.js";

@@ -1,3 +1,4 @@
+// The ses-events Lambda on SNS events carrying SES notifications.
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSesEventsHandler } from "../../functions/ses-events/handler.js";

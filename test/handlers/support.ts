@@ -1,3 +1,4 @@
+/** Helpers for the handler tests: the Lambda handlers over a test stack, and events shaped as AWS sends them. */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,7 +27,7 @@ import { listDeliveries } from "../../shared/sending/index.js";
  * local SES, as in every other test.
  */
 
-export const fixture = <T = unknown>(name: string): T => JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), "utf8")) as T;
+const fixture = <T = unknown>(name: string): T => JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), "utf8")) as T;
 /** An SES sample notification with the message id and address of a real local send filled in. */
 export const sesFixture = (name: string, messageId: string, recipient: string) =>
   readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), "utf8").replaceAll("MESSAGE_ID", messageId).replaceAll("RECIPIENT", recipient);
@@ -66,7 +67,7 @@ export function lambdaContext(name: string): Context {
  * as SQS events. SQS has no local twin in this project; the in-process queue (local/) would call the
  * worker's code directly, past the handler this test is about.
  */
-export class CapturingQueue implements QueuePort {
+class CapturingQueue implements QueuePort {
   private bodies: string[] = [];
   async send(messages: unknown[]): Promise<void> {
     for (const m of messages) this.bodies.push(JSON.stringify(m));
@@ -137,7 +138,7 @@ function route(method: string, path: string): { routeKey: string; pathParameters
  * string as sent (percent-encoded), the decoded query parameters (repeated ones joined by commas),
  * cookies in the `cookies` array (not a header), lower-case headers, and the body.
  */
-export function httpApiEvent(method: string, target: string, opts: { cookies?: string[]; headers?: Record<string, string>; body?: EventBody; sourceIp?: string } = {}): HttpApiEvent {
+function httpApiEvent(method: string, target: string, opts: { cookies?: string[]; headers?: Record<string, string>; body?: EventBody; sourceIp?: string } = {}): HttpApiEvent {
   const url = new URL(target, `https://${DOMAIN}`);
   const { routeKey, pathParameters } = route(method, url.pathname);
   const query: Record<string, string> = {};
@@ -180,7 +181,7 @@ export function httpApiEvent(method: string, target: string, opts: { cookies?: s
   } as HttpApiEvent;
 }
 
-export interface ApiResult {
+interface ApiResult {
   statusCode: number;
   headers?: Record<string, string>;
   cookies?: string[];
@@ -188,10 +189,10 @@ export interface ApiResult {
   isBase64Encoded: boolean;
 }
 
-export type Handlers = ReturnType<typeof handlersFor>;
+type Handlers = ReturnType<typeof handlersFor>;
 
 /** The four handlers, each made by its factory from one context. */
-export function handlersFor(ctx: AppContext) {
+function handlersFor(ctx: AppContext) {
   return {
     api: createApiHandler(ctx) as (event: HttpApiEvent, context?: Context) => Promise<ApiResult>,
     sendWorker: createSendWorkerHandler(ctx),
@@ -239,7 +240,7 @@ export async function startHandlerEnv(opts: { mail?: (real: MailPort) => MailPor
 }
 
 /** A client of the JSON API through the api handler, with an API token made the way the CLI makes it. */
-export async function apiTokenClient(env: HandlerEnv, email = "sekretariat@vestregionen.no") {
+async function apiTokenClient(env: HandlerEnv, email = "sekretariat@vestregionen.no") {
   await addUser(env.ctx, email);
   const token = await createApiToken(env.ctx, email, env.clock.now(), { days: 3650 });
   return async <T = any>(method: string, path: string, data?: unknown): Promise<{ status: number; body: T }> => {

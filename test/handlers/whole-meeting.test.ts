@@ -1,5 +1,7 @@
+// A whole meeting through the Lambda handlers on AWS sample events: login, meeting, preview, send, reply, minutes.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createReplyHandler } from "../../functions/reply/handler.js";
 import { addUser } from "../../shared/auth/index.js";
 import { hiddenField } from "../support/forms.js";
 import { sesEmails } from "../support/harness.js";
@@ -136,7 +138,9 @@ describe("a whole meeting through the handlers, on API Gateway, SQS and EventBri
     const invitation = (await mailTo(erik.email))[0]!;
     const link = new URL(replyLink(invitation));
     expect(link.host).toBe(DOMAIN);
-    const participant = eventBrowser(env, { sourceIp: "203.0.113.7" });
+    // API Gateway routes /r/* to the reply Lambda: the participant's requests go to that handler.
+    const replyLambda = createReplyHandler(env.ctx) as unknown as HandlerEnv["api"];
+    const participant = eventBrowser({ ...env, api: replyLambda }, { sourceIp: "203.0.113.7" });
     const form = await participant.get(link.pathname);
     expect(form.status).toBe(200);
     const replied = await participant.postForm(link.pathname, { csrf: hiddenField(form.text, "csrf"), status: "attending" });

@@ -1,9 +1,11 @@
+// cdk-nag over the synthesized stack (acknowledgements narrow and real) and CDK's template validation.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Acknowledgment, Validations } from "aws-cdk-lib";
 import { AwsSolutionsChecks } from "cdk-nag";
 import type { IConstruct } from "constructs";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { replyRoutes } from "../../functions/reply/paths.js";
 import { synthApp, withDomain } from "./synth.js";
 
 /**
@@ -66,17 +68,18 @@ describe("cdk-nag AwsSolutions", () => {
     }
   });
 
-  it("acknowledges only: the link key's rotation, the SES-events DLQ, in-app authorisation per route, S3 object wildcards (uploads, previews, deletes under meetings/)", () => {
+  it("acknowledges only: the link key's rotation, the SES-events DLQ, in-app authorisation per route, S3 object wildcards (uploads, previews, deletes and downloads under meetings/)", () => {
     const { acks } = unacknowledged(withDomain);
     const ids = acks.map((a) => `${a.path} ${a.id}`);
-    expect(ids).toHaveLength(8);
+    expect(ids).toHaveLength(8 + replyRoutes.length);
     expect(ids).toEqual(
       expect.arrayContaining([
         "Moteinnkalling/LinkSigningKey AwsSolutions-SMG4",
         "Moteinnkalling/SesEventsDeadLetters AwsSolutions-SQS3",
         "Moteinnkalling/HttpApi/DefaultRoute AwsSolutions-APIG4",
         "Moteinnkalling/HttpApi/POST--logg-inn AwsSolutions-APIG4",
-        "Moteinnkalling/HttpApi/POST--r--{token} AwsSolutions-APIG4",
+        ...replyRoutes.map((r) => `Moteinnkalling/HttpApi/${r.method}${r.path.replace(/\//g, "--")} AwsSolutions-APIG4`),
+        expect.stringMatching(/^Moteinnkalling\/reply-role AwsSolutions-IAM5\[Resource::<Attachments\w+\.Arn>\/meetings\/\*\]$/),
         expect.stringMatching(/^Moteinnkalling\/api-role AwsSolutions-IAM5\[Resource::<Attachments\w+\.Arn>\/\*\]$/),
         expect.stringMatching(/^Moteinnkalling\/api-role AwsSolutions-IAM5\[Resource::<Attachments\w+\.Arn>\/meetings\/\*\]$/),
         expect.stringMatching(/^Moteinnkalling\/send-worker-role AwsSolutions-IAM5\[Resource::<Attachments\w+\.Arn>\/previews\/\*\]$/),

@@ -1,3 +1,4 @@
+// Synthesizes the stack for the infra tests (no bundling), with the cdk.json context.
 import { Template } from "aws-cdk-lib/assertions";
 import cdkJson from "../../cdk.json" with { type: "json" };
 import { buildApp } from "../../infra/app.js";
@@ -7,7 +8,7 @@ import { buildApp } from "../../infra/app.js";
  * a test adds. Bundling is skipped ("aws:cdk:bundling-stacks": []) so this stays fast;
  * bench/coldstart and `npm run synth` bundle for real.
  */
-export const cdkContext = cdkJson.context as Record<string, unknown>;
+const cdkContext = cdkJson.context as Record<string, unknown>;
 
 export const synthApp = (extra: Record<string, unknown> = {}, opts: { cloudFormationValidation?: boolean } = {}) =>
   buildApp({ ...cdkContext, "aws:cdk:bundling-stacks": [], ...extra }, opts);

@@ -1,3 +1,4 @@
+// Calendar entries through the whole pipeline: REQUEST, an update with SEQUENCE+1, CANCEL.
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { type ApiClient, useApiApp } from "../support/api.js";

@@ -1,3 +1,4 @@
+/** The JSON API over meetings, agendas, members and CSV import, against DynamoDB Local. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { seed000 } from "../../local/seed-data.js";
 import { type ApiClient, setupBody, useApiApp } from "../support/api.js";

@@ -1,3 +1,4 @@
+/** Login links, sessions, API tokens and CSRF: who may do what, and what a forged request gets. */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -141,7 +142,8 @@ describe("the secretariat's API and its tokens", () => {
     }
   });
 
-  it("API tokens: the admin CLI creates them with name, scope and days, lists them and revokes by id; `token create <email>` still works", async () => {
+  it("API tokens: the admin CLI creates them with name, scope and days, lists them and revokes by id; `token create <email>` still works", { timeout: 90_000 }, async () => {
+    // Five runs of the CLI, each a fresh tsx process: ~15 s alone, twice that when the browser test shares the cores.
     const run = promisify(execFile);
     const env = { ...process.env, DYNAMODB_ENDPOINT: app.ctx.config.APP_ENV === "local" ? app.ctx.config.DYNAMODB_ENDPOINT : "", TABLE_NAME: app.ctx.tableName };
     const admin = (...args: string[]) => run(process.execPath, ["--import", "tsx", "local/admin.ts", ...args], { env });

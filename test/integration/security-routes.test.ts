@@ -1,14 +1,16 @@
+/** Every route of both HTTP Lambdas with hostile ids, tokens and bodies: no 5xx, no writes. */
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../functions/api/app.js";
+import { createReplyApp } from "../../functions/reply/app.js";
 import { type ApiClient, useApiApp } from "../support/api.js";
 import { loggedInBrowser } from "../support/browser-session.js";
 import type { TestApp } from "../support/harness.js";
 import { meetingWithMembers, waitForSend } from "../support/scenario.js";
 
 /**
- * Every route the app has (read from the Hono app itself, so a new route is covered the day it is
+ * Every route the apps have (read from the Hono apps themselves, so a new route is covered the day it is
  * added), hit with unknown, malformed and hostile ids, tokens and bodies: never a 5xx, and
  * nothing written by anyone who is not logged in.
  */
@@ -25,8 +27,9 @@ describe("no 5xx and no writes from unknown or malformed ids, tokens and bodies"
 
   const routes = () => {
     const seen = new Set<string>();
-    return createApp(app.ctx)
-      .routes.filter((r) => r.method !== "ALL" && !r.path.includes("*"))
+    // Both HTTP Lambdas: the secretariat's (api) and the participant's (reply), served on one port here.
+    return [...createApp(app.ctx).routes, ...createReplyApp(app.ctx).routes]
+      .filter((r) => r.method !== "ALL" && !r.path.includes("*"))
       .filter((r) => {
         const key = `${r.method} ${r.path}`;
         return !seen.has(key) && seen.add(key);

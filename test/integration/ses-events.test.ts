@@ -1,3 +1,4 @@
+// SES events through the sending domain: delivery, bounce and complaint recorded on real local sends.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { recordSesNotifications } from "../../shared/sending/index.js";

@@ -1,3 +1,4 @@
+/** The smoke check (npm run smoke) against a running local system. */
 import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";

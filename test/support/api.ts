@@ -1,3 +1,4 @@
+// A JSON client for the secretariat API, logged in with a real API token of a test user.
 import { addUser, createApiToken } from "../../shared/auth/index.js";
 import { beforeAll, afterAll } from "vitest";
 import { startTestApp, type TestApp } from "./harness.js";

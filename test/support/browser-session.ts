@@ -1,3 +1,4 @@
+// A tiny cookie-keeping browser, and one logged in as a person does: the emailed link, then its button.
 import { addUser } from "../../shared/auth/index.js";
 import { hiddenField } from "./forms.js";
 import { sesEmails, type TestApp } from "./harness.js";

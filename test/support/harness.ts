@@ -1,15 +1,10 @@
+// The test app (the local stack's app on the shared stand-ins of the global setup) and the local SES mailbox.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type ServerType, serve } from "@hono/node-server";
 import { inject } from "vitest";
-import { createLocalHttp } from "../../local/http.js";
-import { createLocalContext, type LocalContext } from "../../local/context.js";
-import { ensureBucket, ensureTable, freePort } from "../../local/services.js";
-import { attachWorkers } from "../../local/workers.js";
+import type { LocalContext } from "../../local/context.js";
+import { localStackConfig, startLocalApp } from "../../local/stack.js";
 import { InProcessQueue } from "../../shared/adapters/in-process-queue.js";
-import { type LocalConfig, loadConfig } from "../../shared/config.js";
+import type { LocalConfig } from "../../shared/config.js";
 import { AdjustableClock } from "../../shared/ports/clock.js";
 import type { MailPort } from "../../shared/ports/mail.js";
 
@@ -23,6 +18,17 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
+/** The stand-ins the global setup started (test/support/global-setup.ts). */
+const services = () => ({ dynamoEndpoint: inject("dynamoEndpoint"), sesEndpoint: inject("sesEndpoint"), s3Endpoint: inject("s3Endpoint") });
+
+/** What every test app differs in from `npm start`: a fresh table and bucket, a fast SES rate, quiet logs. */
+const testEnv = () => ({
+  TABLE_NAME: `t-${randomUUID()}`,
+  BUCKET_NAME: `b-${randomUUID()}`,
+  SES_MAX_SEND_RATE: "200",
+  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+});
+
 /**
  * The real Hono app over HTTP on a free port, with its own fresh table in the shared
  * DynamoDB Local, its own bucket in the shared local S3, and the shared local SES. Nothing is
@@ -32,30 +38,15 @@ export interface TestApp {
 export async function startTestApp(
   opts: { env?: Record<string, string>; mail?: (real: MailPort) => MailPort; queue?: InProcessQueue } = {},
 ): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), "moter-test-"));
-  const port = await freePort();
-  const tableName = `t-${randomUUID()}`;
-  const config = testConfig({ TABLE_NAME: tableName, BASE_URL: `http://localhost:${port}`, DATA_DIR: dataDir, ...opts.env });
-  await ensureTable(config.DYNAMODB_ENDPOINT, tableName);
-  await ensureBucket(config.S3_ENDPOINT, config.BUCKET_NAME, [`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   const clock = new AdjustableClock();
-  const base = createLocalContext(config, { clock, queue: opts.queue ?? new InProcessQueue({ retryDelayMs: 50 }) });
-  const ctx: LocalContext = opts.mail ? { ...base, mail: opts.mail(base.mail) } : base;
-  const workers = attachWorkers(ctx, { tickEveryMs: 3_600_000 });
-  await workers.ready;
-  const server: ServerType = serve({ fetch: createLocalHttp(ctx).fetch, port, hostname: "127.0.0.1" });
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    ctx,
+  const app = await startLocalApp(services(), {
+    env: { ...testEnv(), ...opts.env },
     clock,
-    sesEndpoint: config.SES_ENDPOINT,
-    s3Endpoint: config.S3_ENDPOINT,
-    async stop() {
-      workers.stop();
-      await new Promise<void>((r) => server.close(() => r()));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+    queue: opts.queue ?? new InProcessQueue({ retryDelayMs: 50 }),
+    mail: opts.mail,
+    tickEveryMs: 3_600_000,
+  });
+  return { baseUrl: app.baseUrl, ctx: app.ctx, clock, sesEndpoint: inject("sesEndpoint"), s3Endpoint: inject("s3Endpoint"), stop: app.stop };
 }
 
 /**
@@ -63,18 +54,8 @@ export async function startTestApp(
  * global setup), with a fresh bucket name; the caller names its table, base URL and data folder.
  */
 export function testConfig(env: { TABLE_NAME: string; BASE_URL: string; DATA_DIR: string } & Record<string, string>): LocalConfig {
-  return loadConfig({
-    APP_ENV: "local",
-    SENDER_EMAIL: "sekretariat@vestregionen.no",
-    SES_MAX_SEND_RATE: "200",
-    AWS_REGION: "eu-north-1",
-    DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
-    SES_ENDPOINT: inject("sesEndpoint"),
-    S3_ENDPOINT: inject("s3Endpoint"),
-    BUCKET_NAME: `b-${randomUUID()}`,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-    ...env,
-  }) as LocalConfig;
+  const { DATA_DIR, ...rest } = env;
+  return localStackConfig(services(), { ...testEnv(), ...rest }, { port: 0, dataDir: DATA_DIR });
 }
 
 export interface StoredEmail {

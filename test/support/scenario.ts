@@ -1,3 +1,4 @@
+// A body with members in distinct kommuner and a meeting with two cases; waiting for a send to finish.
 import { randomUUID } from "node:crypto";
 import { type ApiClient, setupBody } from "./api.js";
 import { hiddenField } from "./forms.js";

@@ -1,3 +1,4 @@
+// Attachment uploads as a client does them: ask for the form, post the file to S3 (file last), record it.
 import type { ApiClient } from "./api.js";
 
 export interface UploadFile {

@@ -1,3 +1,4 @@
+// Attachment types: an attachment's first bytes must be what its declared type says, for every allowed type.
 import { S3Client } from "@aws-sdk/client-s3";
 import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { describe, expect, it } from "vitest";

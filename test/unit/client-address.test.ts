@@ -1,3 +1,4 @@
+/** The rate-limit subject of a client address (IPv4, mapped IPv4, IPv6 /64). */
 import { describe, expect, it } from "vitest";
 import { rateLimitSubject } from "../../shared/web/client-address.js";
 

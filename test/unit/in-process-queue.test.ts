@@ -1,3 +1,4 @@
+// The local send queue: batches to the consumer, redelivery of failures, then dead letters.
 import { describe, expect, it } from "vitest";
 import { InProcessQueue } from "../../shared/adapters/in-process-queue.js";
 

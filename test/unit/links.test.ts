@@ -1,3 +1,4 @@
+// Personal links: verified with the key and link version, refused when altered, re-signed, revoked or malformed.
 import { describe, expect, it } from "vitest";
 import { parseToken, personalToken, verifyToken } from "../../shared/invitations/index.js";
 

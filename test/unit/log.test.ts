@@ -1,3 +1,4 @@
+// The loggers: JSON lines, and never a personal link, login link or token (secret-looking values redacted).
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createLogger } from "../../shared/log.js";
 

@@ -1,3 +1,4 @@
+// Europe/Oslo times: conversion, summer time, formatting; the meeting rules on them.
 import { describe, expect, it } from "vitest";
 import { formatMeetingTime, formatOsloDateTime, osloLocalToUtc, osloYear, utcToOsloLocal } from "../../shared/time.js";
 import { checkMeetingTimes, replyOpen, toUtcIso } from "../../shared/meetings/index.js";

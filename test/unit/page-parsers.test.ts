@@ -1,5 +1,6 @@
+/** The secretariat pages' text-area formats: attendees, sub-items, attachment numbers. */
 import { describe, expect, it } from "vitest";
-import { parseAttendeeLines, parseNumberList, parseSubItems } from "../../functions/api/pages/parse.js";
+import { parseAttendeeLines, parseNumberList, parseSubItems } from "../../functions/api/web/parse.js";
 
 describe("secretariat page text formats", () => {
   it("reads attendees as the minutes write them (seed 001)", () => {

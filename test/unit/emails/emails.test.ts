@@ -1,53 +1,34 @@
+// The email templates, the calendar entry and the MIME message, on the seed meetings (no I/O).
 import ICAL from "ical.js";
 import mjml2html from "mjml";
 import { describe, expect, it } from "vitest";
-import { composeEmail, composeMinutesEmail } from "../../../emails/index.js";
-import { buildInvitationIcs } from "../../../emails/ical.js";
-import { buildMimeMessage } from "../../../emails/mime.js";
+import { buildCalendar, calendarFor } from "../../../emails/ical.js";
+import { fillEmail, type MeetingTemplateKind, personalCopy, prepareEmail, prepareMinutesEmail, type Recipient } from "../../../emails/index.js";
+import { prepareMime } from "../../../emails/mime.js";
 import type { MeetingEmailModel, MinutesEmailModel } from "../../../emails/model.js";
-import { mjmlRenderCount, personalise, renderTemplateCached } from "../../../emails/render.js";
+import { mjmlRenderCount, personalise, recipientValues, renderTemplateCached } from "../../../emails/render.js";
 import { loginTemplate, meetingTemplate, minutesTemplate } from "../../../emails/templates.js";
 import { seed000, seed001 } from "../../../local/seed-data.js";
-import { osloLocalToUtc } from "../../../shared/time.js";
+import { formatMeetingTime, formatOsloDate, osloLocalToUtc } from "../../../shared/time.js";
+import { recipient, seed000Model, sender, shown } from "./fixtures.js";
 
-/** Seed 000 as the email model: Rådmannsgruppen, 1 June 2017, Sak 12–20/2017. */
-function seed000Model(over: Partial<MeetingEmailModel> = {}): MeetingEmailModel {
-  let n = seed000.firstCaseNumber;
-  return {
-    meetingId: "01seed000meeting0000000000",
-    version: 1,
-    sequence: 0,
-    status: "scheduled",
-    bodyName: "Rådmannsgruppen",
-    meetingTitle: seed000.meeting.title,
-    startsAt: osloLocalToUtc(seed000.meeting.startsAt),
-    endsAt: osloLocalToUtc(seed000.meeting.endsAt),
-    place: seed000.meeting.place,
-    kind: "physical",
-    replyDeadline: osloLocalToUtc(seed000.meeting.replyDeadline),
-    agenda: seed000.agenda.map((i) => ({
-      number: i.kind === "opening" ? null : `${n++}/2017`,
-      title: i.title,
-      kind: i.kind,
-      background: (i as { background?: string }).background,
-      proposedDecision: (i as { proposedDecision?: string }).proposedDecision,
-      subItems: (i as { subItems?: MeetingEmailModel["agenda"][number]["subItems"] }).subItems ?? [],
-      attachmentNumbers: (i as { attachmentNumbers?: number[] }).attachmentNumbers ?? [],
-    })),
-    attachments: [1, 2, 3, 4, 5, 6, 7, 8].map((number) => ({ number, title: `Dokument ${number}` })),
-    secretariat: { name: "Nina Solberg", email: "nina@vestregionen.no", phone: "32 00 00 00" },
-    organiserEmail: "sekretariat@vestregionen.no",
-    ...over,
-  };
+const minutesShown = { date: formatOsloDate("2017-11-23T08:00:00Z"), when: formatMeetingTime("2017-11-23T08:00:00Z", "2017-11-23T10:15:00Z") };
+
+/** One recipient's email as the worker makes it: prepared once, filled in; with the copy the preview shows. */
+async function composeEmail(kind: MeetingTemplateKind, model: MeetingEmailModel, to: Recipient) {
+  const prepared = await prepareEmail(kind, model, sender);
+  return { raw: fillEmail(prepared.email, to), ...personalCopy(prepared, to) };
 }
-
-const recipient = (name: string, email: string) => ({ name, email, replyUrl: `https://moter.example.org/r/${email}`, attachmentBaseUrl: `https://moter.example.org/a/${email}` });
-const sender = { from: "sekretariat@vestregionen.no", replyTo: "nina@vestregionen.no" };
+async function composeMinutesEmail(model: MinutesEmailModel, to: Recipient) {
+  const prepared = await prepareMinutesEmail(model, sender);
+  return { raw: fillEmail(prepared.email, to), ...personalCopy(prepared, to) };
+}
+const buildInvitationIcs = (model: MeetingEmailModel, attendee: { name: string; email: string }, method: "REQUEST" | "CANCEL") => calendarFor(buildCalendar(model, method), attendee);
 
 describe("email templates", () => {
   it("pass mjml validation at level strict (every template)", async () => {
     const minutes: MinutesEmailModel = {
-      meetingId: "m", version: 1, bodyName: "Rådmannsgruppen", meetingTitle: "Møte", startsAt: "2017-11-23T08:00:00Z", endsAt: "2017-11-23T10:15:00Z",
+      meetingId: "m", version: 1, bodyName: "Rådmannsgruppen", meetingTitle: "Møte", ...minutesShown,
       place: "Drammen rådhus", present: ["Erik Kjeldstadli, Bærum"], secretariat: ["Nina Solberg"], absent: [], items: [{ number: "29/2017", title: "Referat", decision: "Godkjent.", status: "decided" }],
       attachments: [], secretariatContact: { name: "Nina", email: "nina@vestregionen.no" },
     };
@@ -64,7 +45,7 @@ describe("email templates", () => {
   });
 
   it("the invitation shows the time in Norwegian form, every case, title and proposed decision, and the sub-items", async () => {
-    const mail = await composeEmail("invitation", seed000Model(), recipient("Erik Kjeldstadli", "erik@example.org"), sender);
+    const mail = await composeEmail("invitation", seed000Model(), recipient("Erik Kjeldstadli", "erik@example.org"));
     for (const part of [mail.html, mail.text]) {
       expect(part).toContain("Torsdag 01.06.2017 kl. 09.00 – 12.00");
       for (let n = 12; n <= 20; n++) expect(part).toContain(`Sak ${n}/2017`);
@@ -83,7 +64,7 @@ describe("email templates", () => {
 
   it("escapes user text in HTML and never substitutes a placeholder written by a user", async () => {
     const evil = seed000Model({ meetingId: "evil", meetingTitle: `<script>alert(1)</script> & "x" %%NAVN%%` });
-    const mail = await composeEmail("invitation", evil, recipient("Ola", "ola@example.org"), sender);
+    const mail = await composeEmail("invitation", evil, recipient("Ola", "ola@example.org"));
     expect(mail.html).not.toContain("<script>alert(1)</script>");
     expect(mail.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(mail.text).not.toMatch(/alert\(1\)<\/script> & "x" Ola/);
@@ -93,21 +74,21 @@ describe("email templates", () => {
   it("renders MJML once per meeting version, then personalises per recipient", async () => {
     const model = seed000Model({ meetingId: "cache-test" });
     const before = mjmlRenderCount();
-    const a = await composeEmail("invitation", model, recipient("Tuss Benum", "tuss@example.org"), sender);
-    const b = await composeEmail("invitation", model, recipient("Bente Gravdal", "bente@example.org"), sender);
+    const a = await composeEmail("invitation", model, recipient("Tuss Benum", "tuss@example.org"));
+    const b = await composeEmail("invitation", model, recipient("Bente Gravdal", "bente@example.org"));
     expect(mjmlRenderCount() - before).toBe(1);
     expect(a.html).toContain("Tuss Benum");
     expect(b.html).toContain("Bente Gravdal");
     expect(a.html.replaceAll("Tuss Benum", "X").replaceAll("tuss@example.org", "Y")).toBe(b.html.replaceAll("Bente Gravdal", "X").replaceAll("bente@example.org", "Y"));
-    await composeEmail("invitation", { ...model, version: 2 }, recipient("Tuss Benum", "tuss@example.org"), sender);
+    await composeEmail("invitation", { ...model, version: 2 }, recipient("Tuss Benum", "tuss@example.org"));
     expect(mjmlRenderCount() - before).toBe(2);
-    const html = personalise(await renderTemplateCached("x", () => meetingTemplate("invitation", model)), recipient(`<b>"Ola"</b>`, "o@example.org"));
+    const html = personalise(await renderTemplateCached("x", () => meetingTemplate("invitation", model)), recipientValues(recipient(`<b>"Ola"</b>`, "o@example.org"), "none"));
     expect(html.html).toContain("&lt;b&gt;&quot;Ola&quot;&lt;/b&gt;");
   });
 
   it("the minutes read like seed 001", async () => {
     const minutes: MinutesEmailModel = {
-      meetingId: "seed001", version: 3, bodyName: "Rådmannsgruppen", meetingTitle: "Møte", startsAt: "2017-11-23T08:00:00Z", endsAt: "2017-11-23T10:15:00Z", place: "Drammen rådhus",
+      meetingId: "seed001", version: 3, bodyName: "Rådmannsgruppen", meetingTitle: "Møte", ...minutesShown, place: "Drammen rådhus",
       present: ["Erik Kjeldstadli, Bærum", "Kari Solberg Økland for Trond Julin, Drammen"], secretariat: seed001.secretariat, absent: ["Torger Ødegaard, Hole"],
       items: [
         { number: "29/2017", title: "Referat fra møte i Rådmannsgruppen", text: "Til behandling forelå referat fra møte 14.09.2017", decision: "Framlagt forslag til referat godkjennes.", status: "decided" },
@@ -115,7 +96,7 @@ describe("email templates", () => {
       ],
       attachments: [], secretariatContact: { name: "Nina Solberg", email: "nina@vestregionen.no" },
     };
-    const mail = await composeMinutesEmail(minutes, recipient("Erik", "erik@example.org"), sender);
+    const mail = await composeMinutesEmail(minutes, recipient("Erik", "erik@example.org"));
     expect(mail.subject).toBe("Referat fra møte i Rådmannsgruppen 23.11.2017");
     expect(mail.text).toContain("Tid: Torsdag 23.11.2017 kl. 09.00 – 11.15");
     expect(mail.text).toContain("Til stede: Erik Kjeldstadli, Bærum, Kari Solberg Økland for Trond Julin, Drammen");
@@ -142,7 +123,7 @@ describe("iCalendar invitation", () => {
     expect(String(summer.ev.getFirstPropertyValue("organizer")).toLowerCase()).toBe("mailto:sekretariat@vestregionen.no");
     expect(String(summer.ev.getFirstPropertyValue("attendee")).toLowerCase()).toBe("mailto:erik@example.org");
 
-    const winter = seed000Model({ startsAt: osloLocalToUtc("2017-11-23T09:00"), endsAt: osloLocalToUtc("2017-11-23T11:15"), sequence: 1 });
+    const winter = seed000Model({ ...shown(osloLocalToUtc("2017-11-23T09:00"), osloLocalToUtc("2017-11-23T11:15")), sequence: 1 });
     const w = parse(buildInvitationIcs(winter, { name: "Erik", email: "erik@example.org" }, "REQUEST"));
     expect((w.ev.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate().toISOString()).toBe("2017-11-23T08:00:00.000Z");
     expect(w.ev.getFirstPropertyValue("uid")).toBe(summer.ev.getFirstPropertyValue("uid"));
@@ -159,7 +140,7 @@ describe("iCalendar invitation", () => {
 
 describe("MIME message", () => {
   it("is multipart/alternative with a text/calendar REQUEST part, Reply-To, and a UTF-8 subject", async () => {
-    const mail = await composeEmail("invitation", seed000Model({ meetingId: "mime" }), recipient("Kari Solberg Økland", "kari@example.org"), sender);
+    const mail = await composeEmail("invitation", seed000Model({ meetingId: "mime" }), recipient("Kari Solberg Økland", "kari@example.org"));
     const raw = mail.raw.toString("utf8");
     expect(raw).toMatch(/Content-Type: multipart\/alternative/);
     expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/);
@@ -168,15 +149,11 @@ describe("MIME message", () => {
   });
 
   it("cannot be given extra headers through a subject or a name", async () => {
-    const raw = (
-      await buildMimeMessage({
-        from: { name: "Sekretariatet\r\nBcc: evil@example.com", address: "s@example.org" },
-        to: { name: "Ola", address: "ola@example.org" },
-        subject: "Møte\r\nBcc: evil@example.com",
-        html: "<p>x</p>",
-        text: "x",
-      })
-    ).toString("utf8");
+    const prepared = await prepareMime(
+      { from: { name: "Sekretariatet\r\nBcc: evil@example.com", address: "s@example.org" }, subject: "Møte\r\nBcc: evil@example.com", html: "<p>%%NAVN%%</p>", text: "%%NAVN%%" },
+      "none",
+    );
+    const raw = fillEmail(prepared, { name: "Ola\r\nBcc: evil@example.com", email: "ola@example.org", attachmentBaseUrl: "" }).toString("utf8");
     const headers = raw.split(/\r?\n\r?\n/)[0]!;
     expect(headers).not.toMatch(/^Bcc:/im);
   });
@@ -199,19 +176,18 @@ describe("placeholders never reach a header", () => {
 
   it("%%SVARLENKE%% in a meeting title or body name puts the personal link in the Subject: every template keeps it inert", async () => {
     const evil = { bodyName: "Organ %%SVARLENKE%% %%NAVN%%", meetingTitle: "Møte %%SVARLENKE%% %%VEDLEGG%% %%STEDFORTREDER%% %%SVAR%%" };
-    const to = { ...recipient("Erik Kjeldstadli", "erik@example.org"), substituteFor: "Trond Julin", replySummary: "Kommer" };
+    const to: Recipient = { ...recipient("Erik Kjeldstadli", "erik@example.org"), substituteFor: "Trond Julin", reply: { status: "attending" } };
     const kinds = ["invitation", "reminder", "confirmation", "substitute-released"] as const;
     const mails = [
-      ...(await Promise.all(kinds.map((k, i) => composeEmail(k, seed000Model({ meetingId: `subject-${i}`, ...evil }), to, sender)))),
-      await composeEmail("invitation", seed000Model({ meetingId: "subject-cancel", status: "cancelled", ...evil }), to, sender),
-      await composeEmail("invitation", seed000Model({ meetingId: "subject-update", sequence: 1, ...evil }), to, sender),
+      ...(await Promise.all(kinds.map((k, i) => composeEmail(k, seed000Model({ meetingId: `subject-${i}`, ...evil }), to)))),
+      await composeEmail("invitation", seed000Model({ meetingId: "subject-cancel", status: "cancelled", ...evil }), to),
+      await composeEmail("invitation", seed000Model({ meetingId: "subject-update", sequence: 1, ...evil }), to),
       await composeMinutesEmail(
         {
-          meetingId: "subject-minutes", version: 1, bodyName: evil.bodyName, meetingTitle: evil.meetingTitle, startsAt: "2017-11-23T08:00:00Z", endsAt: "2017-11-23T10:15:00Z",
+          meetingId: "subject-minutes", version: 1, bodyName: evil.bodyName, meetingTitle: evil.meetingTitle, ...minutesShown,
           place: "Drammen rådhus", present: [], secretariat: [], absent: [], items: [], attachments: [], secretariatContact: { name: "Nina", email: "nina@vestregionen.no" },
         },
         to,
-        sender,
       ),
     ];
     for (const mail of mails) {
@@ -229,7 +205,7 @@ describe("placeholders never reach a header", () => {
   });
 
   it("personalise substitutes in the body parts only, never in the subject", () => {
-    const copy = personalise({ subject: "Innkalling %%SVARLENKE%% %%NAVN%%", html: "<a href=\"%%SVARLENKE%%\">%%NAVN%%</a>", text: "%%NAVN%%: %%SVARLENKE%%" }, recipient("Ola", "ola@example.org"));
+    const copy = personalise({ subject: "Innkalling %%SVARLENKE%% %%NAVN%%", html: "<a href=\"%%SVARLENKE%%\">%%NAVN%%</a>", text: "%%NAVN%%: %%SVARLENKE%%" }, recipientValues(recipient("Ola", "ola@example.org"), "none"));
     expect(copy.subject).toBe("Innkalling %%SVARLENKE%% %%NAVN%%");
     expect(copy.html).toBe('<a href="https://moter.example.org/r/ola@example.org">Ola</a>');
     expect(copy.text).toBe("Ola: https://moter.example.org/r/ola@example.org");

@@ -1,0 +1,109 @@
+/** The send pages: the email's preview and the send form, and a send's progress. */
+import { nbPages } from "../../../shared/i18n/nb-pages.js";
+import type { Body, Meeting } from "../../../shared/model.js";
+import { formatOsloDateTime } from "../../../shared/time.js";
+import { Csrf, type Frame, Shell } from "./shell.js";
+
+const s = nbPages;
+
+export function SendPage(p: Frame & { meeting: Meeting; body: Body; recipients: number; previewUrl?: string; previewRequested: boolean; sends: { id: string; template: string; createdAt: string; total: number }[] }) {
+  const id = p.meeting.id;
+  return (
+    <Shell title={s.sendTitle} user={p.user} csrf={p.csrf}>
+      <h1>{s.sendHeading(p.meeting.title)}</h1>
+      <h2>{s.previewHeading}</h2>
+      {p.previewUrl ? (
+        // The email is the secretariat's text rendered by MJML: a sandboxed frame (no scripts, no
+        // same-origin access) whose document has its own CSP (web/sends.tsx).
+        <iframe sandbox="" title={s.previewFrame} src={p.previewUrl} class="preview" />
+      ) : p.previewRequested ? (
+        <p class="notice" role="status">
+          {s.previewPending} <a href={`/moter/${id}/send?forhandsvisning=bestilt`}>{s.refresh}</a>
+          <meta http-equiv="refresh" content="2" />
+        </p>
+      ) : (
+        // Opening this page only reads (a GET never writes); making the preview is a POST.
+        <form method="post" action={`/moter/${id}/forhandsvisning`}>
+          <Csrf csrf={p.csrf} />
+          <p class="notice">{s.noPreview}</p>
+          <button type="submit" class="secondary">
+            {s.makePreview}
+          </button>
+        </form>
+      )}
+      <h2>{s.send}</h2>
+      <form method="post" action={`/moter/${id}/send`}>
+        <Csrf csrf={p.csrf} />
+        <input type="hidden" name="idempotencyKey" value={`${id}-${p.meeting.version}-${Date.now()}`} />
+        <p>{s.sendsTo(p.recipients, p.body.name)}</p>
+        <div class="choice">
+          <input type="checkbox" id="confirm" name="confirm" value="yes" required aria-describedby="confirm-hint" />
+          <label for="confirm">{s.confirmSend}</label>
+        </div>
+        <p class="muted" id="confirm-hint">
+          {s.resendHint}
+        </p>
+        <button type="submit">{s.sendInvitation}</button>
+      </form>
+      {p.sends.length > 0 && (
+        <>
+          <h2>{s.earlierSends}</h2>
+          <ul>
+            {p.sends.map((x) => (
+              <li>
+                <a href={`/utsendelser/${x.id}`}>{s.earlierSend(formatOsloDateTime(x.createdAt), x.template, x.total)}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Shell>
+  );
+}
+
+type Progress = { id: string; meetingId: string; total: number; queued: number; sent: number; failed: number; bounced: number; done: boolean; failures: { name: string; email: string; reason: string }[] };
+
+/** The same line static/send-progress.js writes from the same template while the send runs. */
+const progressLine = (pr: Progress) => s.progressTemplate.replace(/\{(\w+)\}/g, (_, k: string) => String(pr[k as keyof Progress])) + (pr.done ? s.progressDone : "");
+
+export function ProgressPage(p: Frame & { progress: Progress }) {
+  const pr = p.progress;
+  const pct = pr.total ? Math.round(((pr.total - pr.queued) / pr.total) * 100) : 100;
+  return (
+    <Shell title={s.sendProgress} user={p.user} csrf={p.csrf} scripts={["send-progress.js"]}>
+      {!pr.done && <meta http-equiv="refresh" content="3" />}
+      <h1>{s.sendProgress}</h1>
+      <label for="fremdrift">{s.progress}</label>
+      {/* static/send-progress.js keeps the bar and the line current from these attributes. */}
+      <progress
+        id="fremdrift"
+        max={pr.total}
+        value={pr.total - pr.queued}
+        data-progress-url={`/api/sends/${pr.id}`}
+        data-done={String(pr.done)}
+        data-template={s.progressTemplate}
+        data-done-text={s.progressDone}
+      >
+        {pct} %
+      </progress>
+      <p role="status" id="fremdrift-tekst">
+        {progressLine(pr)}
+      </p>
+      {pr.failures.length > 0 && (
+        <>
+          <h2>{s.errors}</h2>
+          <ul>
+            {pr.failures.map((f) => (
+              <li>
+                {f.name} ({f.email}): {f.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>
+        <a href={`/moter/${pr.meetingId}/svar`}>{s.toReplies}</a> · <a href={`/moter/${pr.meetingId}`}>{s.toMeeting}</a>
+      </p>
+    </Shell>
+  );
+}

@@ -1,0 +1,147 @@
+// The participant's page: the meeting, the agenda, and the reply form (works without JavaScript).
+import { t } from "../../shared/i18n/nb.js";
+import type { Invitation, Meeting } from "../../shared/model.js";
+import type { PageContent } from "../../shared/store/participant.js";
+import { formatMeetingTime, formatOsloDateTime } from "../../shared/time.js";
+import { Page } from "../../shared/web/layout.js";
+import { AttachmentList } from "./parts.js";
+
+export interface ReplyPageProps {
+  token: string;
+  csrf: string;
+  meeting: Meeting;
+  body: PageContent["body"];
+  agenda: PageContent["agenda"];
+  attachments: PageContent["attachments"];
+  invitation: Invitation;
+  open: boolean;
+  saved?: boolean;
+  /** The values to show in the form (what was posted, when it had errors). */
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+}
+
+const m = t.reply;
+
+export function ReplyPage(p: ReplyPageProps) {
+  const inv = p.invitation;
+  const reply = inv.reply;
+  const values = p.values ?? {
+    status: reply?.status ?? "",
+    reason: reply?.reason ?? "",
+    substituteName: reply?.substitute?.name ?? "",
+    substituteEmail: reply?.substitute?.email ?? "",
+    substituteRole: reply?.substitute?.role ?? "",
+  };
+  const errors = p.errors ?? {};
+  const errorEntries = Object.entries(errors);
+  const described = (field: string) => (errors[field] ? { "aria-describedby": `${field}-feil`, "aria-invalid": "true" } : {});
+  const title = `${p.body.name}: ${p.meeting.title}`;
+  return (
+    <Page title={m.pageTitle(title)} scripts={["reply-form.js"]}>
+      <h1>{title}</h1>
+      {p.saved && (
+        <p class="notice" role="status">
+          {m.saved}
+        </p>
+      )}
+      <p>{m.greeting(inv.name)}</p>
+      {inv.substituteFor && <p class="notice">{m.substituteFor(inv.substituteFor.name, inv.organisationName)}</p>}
+      {p.meeting.status === "cancelled" && <p class="notice">{m.cancelled}</p>}
+      <dl class="facts">
+        <dt>{m.time}</dt>
+        <dd>{formatMeetingTime(p.meeting.startsAt, p.meeting.endsAt)}</dd>
+        <dt>{m.place}</dt>
+        <dd>{p.meeting.place}</dd>
+        {p.meeting.replyDeadline && (
+          <>
+            <dt>{m.deadline}</dt>
+            <dd>{formatOsloDateTime(p.meeting.replyDeadline)}</dd>
+          </>
+        )}
+      </dl>
+
+      <h2>{m.yourReply}</h2>
+      <p>{!reply ? m.noReplyYet : reply.status === "substitute" ? m.current.substitute(reply.substitute?.name ?? "") : m.current[reply.status]}</p>
+
+      {p.open && !inv.substituteFor ? (
+        // With JavaScript (static/reply-form.js), only the fields of the chosen answer are shown; without it, all are.
+        <form method="post" action={`/r/${p.token}`} novalidate data-reply-form>
+          <input type="hidden" name="csrf" value={p.csrf} />
+          {errorEntries.length > 0 && (
+            <div class="errors" role="alert" tabindex={-1} id="feil">
+              <p class="error">{m.errorsHeading}</p>
+              <ul>
+                {errorEntries.map(([field, message]) => (
+                  <li>
+                    <a href={`#${field === "status" ? "svar-attending" : field}`}>{message}</a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <fieldset {...(errors.status ? { "aria-describedby": "status-feil" } : {})}>
+            <legend>{m.legend}</legend>
+            {errors.status && (
+              <p class="error" id="status-feil">
+                {errors.status}
+              </p>
+            )}
+            {(["attending", "absent", "substitute"] as const).map((s) => (
+              <div class="choice">
+                <input type="radio" name="status" id={`svar-${s}`} value={s} checked={values.status === s} />
+                <label for={`svar-${s}`}>{m[s]}</label>
+              </div>
+            ))}
+          </fieldset>
+          <fieldset data-when="absent">
+            <legend>{m.absent}</legend>
+            <label for="reason">{m.reason}</label>
+            <textarea id="reason" name="reason" maxlength={500} {...described("reason")}>
+              {values.reason}
+            </textarea>
+            {errors.reason && <p class="error" id="reason-feil">{errors.reason}</p>}
+          </fieldset>
+          <fieldset data-when="substitute">
+            <legend>{m.substitute}</legend>
+            <p class="muted" id="substitute-hint">
+              {m.substituteEmailHint}
+            </p>
+            <label for="substituteName">{m.substituteName}</label>
+            <input type="text" id="substituteName" name="substituteName" value={values.substituteName} autocomplete="name" {...described("substituteName")} />
+            {errors.substituteName && <p class="error" id="substituteName-feil">{errors.substituteName}</p>}
+            <label for="substituteEmail">{m.substituteEmail}</label>
+            <input
+              type="email"
+              id="substituteEmail"
+              name="substituteEmail"
+              value={values.substituteEmail}
+              autocomplete="email"
+              {...(errors.substituteEmail ? { "aria-describedby": "substituteEmail-feil substitute-hint", "aria-invalid": "true" } : { "aria-describedby": "substitute-hint" })}
+            />
+            {errors.substituteEmail && <p class="error" id="substituteEmail-feil">{errors.substituteEmail}</p>}
+            <label for="substituteRole">{m.substituteRole}</label>
+            <input type="text" id="substituteRole" name="substituteRole" value={values.substituteRole} {...described("substituteRole")} />
+            {errors.substituteRole && <p class="error" id="substituteRole-feil">{errors.substituteRole}</p>}
+          </fieldset>
+          <button type="submit">{reply ? m.change : m.submit}</button>
+        </form>
+      ) : !p.open ? (
+        <p class="notice">
+          {m.closed} {m.contact(p.body.secretariat.name, p.body.secretariat.email, p.body.secretariat.phone)}
+        </p>
+      ) : null}
+
+      <h2>{m.agenda}</h2>
+      <ul class="agenda">
+        {p.agenda.map((item) => (
+          <li>
+            {item.number ? `Sak ${item.number} ` : ""}
+            {item.title}
+          </li>
+        ))}
+      </ul>
+      <AttachmentList items={p.attachments} href={(n) => `/a/${p.token}/${n}`} />
+    </Page>
+  );
+}

@@ -1,0 +1,96 @@
+// The reply form's schema (zod/mini: the participant Lambda loads no full zod) and the pure rule of what a reply changes.
+import * as z from "zod/mini";
+import { ConflictError } from "../errors.js";
+import type { Invitation, Reply } from "../model.js";
+
+const trimmed = (max: number) => z.string().check(z.trim(), z.maxLength(max, `Kan ha høyst ${max} tegn.`));
+
+/** What a participant may post from the reply form (all strings: it is an HTML form). */
+export const ReplyForm = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("attending") }),
+  z.object({ status: z.literal("absent"), reason: z.optional(trimmed(500)) }),
+  z.object({
+    status: z.literal("substitute"),
+    substituteName: z.string().check(z.trim(), z.minLength(1, "Skriv navnet på stedfortrederen."), z.maxLength(200, "Kan ha høyst 200 tegn.")),
+    substituteEmail: z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email("Skriv en gyldig e-postadresse for stedfortrederen.")),
+    substituteRole: z.optional(trimmed(200)),
+  }),
+]);
+export type ReplyForm = z.infer<typeof ReplyForm>;
+
+const substituteInvitationId = (memberInvitationId: string, n: number) => `s-${memberInvitationId}-${n}`;
+
+/** What the emails after a reply need; kept in the reply's outbox job until they are queued. */
+export interface ReplyEmails {
+  meetingId: string;
+  invitationId: string;
+  replyVersion: number;
+  by: string;
+  newSubstituteId?: string;
+  releasedSubstituteId?: string;
+}
+
+export interface ReplyDecision {
+  reply: Reply;
+  newSubstitute?: Invitation;
+  released?: string;
+  emails: ReplyEmails;
+}
+
+/**
+ * What one reply changes, decided from the invitation as read: the reply itself; for a new
+ * substitute address, the substitute's own invitation (their seat is already answered); the
+ * substitute no longer needed (withdrawn, and told so unless they were held); the emails to queue.
+ * `held`: the address limit was reached, so the new substitute is recorded but never emailed.
+ */
+export function decideReply(current: Invitation, form: ReplyForm, by: string, now: Date, held: boolean): ReplyDecision {
+  if (current.substituteFor && form.status === "substitute") throw new ConflictError("En stedfortreder kan ikke sende ny stedfortreder.");
+  const at = now.toISOString();
+  const previousSub = current.reply?.status === "substitute" ? current.reply.substitute : undefined;
+  const reply: Reply = { status: form.status, at, by };
+  let newSubstitute: Invitation | undefined;
+  let released: string | undefined;
+  if (form.status === "absent" && form.reason) reply.reason = form.reason;
+  if (form.status === "substitute") {
+    const sameSub = previousSub && previousSub.email === form.substituteEmail;
+    const subId = sameSub ? previousSub.invitationId : substituteInvitationId(current.id, current.replyVersion + 1);
+    reply.substitute = { name: form.substituteName, email: form.substituteEmail, invitationId: subId, role: form.substituteRole || undefined };
+    if (held && !sameSub) reply.substitute.held = true;
+    if (!sameSub) {
+      newSubstitute = {
+        id: subId,
+        meetingId: current.meetingId,
+        name: form.substituteName,
+        email: form.substituteEmail,
+        organisationId: current.organisationId,
+        organisationName: current.organisationName,
+        role: form.substituteRole || "stedfortreder",
+        substituteFor: { invitationId: current.id, name: current.name },
+        linkVersion: 1,
+        withdrawn: false,
+        reply: { status: "attending", at, by: `på vegne av ${current.name}` },
+        replyVersion: 0,
+        createdAt: at,
+        ...(held ? { held: true } : {}),
+      };
+      if (previousSub) released = previousSub.invitationId;
+    }
+  } else if (previousSub) {
+    released = previousSub.invitationId;
+  }
+  // A held substitute was never invited, so they are not told they are no longer needed either.
+  const releasedWasHeld = previousSub?.held === true;
+  const emails: ReplyEmails = {
+    meetingId: current.meetingId,
+    invitationId: current.id,
+    replyVersion: current.replyVersion + 1,
+    by,
+    ...(newSubstitute && !held ? { newSubstituteId: newSubstitute.id } : {}),
+    ...(released && !held && !releasedWasHeld ? { releasedSubstituteId: released } : {}),
+  };
+  return { reply, newSubstitute, released, emails };
+}
+
+/** A participant may send a new substitute address only a few times a day (not an open relay). */
+export const namesNewSubstitute = (current: Invitation, form: ReplyForm) =>
+  form.status === "substitute" && form.substituteEmail !== (current.reply?.status === "substitute" ? current.reply.substitute?.email : undefined);

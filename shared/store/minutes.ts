@@ -1,0 +1,38 @@
+// A meeting's minutes in the table: the current record, and each saved version beside it (MINUTESV#n).
+import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { ConflictError } from "../errors.js";
+import { Minutes } from "../model.js";
+import { type Db, isConditionFailure } from "./db.js";
+import { keys, withoutKeys } from "./keys.js";
+
+export async function getStoredMinutes(d: Db, meetingId: string): Promise<Minutes | undefined> {
+  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.minutes(meetingId), ConsistentRead: true }));
+  return out.Item ? Minutes.parse(withoutKeys(out.Item)) : undefined;
+}
+
+/**
+ * Writes `next` as the current minutes and keeps it as a version, only if the stored minutes are
+ * still `current` (version 0: none stored yet); a ConflictError when someone saved meanwhile.
+ */
+export async function writeMinutesVersion(d: Db, current: Minutes, next: Minutes): Promise<void> {
+  try {
+    await d.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: d.tableName,
+              Item: { ...keys.minutes(next.meetingId), ...next },
+              ConditionExpression: current.version === 0 ? "attribute_not_exists(PK)" : "version = :v",
+              ...(current.version === 0 ? {} : { ExpressionAttributeValues: { ":v": current.version } }),
+            },
+          },
+          { Put: { TableName: d.tableName, Item: { ...keys.minutesVersion(next.meetingId, next.version), ...next } } },
+        ],
+      }),
+    );
+  } catch (err) {
+    if (isConditionFailure(err)) throw new ConflictError("Referatet ble endret av noen andre samtidig. Last inn på nytt.");
+    throw err;
+  }
+}

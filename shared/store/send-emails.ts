@@ -1,0 +1,28 @@
+// The email of a send, prepared once (rendered, MIME with slots) and kept beside the send; and the preview marker.
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { type Db, isConditionFailure } from "./db.js";
+import { keys } from "./keys.js";
+
+const sendEmailKey = (sendId: string) => ({ PK: keys.send(sendId).PK, SK: "EMAIL" });
+
+/** The prepared email of a send as stored (the sending domain validates it), or undefined. */
+export async function getSendEmail(d: Db, sendId: string): Promise<unknown> {
+  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: sendEmailKey(sendId), ConsistentRead: true }));
+  return out.Item?.email;
+}
+
+/** Stores the prepared email unless another worker stored one first; returns false then. */
+export async function putSendEmail(d: Db, sendId: string, email: unknown): Promise<boolean> {
+  try {
+    await d.db.send(new PutCommand({ TableName: d.tableName, Item: { ...sendEmailKey(sendId), email }, ConditionExpression: "attribute_not_exists(PK)" }));
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
+}
+
+/** Marks that a meeting version's preview has been rendered (the send page waits for it). */
+export async function markPreviewReady(d: Db, meetingId: string, version: number, at: string): Promise<void> {
+  await d.db.send(new PutCommand({ TableName: d.tableName, Item: { ...keys.preview(meetingId, version), version, createdAt: at } }));
+}

@@ -1,0 +1,12 @@
+/** The Hono environment both HTTP Lambdas share: the app context, and what the guards put on a request. */
+import type { AppContext } from "../context.js";
+
+export type WebEnv = {
+  Variables: {
+    ctx: AppContext;
+    /** The CSRF value of this response's forms (set once per request by csrfToken). */
+    csrfToken?: string;
+    /** Who is logged in (secretariat pages and the API), set by the auth guards. */
+    user?: { email: string };
+  };
+};
