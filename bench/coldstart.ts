@@ -47,7 +47,8 @@ function bytesAtImport(metafile: Metafile, entry: string): number {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    for (const i of metafile.outputs[file]!.imports) if (i.kind === "import-statement" && metafile.outputs[i.path]) queue.push(i.path);
+    for (const i of metafile.outputs[file]!.imports)
+      if (i.kind === "import-statement" && metafile.outputs[i.path]) queue.push(i.path);
   }
   return [...seen].reduce((sum, f) => sum + metafile.outputs[f]!.bytes, 0);
 }
@@ -59,7 +60,9 @@ const folderBytes = (dir: string): number =>
 
 function importMs(file: string): number {
   const probe = `const t=performance.now();await import(${JSON.stringify(file)});console.log(performance.now()-t)`;
-  return Number(execFileSync(process.execPath, ["--input-type=module", "-e", probe], { env, encoding: "utf8" }).trim().split("\n").at(-1));
+  return Number(
+    execFileSync(process.execPath, ["--input-type=module", "-e", probe], { env, encoding: "utf8" }).trim().split("\n").at(-1),
+  );
 }
 
 const median = (xs: number[]) => {
@@ -70,7 +73,12 @@ const median = (xs: number[]) => {
 const dir = mkdtempSync(join(tmpdir(), "coldstart-"));
 try {
   const floorFile = join(dir, "floor", "index.mjs");
-  await build({ stdin: { contents: FLOOR, resolveDir: process.cwd(), loader: "ts" }, outfile: floorFile, ...esbuildOptions, logLevel: "error" });
+  await build({
+    stdin: { contents: FLOOR, resolveDir: process.cwd(), loader: "ts" },
+    outfile: floorFile,
+    ...esbuildOptions,
+    logLevel: "error",
+  });
   const floorBytes = statSync(floorFile).size;
   for (const name of Object.keys(lambdaEntries) as LambdaName[]) {
     const out = join(dir, name);

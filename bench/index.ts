@@ -21,6 +21,8 @@ for (const name of chosen) {
     process.exit(2);
   }
   const path = fileURLToPath(new URL(file, import.meta.url));
-  const out = spawnSync(process.execPath, ["--import", "tsx", path, ...process.argv.slice(2).filter((a) => a.startsWith("-"))], { stdio: "inherit" });
+  const out = spawnSync(process.execPath, ["--import", "tsx", path, ...process.argv.slice(2).filter((a) => a.startsWith("-"))], {
+    stdio: "inherit",
+  });
   if (out.status !== 0) process.exit(out.status ?? 1);
 }

@@ -29,12 +29,42 @@ try {
   const now = ctx.clock.now();
   const kinds = ["attending", "absent", "substitute"] as const;
   const org = await createOrganisation(ctx, { name: "Benchkommune", kind: "kommune" });
-  const body = await createBody(ctx, { name: "Benchorgan", shortName: "B", secretariat: { name: "Nina", email: "nina@vestregionen.no" } });
-  await importMembers(ctx, body.id, Array.from({ length: REQUESTS + 2 }, (_, i) => ({ name: `Deltaker ${i}`, email: `d${i}@bench.example.org`, organisation: org.name, role: "member" as const })));
-  const meeting = await createMeeting(ctx, { bodyId: body.id, title: "Benchmøte", startsAt: "2030-06-01T09:00", endsAt: "2030-06-01T12:00", place: "Drammen", kind: "physical", replyDeadline: "2030-05-20T12:00" }, now);
+  const body = await createBody(ctx, {
+    name: "Benchorgan",
+    shortName: "B",
+    secretariat: { name: "Nina", email: "nina@vestregionen.no" },
+  });
+  await importMembers(
+    ctx,
+    body.id,
+    Array.from({ length: REQUESTS + 2 }, (_, i) => ({
+      name: `Deltaker ${i}`,
+      email: `d${i}@bench.example.org`,
+      organisation: org.name,
+      role: "member" as const,
+    })),
+  );
+  const meeting = await createMeeting(
+    ctx,
+    {
+      bodyId: body.id,
+      title: "Benchmøte",
+      startsAt: "2030-06-01T09:00",
+      endsAt: "2030-06-01T12:00",
+      place: "Drammen",
+      kind: "physical",
+      replyDeadline: "2030-05-20T12:00",
+    },
+    now,
+  );
   const invitations = await ensureInvitations(ctx, meeting.id, await listMembers(ctx, body.id), [], now);
   // A send freezes the meeting's snapshot (as in real use: a participant's link comes from one).
-  await createSend(ctx, { meetingId: meeting.id, template: "invitation", audience: { invitationIds: [invitations[0]!.id] }, by: "bench" });
+  await createSend(ctx, {
+    meetingId: meeting.id,
+    template: "invitation",
+    audience: { invitationIds: [invitations[0]!.id] },
+    by: "bench",
+  });
   await ctx.queue.drained();
   const key = await ctx.secrets.linkSigningKey();
   const urls = invitations.map((inv) => `${stack.baseUrl}/r/${personalToken(key, meeting.id, inv.id, inv.linkVersion)}`);
@@ -60,14 +90,29 @@ try {
     const res = await request();
     await res.arrayBuffer();
     const byKind = calls.reduce<Record<string, number>>((m, c) => ({ ...m, [c]: (m[c] ?? 0) + 1 }), {});
-    console.log(JSON.stringify({ bench: "replies-calls", request: what, status: res.status, dynamodb_calls: calls.length, by_operation: byKind }));
+    console.log(
+      JSON.stringify({
+        bench: "replies-calls",
+        request: what,
+        status: res.status,
+        dynamodb_calls: calls.length,
+        by_operation: byKind,
+      }),
+    );
   };
   const post = (i: number, fields: Record<string, string>) =>
-    fetch(urls[i]!, { method: "POST", body: new URLSearchParams({ csrf: csrfs[i]!, ...fields }), redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    fetch(urls[i]!, {
+      method: "POST",
+      body: new URLSearchParams({ csrf: csrfs[i]!, ...fields }),
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
   await counted("GET /r/<token>", () => fetch(urls[0]!));
   await counted("POST /r/<token> attending", () => post(0, { status: "attending" }));
   await counted("POST /r/<token> absent (change)", () => post(0, { status: "absent", reason: "Bench" }));
-  await counted("POST /r/<token> substitute (new address)", () => post(0, { status: "substitute", substituteName: "Vara", substituteEmail: "vara@bench.example.org" }));
+  await counted("POST /r/<token> substitute (new address)", () =>
+    post(0, { status: "substitute", substituteName: "Vara", substituteEmail: "vara@bench.example.org" }),
+  );
   ctx.queue.setConsumer((messages) => processQueueMessages(ctx, messages));
   await ctx.queue.send(parked);
   await ctx.queue.drained();
@@ -79,9 +124,20 @@ try {
   const work = invitations.slice(1, REQUESTS + 1).map((inv, j) => async () => {
     const i = j + 1;
     const status = kinds[i % 3]!;
-    const form = new URLSearchParams({ csrf: csrfs[i]!, status, reason: "Bench", substituteName: `Vara ${i}`, substituteEmail: `vara${i}@bench.example.org` });
+    const form = new URLSearchParams({
+      csrf: csrfs[i]!,
+      status,
+      reason: "Bench",
+      substituteName: `Vara ${i}`,
+      substituteEmail: `vara${i}@bench.example.org`,
+    });
     const t0 = performance.now();
-    const res = await fetch(urls[i]!, { method: "POST", body: form, redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const res = await fetch(urls[i]!, {
+      method: "POST",
+      body: form,
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     latencies.push(performance.now() - t0);
     await res.arrayBuffer();
     if (res.status !== 303) errors++;

@@ -32,11 +32,38 @@ try {
   const { ctx } = stack;
   const now = ctx.clock.now();
   const org = await createOrganisation(ctx, { name: "Benchkommune", kind: "kommune" });
-  const body = await createBody(ctx, { name: "Benchorgan", shortName: "B", secretariat: { name: "Nina", email: "nina@vestregionen.no" } });
-  const rows = Array.from({ length: recipients }, (_, i) => ({ name: `Mottaker ${i}`, email: `m${i}@bench.example.org`, organisation: org.name, role: "member" as const }));
+  const body = await createBody(ctx, {
+    name: "Benchorgan",
+    shortName: "B",
+    secretariat: { name: "Nina", email: "nina@vestregionen.no" },
+  });
+  const rows = Array.from({ length: recipients }, (_, i) => ({
+    name: `Mottaker ${i}`,
+    email: `m${i}@bench.example.org`,
+    organisation: org.name,
+    role: "member" as const,
+  }));
   await importMemberList(ctx, body.id, rows);
-  const meeting = await createMeeting(ctx, { bodyId: body.id, title: "Benchmøte", startsAt: "2030-06-01T09:00", endsAt: "2030-06-01T12:00", place: "Drammen", kind: "physical" }, now);
-  for (let i = 0; i < 8; i++) await addAgendaItem(ctx, meeting.id, { title: `Sak ${i}`, kind: "decision", proposedDecision: "Forslaget vedtas.", subItems: [], attachmentNumbers: [] });
+  const meeting = await createMeeting(
+    ctx,
+    {
+      bodyId: body.id,
+      title: "Benchmøte",
+      startsAt: "2030-06-01T09:00",
+      endsAt: "2030-06-01T12:00",
+      place: "Drammen",
+      kind: "physical",
+    },
+    now,
+  );
+  for (let i = 0; i < 8; i++)
+    await addAgendaItem(ctx, meeting.id, {
+      title: `Sak ${i}`,
+      kind: "decision",
+      proposedDecision: "Forslaget vedtas.",
+      subItems: [],
+      attachmentNumbers: [],
+    });
   await fetch(`${stack.sesEndpoint}/clear-store`, { method: "POST" });
 
   // Every DynamoDB request from here on, by operation.
@@ -64,7 +91,9 @@ try {
   ctx.db.middlewareStack.remove("bench-count-calls");
   const progress = await sendProgress(ctx, sendId);
 
-  const { emails } = (await (await fetch(`${stack.sesEndpoint}/store`)).json()) as { emails: { destination: { to: string[] }; at: number }[] };
+  const { emails } = (await (await fetch(`${stack.sesEndpoint}/store`)).json()) as {
+    emails: { destination: { to: string[] }; at: number }[];
+  };
   const counts = new Map<string, number>();
   // Raw messages list recipients as in the To header ("Name <addr>"): count by address.
   const bare = (a: string) => /<([^>]+)>\s*$/.exec(a)?.[1] ?? a;
@@ -85,7 +114,9 @@ try {
   for (const dl of deliveries) bytes += (await composeDelivery(ctx, dl)).byteLength;
   const composeMs = cpuMs(composeBefore) / deliveries.length;
 
-  console.log(`sent ${emails.length} of ${recipients} in ${(elapsedMs / 1000).toFixed(1)} s (creating the send ${(createMs / 1000).toFixed(1)} s; progress: ${progress.sent} sent, ${progress.failed} failed)${busy ? ", one core kept busy" : ""}`);
+  console.log(
+    `sent ${emails.length} of ${recipients} in ${(elapsedMs / 1000).toFixed(1)} s (creating the send ${(createMs / 1000).toFixed(1)} s; progress: ${progress.sent} sent, ${progress.failed} failed)${busy ? ", one core kept busy" : ""}`,
+  );
   console.log(`DynamoDB calls: ${[...calls].map(([op, n]) => `${op} ${n}`).join(", ")} (creating the send: ${callsCreate})`);
   console.log(
     JSON.stringify({

@@ -1,6 +1,7 @@
 // The bench's local stack (the one local/stack.ts starts, on free ports, in memory) and its percentile helper.
-import { InProcessQueue } from "../shared/adapters/in-process-queue.js";
+
 import { startLocalStack } from "../local/stack.js";
+import { InProcessQueue } from "../shared/adapters/in-process-queue.js";
 
 /** The local stack for a benchmark: DynamoDB Local (in memory), the local SES, the local S3, the app on a free port. */
 export async function startBenchStack(env: Record<string, string> = {}) {

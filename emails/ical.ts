@@ -1,5 +1,12 @@
 /** The iMIP calendar invitation (iCalendar REQUEST/CANCEL), built once per send with a slot for the attendee. */
-import ical, { foldLines, ICalAttendee, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import ical, {
+  foldLines,
+  ICalAttendee,
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  ICalEventStatus,
+} from "ical-generator";
 import type { MeetingEmailModel } from "./model.js";
 
 /** A calendar without its attendee: the attendee's line goes between head and tail. */
@@ -44,7 +51,13 @@ let formatterEvent: ReturnType<ReturnType<typeof ical>["createEvent"]> | undefin
 function attendeeLine(attendee: { name: string; email: string }): string {
   formatterEvent ??= ical().createEvent({ start: new Date(0) });
   const line = new ICalAttendee(
-    { name: attendee.name, email: attendee.email, rsvp: true, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION },
+    {
+      name: attendee.name,
+      email: attendee.email,
+      rsvp: true,
+      role: ICalAttendeeRole.REQ,
+      status: ICalAttendeeStatus.NEEDSACTION,
+    },
     formatterEvent,
   ).toString();
   return `${foldLines(line.replace(/\r\n$/, ""))}\r\n`;

@@ -2,12 +2,19 @@
 import { buildCalendar } from "./ical.js";
 import { fillMime, type PreparedEmail, prepareMime } from "./mime.js";
 import type { MeetingEmailModel, MinutesEmailModel, Recipient } from "./model.js";
-import { personalise, type RenderedTemplate, type ReplyWording, recipientValues, renderTemplate, renderTemplateCached } from "./render.js";
+import {
+  personalise,
+  type RenderedTemplate,
+  type ReplyWording,
+  recipientValues,
+  renderTemplate,
+  renderTemplateCached,
+} from "./render.js";
 import { loginTemplate, type MeetingTemplateKind, meetingTemplate, minutesTemplate } from "./templates.js";
 
-export { mjmlRenderCount } from "./render.js";
-export type { MeetingEmailModel, MinutesEmailModel, Recipient, RecipientReply } from "./model.js";
 export type { PreparedEmail } from "./mime.js";
+export type { MeetingEmailModel, MinutesEmailModel, Recipient, RecipientReply } from "./model.js";
+export { mjmlRenderCount } from "./render.js";
 export type { MeetingTemplateKind } from "./templates.js";
 export { fillMime as fillEmail };
 
@@ -23,7 +30,8 @@ export interface Prepared {
   rendered: RenderedTemplate;
 }
 
-const wordingOf = (kind: MeetingTemplateKind): ReplyWording => (kind === "confirmation" ? "reply" : kind === "substitute-released" ? "released" : "none");
+const wordingOf = (kind: MeetingTemplateKind): ReplyWording =>
+  kind === "confirmation" ? "reply" : kind === "substitute-released" ? "released" : "none";
 
 export async function prepareEmail(kind: MeetingTemplateKind, model: MeetingEmailModel, sender: Sender): Promise<Prepared> {
   const key = `${kind}#${model.meetingId}#${model.version}#${model.sequence}#${model.status}`;
@@ -45,7 +53,14 @@ export async function prepareEmail(kind: MeetingTemplateKind, model: MeetingEmai
 
 export async function prepareMinutesEmail(model: MinutesEmailModel, sender: Sender): Promise<Prepared> {
   const rendered = await renderTemplateCached(`minutes#${model.meetingId}#${model.version}`, () => minutesTemplate(model));
-  const email = await prepareMime({ from: { name: sender.fromName ?? model.secretariatContact.name, address: sender.from }, replyTo: sender.replyTo, ...rendered }, "none");
+  const email = await prepareMime(
+    {
+      from: { name: sender.fromName ?? model.secretariatContact.name, address: sender.from },
+      replyTo: sender.replyTo,
+      ...rendered,
+    },
+    "none",
+  );
   return { email, rendered };
 }
 
@@ -59,7 +74,9 @@ export async function composeLoginEmail(opts: { to: string; url: string; from: s
   // Prepared once per process and sender: the login email says the same to everyone but the link.
   let prepared = login.get(opts.from);
   if (!prepared) {
-    prepared = renderTemplate(loginTemplate()).then((rendered) => prepareMime({ from: { name: "Møteinnkalling", address: opts.from }, ...rendered }, "none"));
+    prepared = renderTemplate(loginTemplate()).then((rendered) =>
+      prepareMime({ from: { name: "Møteinnkalling", address: opts.from }, ...rendered }, "none"),
+    );
     login.set(opts.from, prepared);
     prepared.catch(() => login.delete(opts.from));
   }

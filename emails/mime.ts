@@ -69,12 +69,20 @@ export async function prepareMime(parts: MessageParts, wording: ReplyWording): P
     // The calendar as iMIP wants it: an alternative part, and the same file attached.
     ...(parts.calendar
       ? {
-          alternatives: [{ contentType: `text/calendar; charset=utf-8; method=${parts.calendar.method}`, content: CALENDAR_MARK, headers: B64 }],
+          alternatives: [
+            {
+              contentType: `text/calendar; charset=utf-8; method=${parts.calendar.method}`,
+              content: CALENDAR_MARK,
+              headers: B64,
+            },
+          ],
           attachments: [{ filename: "invitasjon.ics", contentType: "application/ics", content: CALENDAR_MARK }],
         }
       : {}),
   });
-  const skeleton = (await new Promise<Buffer>((resolve, reject) => composer.compile().build((err, m) => (err ? reject(err) : resolve(m))))).toString("latin1");
+  const skeleton = (
+    await new Promise<Buffer>((resolve, reject) => composer.compile().build((err, m) => (err ? reject(err) : resolve(m))))
+  ).toString("latin1");
   const literals: string[] = [""];
   const slots: string[] = [];
   const addLiteral = (s: string) => {
@@ -95,11 +103,18 @@ export async function prepareMime(parts: MessageParts, wording: ReplyWording): P
     } else if (piece === CALENDAR_MARK_B64) addSlot("calendar");
     else addSlot(piece.startsWith("To:") ? "to" : piece.startsWith("Message-ID:") ? "id" : "date");
   }
-  return { wording, domain: parts.from.address.split("@").pop() ?? "localhost", literals, slots, ...(parts.calendar ? { calendar: parts.calendar.template } : {}) };
+  return {
+    wording,
+    domain: parts.from.address.split("@").pop() ?? "localhost",
+    literals,
+    slots,
+    ...(parts.calendar ? { calendar: parts.calendar.template } : {}),
+  };
 }
 
 // nodemailer's own address-header encoder (public in nodemailer, missing from @types/nodemailer).
-const encodeHeader = (MimeNode as unknown as { encodeHeaderValue(key: string, value: { name: string; address: string }): string }).encodeHeaderValue;
+const encodeHeader = (MimeNode as unknown as { encodeHeaderValue(key: string, value: { name: string; address: string }): string })
+  .encodeHeaderValue;
 
 const base64Lines = (s: string) => Buffer.from(s, "utf8").toString("base64").replace(/.{76}/g, "$&\r\n").replace(/\r\n$/, "");
 
@@ -110,7 +125,8 @@ export function fillMime(prepared: PreparedEmail, recipient: Recipient, now = ne
   const slotValue = (slot: string): string => {
     let v = encoded.get(slot);
     if (v !== undefined) return v;
-    if (slot === "to") v = `${foldLines(`To: ${encodeHeader("To", { name: headerSafe(recipient.name), address: recipient.email })}`, 76)}\r\n`;
+    if (slot === "to")
+      v = `${foldLines(`To: ${encodeHeader("To", { name: headerSafe(recipient.name), address: recipient.email })}`, 76)}\r\n`;
     else if (slot === "id") v = `Message-ID: <${randomUUID()}@${prepared.domain}>\r\n`;
     else if (slot === "date") v = `Date: ${now.toUTCString().replace(/GMT/, "+0000")}\r\n`;
     else if (slot === "calendar") v = prepared.calendar ? base64Lines(calendarFor(prepared.calendar, recipient)) : "";

@@ -35,7 +35,8 @@ export const nbEmails = {
   replyAttending: "Du kommer.",
   replyAbsent: (reason?: string) => `Du har meldt forfall${reason ? ` (${reason})` : ""}.`,
   replySubstitute: (name: string, email: string) => `Du sender stedfortreder: ${name} (${email}).`,
-  released: (member: string) => `Du var meldt som stedfortreder for ${member}, men ${member} kommer selv. Du trenger derfor ikke møte.`,
+  released: (member: string) =>
+    `Du var meldt som stedfortreder for ${member}, men ${member} kommer selv. Du trenger derfor ikke møte.`,
   present: "Til stede",
   secretariat: "Sekretariatet",
   absent: "Forfall",

@@ -23,7 +23,13 @@ export interface TemplateSource {
 
 /** HTML-escape user text for MJML; "%" becomes an entity so "%%X%%" in user text is inert. */
 function esc(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;").replace(/%/g, "&#37;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;")
+    .replace(/%/g, "&#37;");
 }
 /** Plain text: a word joiner between "%%" keeps user text from forming a placeholder. */
 function plain(s: string): string {
@@ -86,7 +92,10 @@ function agenda(model: MeetingEmailModel): { html: string; text: string } {
     if (item.subItems.length) {
       parts.push(
         `<ul style="margin:4px 0;padding-left:20px">${item.subItems
-          .map((s) => `<li>${esc(`${s.letter} ${s.title}`)}${s.bullets.length ? `<ul>${s.bullets.map((b) => `<li>${esc(b)}</li>`).join("")}</ul>` : ""}</li>`)
+          .map(
+            (s) =>
+              `<li>${esc(`${s.letter} ${s.title}`)}${s.bullets.length ? `<ul>${s.bullets.map((b) => `<li>${esc(b)}</li>`).join("")}</ul>` : ""}</li>`,
+          )
           .join("")}</ul>`,
       );
       for (const s of item.subItems) {
@@ -127,7 +136,10 @@ export function meetingTemplate(kind: MeetingTemplateKind, model: MeetingEmailMo
   const updated = !cancelled && model.sequence > 0;
   const f = facts(model, kind !== "substitute-released" && !cancelled);
   const c = contact(model.secretariat);
-  const greet = { html: `<mj-text>${esc(m.to)} ${TOKENS.name}${TOKENS.substitute}</mj-text>`, text: `${m.to} ${TOKENS.name}${TOKENS.substitute}` };
+  const greet = {
+    html: `<mj-text>${esc(m.to)} ${TOKENS.name}${TOKENS.substitute}</mj-text>`,
+    text: `${m.to} ${TOKENS.name}${TOKENS.substitute}`,
+  };
   const title = `${model.bodyName}: ${model.meetingTitle}`;
   const titleBlock = { html: `<mj-text font-size="17px"><strong>${esc(title)}</strong></mj-text>`, text: plain(title) };
 
@@ -135,11 +147,17 @@ export function meetingTemplate(kind: MeetingTemplateKind, model: MeetingEmailMo
     const heading = kind === "confirmation" ? m.confirmationHeading : m.releasedHeading;
     const body =
       kind === "confirmation"
-        ? { html: `<mj-text>${esc(m.confirmation)} <strong>${TOKENS.reply}</strong></mj-text>`, text: `${m.confirmation} ${TOKENS.reply}` }
+        ? {
+            html: `<mj-text>${esc(m.confirmation)} <strong>${TOKENS.reply}</strong></mj-text>`,
+            text: `${m.confirmation} ${TOKENS.reply}`,
+          }
         : { html: `<mj-text>${TOKENS.reply}</mj-text>`, text: TOKENS.reply };
     const button =
       kind === "confirmation"
-        ? { html: `<mj-button href="${TOKENS.replyUrl}" background-color="#0b4f8a" align="left">${esc(m.changeButton)}</mj-button>`, text: `${m.changeButton}: ${TOKENS.replyUrl}` }
+        ? {
+            html: `<mj-button href="${TOKENS.replyUrl}" background-color="#0b4f8a" align="left">${esc(m.changeButton)}</mj-button>`,
+            text: `${m.changeButton}: ${TOKENS.replyUrl}`,
+          }
         : { html: "", text: "" };
     return {
       subject: kind === "confirmation" ? m.confirmationSubject(model.bodyName, date) : m.releasedSubject(model.bodyName, date),
@@ -172,8 +190,36 @@ export function meetingTemplate(kind: MeetingTemplateKind, model: MeetingEmailMo
   const att = cancelled ? { html: "", text: "" } : attachmentList(model.attachments);
   return {
     subject,
-    mjml: page(subject, heading, [greet.html, titleBlock.html, f.html, button.html, `<mj-divider border-color="#c8c8c8" border-width="1px" />`, a.html, att.html, c.html].join("\n")),
-    text: [heading, "", greet.text, "", titleBlock.text, f.text, "", button.text, "", a.text, att.text, c.text, "", cancelled ? "" : m.calendar].join("\n"),
+    mjml: page(
+      subject,
+      heading,
+      [
+        greet.html,
+        titleBlock.html,
+        f.html,
+        button.html,
+        `<mj-divider border-color="#c8c8c8" border-width="1px" />`,
+        a.html,
+        att.html,
+        c.html,
+      ].join("\n"),
+    ),
+    text: [
+      heading,
+      "",
+      greet.text,
+      "",
+      titleBlock.text,
+      f.text,
+      "",
+      button.text,
+      "",
+      a.text,
+      att.text,
+      c.text,
+      "",
+      cancelled ? "" : m.calendar,
+    ].join("\n"),
   };
 }
 
@@ -187,7 +233,9 @@ export function minutesTemplate(model: MinutesEmailModel): TemplateSource {
     [m.secretariat, model.secretariat.join(" og ") || m.noOne],
     [m.absent, model.absent.join(", ") || m.noOne],
   ];
-  const html: string[] = [`<mj-text>${rows.map(([k, v]) => `<strong>${esc(k)}:</strong> ${esc(v)}`).join("<br /><br />")}</mj-text>`];
+  const html: string[] = [
+    `<mj-text>${rows.map(([k, v]) => `<strong>${esc(k)}:</strong> ${esc(v)}`).join("<br /><br />")}</mj-text>`,
+  ];
   const text: string[] = [heading, "", ...rows.map(([k, v]) => `${k}: ${plain(v)}\n`), ""];
   for (const item of model.items) {
     const label = `${item.number ? `${m.case} ${item.number} ` : ""}${item.title}`;
@@ -222,11 +270,15 @@ export function minutesTemplate(model: MinutesEmailModel): TemplateSource {
 export function loginTemplate(): TemplateSource {
   return {
     subject: m.loginSubject,
-    mjml: page(m.loginSubject, m.loginSubject, [
-      `<mj-text>${esc(m.login)}</mj-text>`,
-      `<mj-button href="${TOKENS.replyUrl}" background-color="#0b4f8a" align="left">${esc(m.loginButton)}</mj-button>`,
-      `<mj-text color="#4a4a4a">${esc(m.loginIgnore)}</mj-text>`,
-    ].join("\n")),
+    mjml: page(
+      m.loginSubject,
+      m.loginSubject,
+      [
+        `<mj-text>${esc(m.login)}</mj-text>`,
+        `<mj-button href="${TOKENS.replyUrl}" background-color="#0b4f8a" align="left">${esc(m.loginButton)}</mj-button>`,
+        `<mj-text color="#4a4a4a">${esc(m.loginIgnore)}</mj-text>`,
+      ].join("\n"),
+    ),
     text: [m.loginSubject, "", m.login, "", `${m.loginButton}: ${TOKENS.replyUrl}`, "", m.loginIgnore].join("\n"),
   };
 }

@@ -31,7 +31,12 @@ export function alarmTopic(scope: Stack, alarmEmail?: string): { topic: sns.Topi
   if (alarmEmail) topic.addSubscription(new subscriptions.EmailSubscription(alarmEmail));
   const alarmAction = new cwActions.SnsAction(topic);
   const alarm = (id: string, props: Omit<cloudwatch.AlarmProps, "evaluationPeriods">) => {
-    const a = new cloudwatch.Alarm(scope, id, { evaluationPeriods: 1, comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING, ...props });
+    const a = new cloudwatch.Alarm(scope, id, {
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      ...props,
+    });
     a.addAlarmAction(alarmAction);
     a.addOkAction(alarmAction);
     return a;
@@ -40,7 +45,10 @@ export function alarmTopic(scope: Stack, alarmEmail?: string): { topic: sns.Topi
 }
 
 /** Dead letters, SES reputation and the API's 5xx answers. */
-export function serviceAlarms(alarm: AlarmMaker, r: { deadLetters: sqs.Queue; sesEventsDeadLetters: sqs.Queue; httpApi: apigw.HttpApi }) {
+export function serviceAlarms(
+  alarm: AlarmMaker,
+  r: { deadLetters: sqs.Queue; sesEventsDeadLetters: sqs.Queue; httpApi: apigw.HttpApi },
+) {
   alarm("DeadLetters", {
     alarmDescription: "E-poster som ikke kunne sendes ligger i dead-letter-køen",
     metric: r.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),

@@ -60,13 +60,11 @@ export const lambdaEntries = {
 export type LambdaName = keyof typeof lambdaEntries;
 
 /**
- * Functions bundled with code splitting: what they import dynamically (the S3, SES, SQS and
- * Secrets Manager adapters, the sending domain after a reply, the archive) becomes chunk files
- * beside index.mjs, loaded on first use, so the cold start parses only what the page needs.
+ * The esbuild options of one function built on its own into `outdir`. Every function is bundled with
+ * code splitting: what it imports dynamically (the S3, SES, SQS and Secrets Manager adapters, MJML
+ * and the email composer, the sending domain after a reply) becomes chunk files beside index.mjs,
+ * loaded on first use, so a cold start parses only what its first request needs.
  */
-const splitLambdas: ReadonlySet<LambdaName> = new Set(["reply"]);
-
-/** The esbuild options of one function built on its own into `outdir` (index.mjs, and chunks/ when split). */
 export function lambdaBuildOptions(name: LambdaName, outdir: string) {
   return {
     absWorkingDir: root,
@@ -74,7 +72,8 @@ export function lambdaBuildOptions(name: LambdaName, outdir: string) {
     outdir,
     outExtension: { ".js": ".mjs" },
     ...esbuildOptions,
-    ...(splitLambdas.has(name) ? { splitting: true, chunkNames: "chunks/[name]-[hash]" } : {}),
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
   };
 }
 
@@ -92,12 +91,19 @@ const KEY_FILES = ["package-lock.json", "node_modules/.package-lock.json", "pack
 const cacheRoot = path.join(root, "node_modules", ".cache", "moteinnkalling-lambdas");
 
 function cacheKey(): string {
-  const hash = createHash("sha256").update(JSON.stringify({ v: 2, esbuild: esbuildVersion, bundling, lambdaEntries, split: [...splitLambdas] }));
+  const hash = createHash("sha256").update(
+    JSON.stringify({ v: 2, esbuild: esbuildVersion, bundling, lambdaEntries, split: [...splitLambdas] }),
+  );
   const sources = SOURCE_DIRS.flatMap((dir) =>
-    (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[]).map((f) => path.join(dir, f)).filter((f) => fs.statSync(path.join(root, f)).isFile()),
+    (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[])
+      .map((f) => path.join(dir, f))
+      .filter((f) => fs.statSync(path.join(root, f)).isFile()),
   );
   for (const file of [...KEY_FILES.filter((f) => fs.existsSync(path.join(root, f))), ...sources.sort()]) {
-    hash.update(`${file}\0`).update(fs.readFileSync(path.join(root, file))).update("\0");
+    hash
+      .update(`${file}\0`)
+      .update(fs.readFileSync(path.join(root, file)))
+      .update("\0");
   }
   return hash.digest("hex").slice(0, 32);
 }
@@ -125,12 +131,21 @@ function buildAll(): string {
         logLevel: "warning",
         metafile: true,
       }).metafile,
-      ...names.filter((n) => splitLambdas.has(n)).map((name) => buildSync({ ...lambdaBuildOptions(name, path.join(tmp, name)), logLevel: "warning", metafile: true }).metafile),
+      ...names
+        .filter((n) => splitLambdas.has(n))
+        .map(
+          (name) =>
+            buildSync({ ...lambdaBuildOptions(name, path.join(tmp, name)), logLevel: "warning", metafile: true }).metafile,
+        ),
     ];
-    const outside = metafiles.flatMap((m) => Object.keys(m.inputs)).filter((f) => !f.startsWith("node_modules/") && !SOURCE_DIRS.some((d) => f.startsWith(`${d}/`)));
+    const outside = metafiles
+      .flatMap((m) => Object.keys(m.inputs))
+      .filter((f) => !f.startsWith("node_modules/") && !SOURCE_DIRS.some((d) => f.startsWith(`${d}/`)));
     if (outside.length) {
       fs.rmSync(tmp, { recursive: true, force: true });
-      throw new Error(`The Lambda bundles read ${outside.join(", ")}, outside ${SOURCE_DIRS.join(", ")}: add the folder to SOURCE_DIRS in infra/bundling.ts.`);
+      throw new Error(
+        `The Lambda bundles read ${outside.join(", ")}, outside ${SOURCE_DIRS.join(", ")}: add the folder to SOURCE_DIRS in infra/bundling.ts.`,
+      );
     }
     if (cacheKey() !== key) {
       // A file changed while esbuild ran: use this build now, but do not keep it under the old key.
@@ -139,7 +154,8 @@ function buildAll(): string {
     }
     fs.writeFileSync(path.join(tmp, "complete"), "");
     // One build is kept: the older ones go (each is some 25 MB).
-    for (const old of fs.readdirSync(cacheRoot)) if (!old.endsWith(".tmp")) fs.rmSync(path.join(cacheRoot, old), { recursive: true, force: true });
+    for (const old of fs.readdirSync(cacheRoot))
+      if (!old.endsWith(".tmp")) fs.rmSync(path.join(cacheRoot, old), { recursive: true, force: true });
     try {
       fs.renameSync(tmp, dir);
     } catch {

@@ -1,12 +1,12 @@
 // The HTTP API's routes, stage, access log and throttles: participant paths to the reply function, the rest to api.
 import type { Stack } from "aws-cdk-lib";
+import { RemovalPolicy } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import * as acm from "aws-cdk-lib/aws-certificatemanager";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
-import { RemovalPolicy } from "aws-cdk-lib";
 import type { IConstruct } from "constructs";
 import { replyRoutes } from "../functions/reply/paths.js";
 
@@ -46,7 +46,9 @@ export function routeHttpApi(scope: Stack, p: HttpApiRouting): { domainName?: ap
   const routes = [
     new apigw.HttpRoute(httpApi, "DefaultRoute", { httpApi, routeKey: apigw.HttpRouteKey.DEFAULT, integration }),
     ...httpApi.addRoutes({ path: "/logg-inn", methods: [apigw.HttpMethod.POST], integration }),
-    ...replyRoutes.flatMap((r) => httpApi.addRoutes({ path: r.path, methods: [apigw.HttpMethod[r.method]], integration: replyIntegration })),
+    ...replyRoutes.flatMap((r) =>
+      httpApi.addRoutes({ path: r.path, methods: [apigw.HttpMethod[r.method]], integration: replyIntegration }),
+    ),
   ];
   for (const route of routes) {
     acknowledge(
@@ -66,7 +68,10 @@ export function routeHttpApi(scope: Stack, p: HttpApiRouting): { domainName?: ap
     : undefined;
 
   // Access log: never $context.path, which holds the personal link token (/r/<token>); the route key does not.
-  const accessLogGroup = new logs.LogGroup(scope, "ApiAccessLogs", { retention: p.retention, removalPolicy: RemovalPolicy.DESTROY });
+  const accessLogGroup = new logs.LogGroup(scope, "ApiAccessLogs", {
+    retention: p.retention,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
   const stage = new apigw.HttpStage(httpApi, "DefaultStage", {
     httpApi,
     stageName: "$default",
@@ -95,7 +100,10 @@ export function routeHttpApi(scope: Stack, p: HttpApiRouting): { domainName?: ap
   // Per-route throttles: not in the L2 HttpStage, so on the CloudFormation stage (escape hatch).
   const cfnStage = stage.node.defaultChild as apigw.CfnStage;
   cfnStage.routeSettings = Object.fromEntries(
-    Object.entries(apiThrottle.routes).map(([routeKey, t]) => [routeKey, { ThrottlingRateLimit: t.rateLimit, ThrottlingBurstLimit: t.burstLimit }]),
+    Object.entries(apiThrottle.routes).map(([routeKey, t]) => [
+      routeKey,
+      { ThrottlingRateLimit: t.rateLimit, ThrottlingBurstLimit: t.burstLimit },
+    ]),
   );
   // The routes must exist before the stage names them in its route settings.
   for (const route of routes) stage.node.addDependency(route);

@@ -16,8 +16,8 @@ import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct, IConstruct } from "constructs";
 import { type GlobalIndexName, tableSchema } from "../shared/store/table-schema.js";
-import { type LambdaName, lambdaCode } from "./bundling.js";
 import { alarmTopic, serviceAlarms } from "./alarms.js";
+import { type LambdaName, lambdaCode } from "./bundling.js";
 import { routeHttpApi } from "./http-api.js";
 
 export { apiThrottle } from "./http-api.js";
@@ -53,7 +53,8 @@ export class MeetingsStack extends Stack {
     this.node.setContext("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true);
     const retention = params.logRetentionDays as logs.RetentionDays;
     /** A cdk-nag finding accepted on one construct (and what it contains), with the reason beside it. */
-    const acknowledge = (construct: IConstruct, rule: string, reason: string) => Validations.of(construct).acknowledge({ id: rule, reason });
+    const acknowledge = (construct: IConstruct, rule: string, reason: string) =>
+      Validations.of(construct).acknowledge({ id: rule, reason });
     const arnOf = (resource: IConstruct) => `<${this.getLogicalId(resource.node.defaultChild as CfnElement)}.Arn>`;
 
     // The table: keys and GSIs from the schema the local setup also uses.
@@ -125,7 +126,10 @@ export class MeetingsStack extends Stack {
 
     // SES: the domain identity (Easy DKIM, custom MAIL FROM), sending through the configuration set,
     // whose events (delivery, bounce, complaint …) go SNS → ses-events.
-    const configurationSet = new ses.ConfigurationSet(this, "ConfigurationSet", { reputationMetrics: true, sendingEnabled: true });
+    const configurationSet = new ses.ConfigurationSet(this, "ConfigurationSet", {
+      reputationMetrics: true,
+      sendingEnabled: true,
+    });
     const identity = new ses.EmailIdentity(this, "SendingDomain", {
       identity: ses.Identity.domain(params.sendingDomain),
       dkimSigning: true, // Easy DKIM: SES makes the keys; three CNAMEs in DNS (outputs below)
@@ -137,11 +141,24 @@ export class MeetingsStack extends Stack {
     configurationSet.addEventDestination("ToSns", {
       destination: ses.EventDestination.snsTopic(sesEventsTopic),
       // What shared/sending/ses-events.ts records (Send, Open, Click … it does not track).
-      events: [ses.EmailSendingEvent.DELIVERY, ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT, ses.EmailSendingEvent.REJECT, ses.EmailSendingEvent.DELIVERY_DELAY],
+      events: [
+        ses.EmailSendingEvent.DELIVERY,
+        ses.EmailSendingEvent.BOUNCE,
+        ses.EmailSendingEvent.COMPLAINT,
+        ses.EmailSendingEvent.REJECT,
+        ses.EmailSendingEvent.DELIVERY_DELAY,
+      ],
     });
     // SNS → ses-events: deliveries that fail after SNS's retries land here instead of vanishing.
-    const sesEventsDeadLetters = new sqs.Queue(this, "SesEventsDeadLetters", { retentionPeriod: Duration.days(14), enforceSSL: true });
-    acknowledge(sesEventsDeadLetters, "AwsSolutions-SQS3", "This queue is itself a dead-letter queue: of the SNS subscription SesEvents → ses-events (cdk-nag only recognises DLQs of other queues).");
+    const sesEventsDeadLetters = new sqs.Queue(this, "SesEventsDeadLetters", {
+      retentionPeriod: Duration.days(14),
+      enforceSSL: true,
+    });
+    acknowledge(
+      sesEventsDeadLetters,
+      "AwsSolutions-SQS3",
+      "This queue is itself a dead-letter queue: of the SNS subscription SesEvents → ses-events (cdk-nag only recognises DLQs of other queues).",
+    );
 
     // The HTTP API first (its stage and routes further down), so its URL can be BASE_URL.
     this.httpApi = new apigw.HttpApi(this, "HttpApi", {
@@ -151,7 +168,12 @@ export class MeetingsStack extends Stack {
     const httpApi = this.httpApi;
     const baseUrl = params.customDomain ? `https://${params.customDomain.domainName}` : httpApi.apiEndpoint;
     // The upload page posts straight to the bucket (presigned POST); a script doing the same needs CORS.
-    bucket.addCorsRule({ allowedOrigins: [baseUrl], allowedMethods: [s3.HttpMethods.POST], allowedHeaders: ["*"], exposedHeaders: ["ETag", "Location"] });
+    bucket.addCorsRule({
+      allowedOrigins: [baseUrl],
+      allowedMethods: [s3.HttpMethods.POST],
+      allowedHeaders: ["*"],
+      exposedHeaders: ["ETag", "Location"],
+    });
 
     const environment = {
       APP_ENV: "aws",
@@ -173,7 +195,10 @@ export class MeetingsStack extends Stack {
     const make = (name: LambdaName, opts: { timeout: Duration; memorySize: number; description: string }) => {
       const logGroup = new logs.LogGroup(this, `${name}-logs`, { retention, removalPolicy: RemovalPolicy.DESTROY });
       // Its own role that may write only its own log group (not AWSLambdaBasicExecutionRole, which allows every log group).
-      const role = new iam.Role(this, `${name}-role`, { assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"), description: `Møteinnkalling ${name}` });
+      const role = new iam.Role(this, `${name}-role`, {
+        assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),
+        description: `Møteinnkalling ${name}`,
+      });
       logGroup.grantWrite(role);
       const fn = new lambda.Function(this, name, {
         code: lambdaCode(name),
@@ -188,26 +213,60 @@ export class MeetingsStack extends Stack {
         role,
         ...opts,
       });
-      alarm(`${name}-errors`, { alarmDescription: `Feil i Lambda-funksjonen ${name}`, metric: fn.metricErrors({ period: Duration.minutes(5) }), threshold: 1 });
+      alarm(`${name}-errors`, {
+        alarmDescription: `Feil i Lambda-funksjonen ${name}`,
+        metric: fn.metricErrors({ period: Duration.minutes(5) }),
+        threshold: 1,
+      });
       return fn;
     };
 
-    const reply = make("reply", { timeout: Duration.seconds(29), memorySize: 1024, description: "Deltakerens svarside, vedleggslenker og det offentlige arkivet (Hono)" });
-    const api = make("api", { timeout: Duration.seconds(29), memorySize: 1024, description: "Sekretariatets sider og API (Hono)" });
-    const sendWorker = make("send-worker", { timeout: workerTimeout, memorySize: 1024, description: "Sender e-poster fra sendekøen via SES" });
-    const tick = make("tick", { timeout: Duration.seconds(60), memorySize: 512, description: "Kjører planlagte jobber (påminnelser, referat) hvert minutt" });
-    const sesEvents = make("ses-events", { timeout: Duration.seconds(30), memorySize: 256, description: "Registrerer levering, avvisning og klage fra SES" });
+    const reply = make("reply", {
+      timeout: Duration.seconds(29),
+      memorySize: 1024,
+      description: "Deltakerens svarside, vedleggslenker og det offentlige arkivet (Hono)",
+    });
+    const api = make("api", {
+      timeout: Duration.seconds(29),
+      memorySize: 1024,
+      description: "Sekretariatets sider og API (Hono)",
+    });
+    const sendWorker = make("send-worker", {
+      timeout: workerTimeout,
+      memorySize: 1024,
+      description: "Sender e-poster fra sendekøen via SES",
+    });
+    const tick = make("tick", {
+      timeout: Duration.seconds(60),
+      memorySize: 512,
+      description: "Kjører planlagte jobber (påminnelser, referat) hvert minutt",
+    });
+    const sesEvents = make("ses-events", {
+      timeout: Duration.seconds(30),
+      memorySize: 256,
+      description: "Registrerer levering, avvisning og klage fra SES",
+    });
     this.functions = { reply, api, "send-worker": sendWorker, tick, "ses-events": sesEvents };
 
     // Permissions: each function gets the calls its code makes, on the resources it touches.
     // DynamoDB: the item calls the shared store makes (Get/Put/Update/Delete, Query, BatchGet/
     // BatchWrite, TransactWrite = the item actions plus ConditionCheckItem). No Scan, no streams,
     // no table management; indexes by name, not index/*. A new kind of call needs its action here.
-    const itemReadWrite = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem"];
+    const itemReadWrite = [
+      "dynamodb:GetItem",
+      "dynamodb:BatchGetItem",
+      "dynamodb:Query",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:DeleteItem",
+      "dynamodb:BatchWriteItem",
+      "dynamodb:ConditionCheckItem",
+    ];
     const indexArn = (name: GlobalIndexName) => `${table.tableArn}/index/${name}`;
     const tableAccess = (fn: lambda.Function, actions: string[], indexes: readonly GlobalIndexName[]) => {
       fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [table.tableArn] }));
-      if (indexes.length) fn.addToRolePolicy(new iam.PolicyStatement({ actions: ["dynamodb:Query"], resources: indexes.map(indexArn) }));
+      if (indexes.length)
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ["dynamodb:Query"], resources: indexes.map(indexArn) }));
     };
     const allIndexes = tableSchema.globalIndexes.map((g) => g.name);
     tableAccess(api, itemReadWrite, allIndexes);
@@ -223,18 +282,49 @@ export class MeetingsStack extends Stack {
     // GetObject; ListBucket under meetings/ makes a missing upload a 404 instead of a 403), copies
     // it to its attachment key and deletes the upload; it presigns downloads of attachments and
     // reads previews. The send worker writes the previews (shared/sending/worker.ts).
-    api.addToRolePolicy(new iam.PolicyStatement({ actions: ["s3:GetObject", "s3:PutObject", "s3:PutObjectTagging"], resources: [bucket.arnForObjects("*")] }));
-    api.addToRolePolicy(new iam.PolicyStatement({ actions: ["s3:DeleteObject"], resources: [bucket.arnForObjects("meetings/*")] }));
     api.addToRolePolicy(
-      new iam.PolicyStatement({ actions: ["s3:ListBucket"], resources: [bucket.bucketArn], conditions: { StringLike: { "s3:prefix": ["meetings/*"] } } }),
+      new iam.PolicyStatement({
+        actions: ["s3:GetObject", "s3:PutObject", "s3:PutObjectTagging"],
+        resources: [bucket.arnForObjects("*")],
+      }),
     );
-    sendWorker.addToRolePolicy(new iam.PolicyStatement({ actions: ["s3:PutObject"], resources: [bucket.arnForObjects("previews/*")] }));
+    api.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ["s3:DeleteObject"], resources: [bucket.arnForObjects("meetings/*")] }),
+    );
+    api.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ["s3:ListBucket"],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { "s3:prefix": ["meetings/*"] } },
+      }),
+    );
+    sendWorker.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ["s3:PutObject"], resources: [bucket.arnForObjects("previews/*")] }),
+    );
     // reply: presigns attachment downloads (HeadObject for the type is GetObject); attachments live under meetings/.
-    reply.addToRolePolicy(new iam.PolicyStatement({ actions: ["s3:GetObject"], resources: [bucket.arnForObjects("meetings/*")] }));
-    acknowledge(reply.role!, `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/meetings/*]`, "Attachment keys are generated per upload (meetings/<id>/attachments/<ulid>); read only, to presign the participant's download.");
-    acknowledge(api.role!, `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/*]`, "Object keys are generated per upload (meetings/<id>/uploads/<ulid>/<name>, meetings/<id>/attachments/<ulid>, previews/<meeting>/<version>.html); object actions only, delete only under meetings/.");
-    acknowledge(api.role!, `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/meetings/*]`, "Delete only under meetings/: an upload once recorded (copied to its attachment key) or refused (wrong size or content); previews and anything else cannot be deleted.");
-    acknowledge(sendWorker.role!, `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/previews/*]`, "The preview key holds the meeting id and version (shared/sending/worker.ts); PutObject under previews/ only.");
+    reply.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ["s3:GetObject"], resources: [bucket.arnForObjects("meetings/*")] }),
+    );
+    acknowledge(
+      reply.role!,
+      `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/meetings/*]`,
+      "Attachment keys are generated per upload (meetings/<id>/attachments/<ulid>); read only, to presign the participant's download.",
+    );
+    acknowledge(
+      api.role!,
+      `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/*]`,
+      "Object keys are generated per upload (meetings/<id>/uploads/<ulid>/<name>, meetings/<id>/attachments/<ulid>, previews/<meeting>/<version>.html); object actions only, delete only under meetings/.",
+    );
+    acknowledge(
+      api.role!,
+      `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/meetings/*]`,
+      "Delete only under meetings/: an upload once recorded (copied to its attachment key) or refused (wrong size or content); previews and anything else cannot be deleted.",
+    );
+    acknowledge(
+      sendWorker.role!,
+      `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/previews/*]`,
+      "The preview key holds the meeting id and version (shared/sending/worker.ts); PutObject under previews/ only.",
+    );
 
     queue.grantSendMessages(api); // login links, previews, sends started by the secretariat
     queue.grantSendMessages(tick); // reminders, minutes distribution, requeue of waiting deliveries
@@ -260,7 +350,10 @@ export class MeetingsStack extends Stack {
     sendWorker.addEventSource(
       new SqsEventSource(queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: params.sendWorkerConcurrency }),
     );
-    new events.Rule(this, "EveryMinute", { schedule: events.Schedule.rate(Duration.minutes(1)), targets: [new targets.LambdaFunction(tick)] });
+    new events.Rule(this, "EveryMinute", {
+      schedule: events.Schedule.rate(Duration.minutes(1)),
+      targets: [new targets.LambdaFunction(tick)],
+    });
     sesEventsTopic.addSubscription(new subscriptions.LambdaSubscription(sesEvents, { deadLetterQueue: sesEventsDeadLetters }));
 
     // Routes: the participant's paths to reply, everything else ($default) to api; access log and throttles on the stage.
@@ -277,9 +370,21 @@ export class MeetingsStack extends Stack {
         description: "DNS: eget domene → API Gateway",
       });
     }
-    identity.dkimRecords.forEach((r, i) => new CfnOutput(this, `DkimCname${i + 1}`, { value: `${r.name} CNAME ${r.value}`, description: `DNS: DKIM-nøkkel ${i + 1} av 3` }));
-    new CfnOutput(this, "MailFromMx", { value: `${params.mailFromDomain} MX 10 feedback-smtp.${this.region}.amazonses.com`, description: "DNS: MAIL FROM-domenet" });
-    new CfnOutput(this, "MailFromSpf", { value: `${params.mailFromDomain} TXT "v=spf1 include:amazonses.com ~all"`, description: "DNS: SPF for MAIL FROM-domenet" });
+    identity.dkimRecords.forEach(
+      (r, i) =>
+        new CfnOutput(this, `DkimCname${i + 1}`, {
+          value: `${r.name} CNAME ${r.value}`,
+          description: `DNS: DKIM-nøkkel ${i + 1} av 3`,
+        }),
+    );
+    new CfnOutput(this, "MailFromMx", {
+      value: `${params.mailFromDomain} MX 10 feedback-smtp.${this.region}.amazonses.com`,
+      description: "DNS: MAIL FROM-domenet",
+    });
+    new CfnOutput(this, "MailFromSpf", {
+      value: `${params.mailFromDomain} TXT "v=spf1 include:amazonses.com ~all"`,
+      description: "DNS: SPF for MAIL FROM-domenet",
+    });
     new CfnOutput(this, "AlarmTopicArn", { value: this.alarmTopic.topicArn });
     new CfnOutput(this, "TableName", { value: table.tableName });
     new CfnOutput(this, "BucketName", { value: bucket.bucketName });

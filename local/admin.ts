@@ -7,9 +7,18 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { addUser, issueApiToken, listApiTokens, NewApiToken, listUsers, removeUser, revokeApiToken, revokeApiTokenById } from "../shared/auth/index.js";
-import { formatOsloDateTime } from "../shared/time.js";
+import {
+  addUser,
+  issueApiToken,
+  listApiTokens,
+  listUsers,
+  NewApiToken,
+  removeUser,
+  revokeApiToken,
+  revokeApiTokenById,
+} from "../shared/auth/index.js";
 import { createDocumentClient } from "../shared/store/dynamo.js";
+import { formatOsloDateTime } from "../shared/time.js";
 
 const usage = `Bruk: npm run admin -- <kommando>
   user add <e-post>       legg til en bruker i sekretariatet
@@ -57,7 +66,14 @@ const args = (() => {
 const parsed = Command.safeParse(args?.positionals);
 const isCreate = parsed.success && parsed.data[0] === "token" && parsed.data[1] === "create";
 // The options belong to `token create` only, and are checked here, before the table is touched.
-const newToken = isCreate ? NewApiToken.safeParse({ email: parsed.data[2], name: args?.values.name ?? "API-token", scope: args?.values.scope, days: args?.values.days }) : undefined;
+const newToken = isCreate
+  ? NewApiToken.safeParse({
+      email: parsed.data[2],
+      name: args?.values.name ?? "API-token",
+      scope: args?.values.scope,
+      days: args?.values.days,
+    })
+  : undefined;
 if (!parsed.success || newToken?.success === false || (!isCreate && Object.keys(args?.values ?? {}).length > 0)) {
   console.error(usage);
   process.exit(2);
@@ -74,17 +90,22 @@ const d = {
 
 try {
   const [what, verb, arg] = parsed.data as [string, string, string | undefined];
-  if (what === "user" && verb === "add") console.log((await addUser(d, arg!)).created ? `La til ${arg}.` : `${arg} fantes fra før.`);
+  if (what === "user" && verb === "add")
+    console.log((await addUser(d, arg!)).created ? `La til ${arg}.` : `${arg} fantes fra før.`);
   else if (what === "user" && verb === "list") console.log((await listUsers(d)).join("\n") || "(ingen brukere)");
-  else if (what === "user" && verb === "remove") console.log((await removeUser(d, arg!)) ? `Fjernet ${arg}.` : `Fant ingen bruker ${arg}.`);
+  else if (what === "user" && verb === "remove")
+    console.log((await removeUser(d, arg!)) ? `Fjernet ${arg}.` : `Fant ingen bruker ${arg}.`);
   else if (what === "token" && verb === "create" && newToken?.success) {
     const made = await issueApiToken(d, newToken.data, new Date());
-    console.log(`API-token «${made.name}» for ${made.email}: id ${made.id}, ${made.scope}, utløper ${formatOsloDateTime(made.validUntil)}.`);
+    console.log(
+      `API-token «${made.name}» for ${made.email}: id ${made.id}, ${made.scope}, utløper ${formatOsloDateTime(made.validUntil)}.`,
+    );
     console.log(`Vises bare nå; bruk som «Authorization: Bearer <token>»:\n${made.token}`);
   } else if (what === "token" && verb === "list") {
     const now = new Date().toISOString();
     const lines = (await listApiTokens(d, arg)).map(
-      (k) => `${k.id}  ${k.email}  ${k.scope}  «${k.name}»  ${k.validUntil > now ? "utløper" : "UTLØPT"} ${formatOsloDateTime(k.validUntil)}  sist brukt ${k.lastUsedAt ? formatOsloDateTime(k.lastUsedAt) : "aldri"}`,
+      (k) =>
+        `${k.id}  ${k.email}  ${k.scope}  «${k.name}»  ${k.validUntil > now ? "utløper" : "UTLØPT"} ${formatOsloDateTime(k.validUntil)}  sist brukt ${k.lastUsedAt ? formatOsloDateTime(k.lastUsedAt) : "aldri"}`,
     );
     console.log(lines.join("\n") || "(ingen tokens)");
   } else if (what === "token" && verb === "revoke") {
@@ -93,8 +114,10 @@ try {
   }
 } catch (err) {
   const name = (err as { name?: string }).name;
-  if (name === "ResourceNotFoundException") console.error(`Tabellen «${e.TABLE_NAME}» finnes ikke. Kjører den lokale stakken (npm start)?`);
-  else if ((err as { code?: string }).code === "ECONNREFUSED" || /ECONNREFUSED|connect/i.test(String((err as Error).message))) console.error("Får ikke kontakt med DynamoDB. Kjører den lokale stakken (npm start)?");
+  if (name === "ResourceNotFoundException")
+    console.error(`Tabellen «${e.TABLE_NAME}» finnes ikke. Kjører den lokale stakken (npm start)?`);
+  else if ((err as { code?: string }).code === "ECONNREFUSED" || /ECONNREFUSED|connect/i.test(String((err as Error).message)))
+    console.error("Får ikke kontakt med DynamoDB. Kjører den lokale stakken (npm start)?");
   else console.error(`Feil: ${(err as Error).message}`);
   process.exit(1);
 }

@@ -41,6 +41,9 @@ export async function loadDemoDataIfEmpty(ctx: AppContext): Promise<{ loaded: bo
   }
   return {
     loaded: true,
-    lines: [`  Demodata lastet: Vestregionen, ${bodies.length} organ og møtet i Rådmannsgruppen 1. juni 2017 (sak 12–20/2017).`, ...loginHelp],
+    lines: [
+      `  Demodata lastet: Vestregionen, ${bodies.length} organ og møtet i Rådmannsgruppen 1. juni 2017 (sak 12–20/2017).`,
+      ...loginHelp,
+    ],
   };
 }

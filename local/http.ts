@@ -14,6 +14,7 @@ export function createLocalHttp(ctx: AppContext): Pick<Hono, "fetch"> {
   const api = createApp(ctx);
   const reply = createReplyApp(ctx);
   return {
-    fetch: (request, env, executionCtx) => (servedByReply(request.method, new URL(request.url).pathname) ? reply : api).fetch(request, env, executionCtx),
+    fetch: (request, env, executionCtx) =>
+      (servedByReply(request.method, new URL(request.url).pathname) ? reply : api).fetch(request, env, executionCtx),
   };
 }

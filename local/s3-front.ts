@@ -22,7 +22,11 @@ export function createS3Front(opts: { upstream: { host: string; port: number }; 
   return createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://front");
     const segments = url.pathname.split("/").filter(Boolean);
-    const isFormPost = req.method === "POST" && segments.length === 1 && url.search === "" && /^multipart\/form-data/i.test(req.headers["content-type"] ?? "");
+    const isFormPost =
+      req.method === "POST" &&
+      segments.length === 1 &&
+      url.search === "" &&
+      /^multipart\/form-data/i.test(req.headers["content-type"] ?? "");
     if (isFormPost) {
       formPost(req, res, decodeURIComponent(segments[0]!), opts).catch((err: unknown) => {
         if (!res.headersSent) s3Error(req, res, 500, "InternalError", String(err));
@@ -43,7 +47,13 @@ function safeDecode(s: string): string {
   }
 }
 
-function proxy(req: IncomingMessage, res: ServerResponse, upstream: { host: string; port: number }, body: Readable, headers = req.headers) {
+function proxy(
+  req: IncomingMessage,
+  res: ServerResponse,
+  upstream: { host: string; port: number },
+  body: Readable,
+  headers = req.headers,
+) {
   const up = request({ host: upstream.host, port: upstream.port, method: req.method, path: req.url, headers }, (upRes) => {
     res.writeHead(upRes.statusCode ?? 502, upRes.headers);
     upRes.pipe(res);
@@ -56,7 +66,14 @@ function proxy(req: IncomingMessage, res: ServerResponse, upstream: { host: stri
 }
 
 /** An S3-style XML error. The rest of the request is read and dropped, so the client sees the answer. */
-function s3Error(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, extra: Record<string, string | number> = {}) {
+function s3Error(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, string | number> = {},
+) {
   if (res.headersSent) return void req.resume();
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const more = Object.entries(extra)
@@ -71,7 +88,12 @@ function s3Error(req: IncomingMessage, res: ServerResponse, status: number, code
 
 type Refusal = { status: number; code: string; message: string; extra?: Record<string, string | number> };
 
-async function formPost(req: IncomingMessage, res: ServerResponse, bucket: string, opts: { upstream: { host: string; port: number }; credentials: Record<string, string> }) {
+async function formPost(
+  req: IncomingMessage,
+  res: ServerResponse,
+  bucket: string,
+  opts: { upstream: { host: string; port: number }; credentials: Record<string, string> },
+) {
   const dir = await mkdtemp(join(tmpdir(), "s3-front-"));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   const fields: [string, string][] = [];
@@ -116,12 +138,24 @@ async function formPost(req: IncomingMessage, res: ServerResponse, bucket: strin
       },
     });
     writing = pipeline(stream, counter, createWriteStream(f.path)).catch((err: unknown) => {
-      if (err instanceof RangeError) refuse({ status: 400, code: "EntityTooLarge", message: "Your proposed upload exceeds the maximum allowed size", extra: { MaxSizeAllowed: max } });
+      if (err instanceof RangeError)
+        refuse({
+          status: 400,
+          code: "EntityTooLarge",
+          message: "Your proposed upload exceeds the maximum allowed size",
+          extra: { MaxSizeAllowed: max },
+        });
       else refuse({ status: 400, code: "IncompleteBody", message: "The request body terminated unexpectedly" });
     });
   });
   bb.on("close", () => settle());
-  bb.on("error", (err) => refuse({ status: 400, code: "MalformedPOSTRequest", message: `The body of your POST request is not well-formed multipart/form-data. (${String(err)})` }));
+  bb.on("error", (err) =>
+    refuse({
+      status: 400,
+      code: "MalformedPOSTRequest",
+      message: `The body of your POST request is not well-formed multipart/form-data. (${String(err)})`,
+    }),
+  );
   // A client that goes away mid-body: nothing is stored (the answer has nowhere to go).
   req.on("close", () => {
     if (!req.complete) refuse({ status: 400, code: "IncompleteBody", message: "The request body terminated unexpectedly" });
@@ -131,8 +165,20 @@ async function formPost(req: IncomingMessage, res: ServerResponse, bucket: strin
   await writing;
   try {
     if (refusal) return;
-    if (!file) return refuse({ status: 400, code: "InvalidArgument", message: "POST requires exactly one file upload per request.", extra: { ArgumentName: "file", ArgumentValue: 0 } });
-    if (range && file.size < range[0]) return refuse({ status: 400, code: "EntityTooSmall", message: "Your proposed upload is smaller than the minimum allowed size", extra: { MinSizeAllowed: range[0], ProposedSize: file.size } });
+    if (!file)
+      return refuse({
+        status: 400,
+        code: "InvalidArgument",
+        message: "POST requires exactly one file upload per request.",
+        extra: { ArgumentName: "file", ArgumentValue: 0 },
+      });
+    if (range && file.size < range[0])
+      return refuse({
+        status: 400,
+        code: "EntityTooSmall",
+        message: "Your proposed upload is smaller than the minimum allowed size",
+        extra: { MinSizeAllowed: range[0], ProposedSize: file.size },
+      });
     await forward(req, res, bucket, fields, file, opts.upstream);
   } finally {
     await cleanup();
@@ -153,7 +199,12 @@ async function forward(
     const v = name.toLowerCase() === "key" ? value.split("${filename}").join(file.name) : value;
     return Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/"/g, "%22")}"\r\n\r\n${v}\r\n`);
   });
-  const head = Buffer.concat([...parts, Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="file"\r\nContent-Type: ${file.type || "application/octet-stream"}\r\n\r\n`)]);
+  const head = Buffer.concat([
+    ...parts,
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="file"\r\nContent-Type: ${file.type || "application/octet-stream"}\r\n\r\n`,
+    ),
+  ]);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const size = (await stat(file.path)).size;
   async function* body() {
@@ -169,11 +220,14 @@ async function forward(
     ...(req.headers.origin ? { origin: req.headers.origin } : {}),
   };
   await new Promise<void>((resolve) => {
-    const up = request({ host: upstream.host, port: upstream.port, method: "POST", path: `/${encodeURIComponent(bucket)}`, headers }, (upRes) => {
-      res.writeHead(upRes.statusCode ?? 502, upRes.headers);
-      upRes.pipe(res);
-      upRes.on("end", resolve);
-    });
+    const up = request(
+      { host: upstream.host, port: upstream.port, method: "POST", path: `/${encodeURIComponent(bucket)}`, headers },
+      (upRes) => {
+        res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+        upRes.pipe(res);
+        upRes.on("end", resolve);
+      },
+    );
     up.on("error", (err) => {
       if (!res.headersSent) s3Error(req, res, 502, "InternalError", `local S3 unreachable: ${err.message}`);
       resolve();
@@ -182,7 +236,7 @@ async function forward(
   });
 }
 
-type PolicyCheck = ({ ok: true; range?: [number, number] }) | ({ ok: false } & Refusal);
+type PolicyCheck = { ok: true; range?: [number, number] } | ({ ok: false } & Refusal);
 
 /** What S3 checks of a form post before it takes the file (fields are those before the file, in order). */
 function checkPolicy(fields: [string, string][], bucket: string, credentials: Record<string, string>, now: Date): PolicyCheck {
@@ -191,16 +245,28 @@ function checkPolicy(fields: [string, string][], bucket: string, credentials: Re
   const denied = (message: string): PolicyCheck => ({ ok: false, status: 403, code: "AccessDenied", message });
   const policy = form.get("policy");
   if (!policy) return denied("Anonymous access is forbidden for this operation");
-  if (form.get("x-amz-algorithm") !== "AWS4-HMAC-SHA256") return { ok: false, status: 400, code: "InvalidArgument", message: "Only AWS4-HMAC-SHA256 is supported here" };
+  if (form.get("x-amz-algorithm") !== "AWS4-HMAC-SHA256")
+    return { ok: false, status: 400, code: "InvalidArgument", message: "Only AWS4-HMAC-SHA256 is supported here" };
   const [accessKeyId, date, region, service] = (form.get("x-amz-credential") ?? "").split("/");
   const secret = accessKeyId ? credentials[accessKeyId] : undefined;
-  if (!secret || !date || !region || !service) return { ok: false, status: 403, code: "InvalidAccessKeyId", message: "The AWS Access Key Id you provided does not exist in our records." };
+  if (!secret || !date || !region || !service)
+    return {
+      ok: false,
+      status: 403,
+      code: "InvalidAccessKeyId",
+      message: "The AWS Access Key Id you provided does not exist in our records.",
+    };
   const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data).digest();
   const signingKey = hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), "aws4_request");
   const expected = hmac(signingKey, policy);
   const given = Buffer.from(form.get("x-amz-signature") ?? "", "hex");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { ok: false, status: 403, code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match the signature you provided." };
+    return {
+      ok: false,
+      status: 403,
+      code: "SignatureDoesNotMatch",
+      message: "The request signature we calculated does not match the signature you provided.",
+    };
   }
   let doc: { expiration?: string; conditions?: unknown[] };
   try {
@@ -208,7 +274,8 @@ function checkPolicy(fields: [string, string][], bucket: string, credentials: Re
   } catch {
     return { ok: false, status: 400, code: "InvalidPolicyDocument", message: "Invalid Policy: Invalid JSON." };
   }
-  if (!doc.expiration || !(Date.parse(doc.expiration) > now.getTime())) return denied("Invalid according to Policy: Policy expired.");
+  if (!doc.expiration || !(Date.parse(doc.expiration) > now.getTime()))
+    return denied("Invalid according to Policy: Policy expired.");
   const fieldValue = (name: string) => (name === "bucket" ? bucket : form.get(name));
   const covered = new Set<string>();
   let range: [number, number] | undefined;
@@ -225,7 +292,8 @@ function checkPolicy(fields: [string, string][], bucket: string, credentials: Re
       const value = fieldValue(name);
       if (op === "eq" && value !== String(b)) return failed;
       if (op === "starts-with" && !(value ?? "").startsWith(String(b))) return failed;
-      if (op !== "eq" && op !== "starts-with") return { ok: false, status: 400, code: "InvalidPolicyDocument", message: `Invalid Policy: unknown condition ${op}` };
+      if (op !== "eq" && op !== "starts-with")
+        return { ok: false, status: 400, code: "InvalidPolicyDocument", message: `Invalid Policy: unknown condition ${op}` };
     } else if (c && typeof c === "object") {
       for (const [k, v] of Object.entries(c)) {
         const name = k.toLowerCase();
@@ -234,9 +302,11 @@ function checkPolicy(fields: [string, string][], bucket: string, credentials: Re
       }
     }
   }
-  const free = (name: string) => name === "policy" || name === "x-amz-signature" || name === "file" || name.startsWith("x-ignore-");
+  const free = (name: string) =>
+    name === "policy" || name === "x-amz-signature" || name === "file" || name.startsWith("x-ignore-");
   const extra = [...form.keys()].filter((n) => !free(n) && !covered.has(n));
   if (extra.length) return denied(`Invalid according to Policy: Extra input fields: ${extra.join(", ")}`);
-  if (!form.get("key")) return { ok: false, status: 400, code: "InvalidArgument", message: "Bucket POST must contain a field named 'key'." };
+  if (!form.get("key"))
+    return { ok: false, status: 400, code: "InvalidArgument", message: "Bucket POST must contain a field named 'key'." };
   return { ok: true, range };
 }

@@ -3,12 +3,31 @@
  * Used by `npm start` on an empty database and by the tests that rebuild the seeds through the API.
  */
 export const kommuner = [
-  ["Asker", "Asker og Bærum"], ["Bærum", "Asker og Bærum"], ["Drammen", "Drammensregionen"], ["Lier", "Drammensregionen"],
-  ["Øvre Eiker", "Drammensregionen"], ["Nedre Eiker", "Drammensregionen"], ["Hole", "Ringeriksregionen"], ["Krødsherad", "Midt-Buskerud"],
-  ["Modum", "Midt-Buskerud"], ["Ringerike", "Ringeriksregionen"], ["Røyken", "Vestviken"], ["Sande", "Drammensregionen"],
-  ["Sigdal", "Midt-Buskerud"], ["Svelvik", "Drammensregionen"], ["Hurum", "Vestviken"], ["Flesberg", "Kongsbergregionen"],
-  ["Flå", "Hallingdal"], ["Gol", "Hallingdal"], ["Hemsedal", "Hallingdal"], ["Hol", "Hallingdal"], ["Kongsberg", "Kongsbergregionen"],
-  ["Nes", "Hallingdal"], ["Nore og Uvdal", "Kongsbergregionen"], ["Rollag", "Kongsbergregionen"], ["Ål", "Hallingdal"],
+  ["Asker", "Asker og Bærum"],
+  ["Bærum", "Asker og Bærum"],
+  ["Drammen", "Drammensregionen"],
+  ["Lier", "Drammensregionen"],
+  ["Øvre Eiker", "Drammensregionen"],
+  ["Nedre Eiker", "Drammensregionen"],
+  ["Hole", "Ringeriksregionen"],
+  ["Krødsherad", "Midt-Buskerud"],
+  ["Modum", "Midt-Buskerud"],
+  ["Ringerike", "Ringeriksregionen"],
+  ["Røyken", "Vestviken"],
+  ["Sande", "Drammensregionen"],
+  ["Sigdal", "Midt-Buskerud"],
+  ["Svelvik", "Drammensregionen"],
+  ["Hurum", "Vestviken"],
+  ["Flesberg", "Kongsbergregionen"],
+  ["Flå", "Hallingdal"],
+  ["Gol", "Hallingdal"],
+  ["Hemsedal", "Hallingdal"],
+  ["Hol", "Hallingdal"],
+  ["Kongsberg", "Kongsbergregionen"],
+  ["Nes", "Hallingdal"],
+  ["Nore og Uvdal", "Kongsbergregionen"],
+  ["Rollag", "Kongsbergregionen"],
+  ["Ål", "Hallingdal"],
 ] as const;
 export const fylkeskommuner = ["Buskerud", "Akershus"] as const;
 
@@ -43,9 +62,13 @@ export const radmannsgruppen: { name: string; organisation: string }[] = [
 export function demoEmail(name: string): string {
   const local = name
     .toLowerCase()
-    .replace(/æ/g, "ae").replace(/ø/g, "o").replace(/å/g, "a")
-    .normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, ".").replace(/^\.|\.$/g, "");
+    .replace(/æ/g, "ae")
+    .replace(/ø/g, "o")
+    .replace(/å/g, "a")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, ".")
+    .replace(/^\.|\.$/g, "");
   return `${local}@example.org`;
 }
 
@@ -82,7 +105,8 @@ export const seed000 = {
       title: "Tertialrapport 1 – 2017",
       background:
         "Til behandling foreligger statusrapport for gjennomførte aktiviteter i perioden 01.01.2017 til 30.04.2017, samt resultatregnskap pr 30.4.2017.",
-      proposedDecision: "Rådmannsgruppen anbefaler styringsgruppen å godkjenne framlagt tertialrapport inkl. resultatregnskap pr 30.4.2017.",
+      proposedDecision:
+        "Rådmannsgruppen anbefaler styringsgruppen å godkjenne framlagt tertialrapport inkl. resultatregnskap pr 30.4.2017.",
       attachmentNumbers: [4, 5, 6],
     },
     {
@@ -111,11 +135,28 @@ export const seed000 = {
       kind: "information" as const,
       title: "Prosjekter innen prioriterte satsingsområder",
       subItems: [
-        { letter: "A", title: "Kommnehelsesamarbeidet", bullets: ["Utviklingsplan Vestre Viken; rehabilitering", "Funksjonsorienterte pasientforløp", "Psykisk helse og rus", "Opplegg dialogmøte med Vestre Viken 15.6.2017"] },
-        { letter: "B", title: "KomUt", bullets: ["Status kjernejournal", "Status helsestasjoner", "Pleie og omsorgsmeldinger Bærum"] },
+        {
+          letter: "A",
+          title: "Kommnehelsesamarbeidet",
+          bullets: [
+            "Utviklingsplan Vestre Viken; rehabilitering",
+            "Funksjonsorienterte pasientforløp",
+            "Psykisk helse og rus",
+            "Opplegg dialogmøte med Vestre Viken 15.6.2017",
+          ],
+        },
+        {
+          letter: "B",
+          title: "KomUt",
+          bullets: ["Status kjernejournal", "Status helsestasjoner", "Pleie og omsorgsmeldinger Bærum"],
+        },
         { letter: "C", title: "BPA", bullets: ["Status revisjon og kontroll av lønns- og arbeidsforhold"] },
         { letter: "D", title: "Folkehelse", bullets: [] },
-        { letter: "E", title: "Regional utvikling", bullets: ["Status fagutvikling Fagskolen i Kongsberg", "Status Elektriske delesykler Asker - Kongsberg"] },
+        {
+          letter: "E",
+          title: "Regional utvikling",
+          bullets: ["Status fagutvikling Fagskolen i Kongsberg", "Status Elektriske delesykler Asker - Kongsberg"],
+        },
         { letter: "F", title: "Kunst rett vest", bullets: ["Status arrangement 2017 og 2018"] },
         { letter: "G", title: "Ungdomssymfonikerne", bullets: ["Status evaluering av orkesteret; resultater fra undersøkelse"] },
       ],
@@ -148,18 +189,40 @@ export const seed001 = {
   present: ["Erik Kjeldstadli", "Tuss Benum", "Bente Gravdal", "Trude Andresen"],
   substitutes: [{ member: "Trond Julin", name: "Kari Solberg Økland" }],
   absent: [
-    "Torger Ødegaard", "Stig Rune Kroken", "Aud Norunn Strand", "Truls Hvitstein", "Tore Isaksen", "Per Morstad",
-    "Olav Grande", "Jostein Harm", "Leif-Arne Steingrimsen", "Kjersti B. Hulbakk", "Per Kierulf",
+    "Torger Ødegaard",
+    "Stig Rune Kroken",
+    "Aud Norunn Strand",
+    "Truls Hvitstein",
+    "Tore Isaksen",
+    "Per Morstad",
+    "Olav Grande",
+    "Jostein Harm",
+    "Leif-Arne Steingrimsen",
+    "Kjersti B. Hulbakk",
+    "Per Kierulf",
   ],
   secretariat: ["Nina Solberg", "Lena Hansson"],
   openingDecision: "Godkjent.",
   agenda: [
-    { title: "Referat fra møte i Rådmannsgruppen", background: "Til behandling forelå referat fra møte 14.09.2017", decision: "Framlagt forslag til referat godkjennes." },
-    { title: "Referat fra møte i Styringsgruppen", background: "Til behandling forelå referat fra møte 28.09.2017", decision: "Framlagt forslag til referat tas til orientering." },
-    { title: "Protokoll Markarådet", background: "Til behandling forelå protokoll fra Markarådets møte 27.6.2017", decision: "Framlagt forslag til referat tas til orientering." },
+    {
+      title: "Referat fra møte i Rådmannsgruppen",
+      background: "Til behandling forelå referat fra møte 14.09.2017",
+      decision: "Framlagt forslag til referat godkjennes.",
+    },
+    {
+      title: "Referat fra møte i Styringsgruppen",
+      background: "Til behandling forelå referat fra møte 28.09.2017",
+      decision: "Framlagt forslag til referat tas til orientering.",
+    },
+    {
+      title: "Protokoll Markarådet",
+      background: "Til behandling forelå protokoll fra Markarådets møte 27.6.2017",
+      decision: "Framlagt forslag til referat tas til orientering.",
+    },
     {
       title: "Vestregionens fremtid",
-      background: "Styringsgruppen besluttet i møte 15.06.2017 å gjennomføre en prosess fram til juni 2018 for å avklare Vestregionens framtidige organisering.",
+      background:
+        "Styringsgruppen besluttet i møte 15.06.2017 å gjennomføre en prosess fram til juni 2018 for å avklare Vestregionens framtidige organisering.",
       decision:
         "Rådmannsgruppen tar framlagt notat om Vestregionens relasjoner og forpliktelser til orientering. Svarene i gjennomført undersøkelse ønskes strukturert slik at også synspunkter fra små og store kommuner framkommer, og at presentasjonen også viser eventuelle skiller mellom de ulike delregionene i Vestregionen.",
     },
@@ -178,7 +241,8 @@ export const seed001 = {
     {
       title: "Tjenestekonsesjonskontrakt BPA",
       background: "Gjeldende tjenestekonsesjonsavtaler med private leverandører av BPA-tjenester utgår 31.12.2018.",
-      decision: "Rådmannsgruppen foreslår for styringsgruppen at inneværende tjenestekonsesjonsavtaler forlenges ut over 2018; i første omgang ut 2019.",
+      decision:
+        "Rådmannsgruppen foreslår for styringsgruppen at inneværende tjenestekonsesjonsavtaler forlenges ut over 2018; i første omgang ut 2019.",
     },
     { title: "Prosjekter innen prioriterte satsingsområder", kind: "information" as const },
     { title: "Øvrige orienteringer, meldinger og informasjon", kind: "information" as const },

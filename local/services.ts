@@ -1,8 +1,8 @@
 // The local stand-ins one by one: DynamoDB Local, the local SES, the local S3; a table and a bucket on them.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -33,7 +33,9 @@ export interface RunningService {
 export async function assertPortFree(port: number, what: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const srv = createServer();
-    srv.once("error", () => reject(new StartupError(`Port ${port} (${what}) er opptatt. Stopp det som bruker den, eller velg en annen port.`)));
+    srv.once("error", () =>
+      reject(new StartupError(`Port ${port} (${what}) er opptatt. Stopp det som bruker den, eller velg en annen port.`)),
+    );
     srv.listen(port, "127.0.0.1", () => srv.close(() => resolve()));
   });
 }
@@ -53,10 +55,13 @@ export async function freePort(): Promise<number> {
 export function assertJava(): void {
   const out = spawnSync("java", ["-version"], { encoding: "utf8" });
   if (out.error || out.status !== 0) {
-    throw new StartupError("Java 17 eller nyere trengs for DynamoDB Local, men «java» ble ikke funnet. Installer Java (f.eks. apt-get install openjdk-17-jre-headless).");
+    throw new StartupError(
+      "Java 17 eller nyere trengs for DynamoDB Local, men «java» ble ikke funnet. Installer Java (f.eks. apt-get install openjdk-17-jre-headless).",
+    );
   }
   const m = /version "(\d+)/.exec(`${out.stderr}${out.stdout}`);
-  if (m && Number(m[1]) < 17) throw new StartupError(`Java ${m[1]} er for gammel for DynamoDB Local; Java 17 eller nyere trengs.`);
+  if (m && Number(m[1]) < 17)
+    throw new StartupError(`Java ${m[1]} er for gammel for DynamoDB Local; Java 17 eller nyere trengs.`);
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {
@@ -93,14 +98,22 @@ export async function startDynamoLocal(opts: { port: number; path?: string }): P
   // sharedDb: one database file whatever credentials/region a client uses.
   const child = dynamoDbLocal.spawn({ port: opts.port, path: opts.path, sharedDb: true, stdio: ["ignore", "ignore", "pipe"] });
   const endpoint = `http://127.0.0.1:${opts.port}`;
-  const client = new DynamoDBClient({ endpoint, region: "eu-north-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: "eu-north-1",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
   try {
-    await waitFor(async () => {
-      await client.send(new DescribeTableCommand({ TableName: "__probe__" })).catch((e) => {
-        if (!(e instanceof ResourceNotFoundException)) throw e;
-      });
-      return true;
-    }, "DynamoDB Local", child);
+    await waitFor(
+      async () => {
+        await client.send(new DescribeTableCommand({ TableName: "__probe__" })).catch((e) => {
+          if (!(e instanceof ResourceNotFoundException)) throw e;
+        });
+        return true;
+      },
+      "DynamoDB Local",
+      child,
+    );
   } catch (err) {
     await stopper(child)(); // never leave a half-started emulator behind
     throw err;
@@ -140,7 +153,10 @@ export async function startS3Local(opts: { port: number; directory?: string }): 
   const innerPort = await freePort();
   const s3rver = new S3rver({ address: "127.0.0.1", port: innerPort, directory, silent: true, vhostBuckets: false });
   await s3rver.run();
-  const front = createS3Front({ upstream: { host: "127.0.0.1", port: innerPort }, credentials: { [LOCAL_S3_CREDENTIALS.accessKeyId]: LOCAL_S3_CREDENTIALS.secretAccessKey } });
+  const front = createS3Front({
+    upstream: { host: "127.0.0.1", port: innerPort },
+    credentials: { [LOCAL_S3_CREDENTIALS.accessKeyId]: LOCAL_S3_CREDENTIALS.secretAccessKey },
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       front.once("error", reject);
@@ -183,7 +199,15 @@ export async function ensureBucket(endpoint: string, bucket: string, appOrigins:
       new PutBucketCorsCommand({
         Bucket: bucket,
         CORSConfiguration: {
-          CORSRules: [{ AllowedOrigins: appOrigins, AllowedMethods: ["POST"], AllowedHeaders: ["*"], ExposeHeaders: ["ETag", "Location"], MaxAgeSeconds: 3000 }],
+          CORSRules: [
+            {
+              AllowedOrigins: appOrigins,
+              AllowedMethods: ["POST"],
+              AllowedHeaders: ["*"],
+              ExposeHeaders: ["ETag", "Location"],
+              MaxAgeSeconds: 3000,
+            },
+          ],
         },
       }),
     );
@@ -194,7 +218,11 @@ export async function ensureBucket(endpoint: string, bucket: string, appOrigins:
 
 /** Creates the table if it is missing (idempotent; safe on every start). */
 export async function ensureTable(endpoint: string, tableName: string): Promise<"created" | "exists"> {
-  const client = new DynamoDBClient({ endpoint, region: "eu-north-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  const client = new DynamoDBClient({
+    endpoint,
+    region: "eu-north-1",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return "exists";

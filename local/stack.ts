@@ -9,7 +9,15 @@ import type { Clock } from "../shared/ports/clock.js";
 import type { MailPort } from "../shared/ports/mail.js";
 import { createLocalContext, type LocalContext } from "./context.js";
 import { createLocalHttp } from "./http.js";
-import { ensureBucket, ensureTable, freePort, type RunningService, startDynamoLocal, startS3Local, startSesLocal } from "./services.js";
+import {
+  ensureBucket,
+  ensureTable,
+  freePort,
+  type RunningService,
+  startDynamoLocal,
+  startS3Local,
+  startSesLocal,
+} from "./services.js";
 import { attachWorkers } from "./workers.js";
 
 /** Where the app finds the stand-ins. */
@@ -31,7 +39,9 @@ export interface LocalServices extends ServiceEndpoints {
  * where none is given). With `dataDir` DynamoDB and S3 keep their data there; without, DynamoDB
  * is in memory and S3 in a temporary folder. If one fails to start, the others are stopped.
  */
-export async function startLocalServices(opts: { ports?: { dynamo?: number; ses?: number; s3?: number }; dataDir?: string } = {}): Promise<LocalServices> {
+export async function startLocalServices(
+  opts: { ports?: { dynamo?: number; ses?: number; s3?: number }; dataDir?: string } = {},
+): Promise<LocalServices> {
   const port = async (p?: number) => p ?? freePort();
   const results = await Promise.allSettled([
     port(opts.ports?.dynamo).then((p) => startDynamoLocal({ port: p, path: opts.dataDir && resolve(opts.dataDir, "dynamodb") })),
@@ -87,7 +97,11 @@ export interface LocalApp {
  * and shares one SES pacer, so unless told otherwise the whole rate is that one worker's
  * (SEND_WORKER_CONCURRENCY=1); everything else takes the defaults of shared/config.ts.
  */
-export function localStackConfig(services: ServiceEndpoints, env: Record<string, string | undefined>, fixed: { port: number; dataDir: string }): LocalConfig {
+export function localStackConfig(
+  services: ServiceEndpoints,
+  env: Record<string, string | undefined>,
+  fixed: { port: number; dataDir: string },
+): LocalConfig {
   return loadLocalConfig({
     BASE_URL: `http://localhost:${fixed.port}`,
     SEND_WORKER_CONCURRENCY: "1",
@@ -128,7 +142,9 @@ export async function startLocalApp(services: ServiceEndpoints, opts: LocalAppOp
 }
 
 /** Stand-ins and app together (npm start, the bench); stop() stops the app, then the stand-ins. */
-export async function startLocalStack(opts: LocalAppOptions & { ports?: { dynamo?: number; ses?: number; s3?: number }; persist?: boolean } = {}) {
+export async function startLocalStack(
+  opts: LocalAppOptions & { ports?: { dynamo?: number; ses?: number; s3?: number }; persist?: boolean } = {},
+) {
   const services = await startLocalServices({ ports: opts.ports, dataDir: opts.persist ? opts.dataDir : undefined });
   try {
     const app = await startLocalApp(services, opts);

@@ -31,8 +31,14 @@ async function stopAll(code: number): Promise<never> {
 }
 
 async function main() {
-  for (const [name, p] of [["PORT", port], ["DYNAMODB_PORT", dynamoPort], ["SES_PORT", sesPort], ["S3_PORT", s3Port]] as const) {
-    if (!Number.isInteger(p) || p <= 0 || p > 65535) throw new StartupError(`${name} må være et portnummer (1–65535), fikk «${env[name]}».`);
+  for (const [name, p] of [
+    ["PORT", port],
+    ["DYNAMODB_PORT", dynamoPort],
+    ["SES_PORT", sesPort],
+    ["S3_PORT", s3Port],
+  ] as const) {
+    if (!Number.isInteger(p) || p <= 0 || p > 65535)
+      throw new StartupError(`${name} må være et portnummer (1–65535), fikk «${env[name]}».`);
   }
   // Every check before anything starts, so a refusal leaves nothing running.
   assertJava();
@@ -40,7 +46,11 @@ async function main() {
   await assertPortFree(dynamoPort, "DynamoDB Local");
   await assertPortFree(sesPort, "lokal SES");
   await assertPortFree(s3Port, "lokal S3");
-  const endpoints = { dynamoEndpoint: `http://127.0.0.1:${dynamoPort}`, sesEndpoint: `http://127.0.0.1:${sesPort}`, s3Endpoint: `http://127.0.0.1:${s3Port}` };
+  const endpoints = {
+    dynamoEndpoint: `http://127.0.0.1:${dynamoPort}`,
+    sesEndpoint: `http://127.0.0.1:${sesPort}`,
+    s3Endpoint: `http://127.0.0.1:${s3Port}`,
+  };
   localStackConfig(endpoints, env, { port, dataDir }); // a wrong variable stops us here, before anything runs
   mkdirSync(dataDir, { recursive: true });
 

@@ -14,8 +14,7 @@ export function attachWorkers(ctx: LocalContext, opts: { tickEveryMs?: number } 
     const { runTick } = await import("../shared/job-kinds/index.js");
     ctx.queue.setConsumer((messages) => processQueueMessages(ctx, messages));
     consumerAttached = true;
-    const tick = () =>
-      runTick(ctx).catch((err) => ctx.log.error("tick failed", { err }));
+    const tick = () => runTick(ctx).catch((err) => ctx.log.error("tick failed", { err }));
     tickTimer = setInterval(tick, opts.tickEveryMs ?? 15_000);
   };
   const ready = attach();

@@ -57,7 +57,10 @@ export async function runSmoke(baseUrl: string): Promise<SmokeResult[]> {
       run: async () => {
         const res = await get("/health", { headers: { accept: "application/json" } });
         await expectStatus(res, 200, `GET /health`);
-        expect(isType(res, "application/json"), `GET /health content-type is ${quote(res.headers.get("content-type"))}, expected application/json`);
+        expect(
+          isType(res, "application/json"),
+          `GET /health content-type is ${quote(res.headers.get("content-type"))}, expected application/json`,
+        );
         const body = (await jsonOf(res)) as { status?: unknown; table?: unknown; tableMs?: unknown } | undefined;
         expect(body && typeof body === "object", "GET /health body is not a JSON object");
         expect(body.status === "ok", `GET /health status is ${JSON.stringify(body.status)}, expected "ok"`);
@@ -70,11 +73,14 @@ export async function runSmoke(baseUrl: string): Promise<SmokeResult[]> {
       run: async () => {
         const res = await get("/logg-inn", { headers: { accept: "text/html" } });
         await expectStatus(res, 200, `GET /logg-inn`);
-        expect(isType(res, "text/html"), `GET /logg-inn content-type is ${quote(res.headers.get("content-type"))}, expected text/html`);
+        expect(
+          isType(res, "text/html"),
+          `GET /logg-inn content-type is ${quote(res.headers.get("content-type"))}, expected text/html`,
+        );
         const html = await res.text();
         const form = /<form\b[^>]*>[\s\S]*?<\/form>/i.exec(html)?.[0];
         expect(form, "GET /logg-inn has no <form>");
-        expect(/\bmethod="post"/i.test(form), "the login form is not method=\"post\"");
+        expect(/\bmethod="post"/i.test(form), 'the login form is not method="post"');
         const csrf = /<input\b(?=[^>]*\bname="csrf")(?=[^>]*\btype="hidden")[^>]*\bvalue="([^"]+)"/i.exec(form)?.[1];
         expect(csrf, "the login form has no hidden csrf field with a value");
         expect(/<input\b[^>]*\bname="email"/i.test(form), "the login form has no email field");
@@ -86,7 +92,10 @@ export async function runSmoke(baseUrl: string): Promise<SmokeResult[]> {
       run: async () => {
         const res = await get("/api/openapi.json", { headers: { accept: "application/json" } });
         await expectStatus(res, 200, `GET /api/openapi.json`);
-        expect(isType(res, "application/json"), `GET /api/openapi.json content-type is ${quote(res.headers.get("content-type"))}, expected application/json`);
+        expect(
+          isType(res, "application/json"),
+          `GET /api/openapi.json content-type is ${quote(res.headers.get("content-type"))}, expected application/json`,
+        );
         const doc = await jsonOf(res);
         const { operationIds, paths } = validateOpenApi31(doc);
         const missing = EXPECTED_OPERATION_IDS.filter((id) => !operationIds.has(id));
@@ -100,9 +109,15 @@ export async function runSmoke(baseUrl: string): Promise<SmokeResult[]> {
         const path = `/r/${forgedToken()}`;
         const res = await get(path, { headers: { accept: "text/html" } });
         await expectStatus(res, 404, `GET ${path}`);
-        expect(isType(res, "text/html"), `GET ${path} content-type is ${quote(res.headers.get("content-type"))}, expected text/html`);
+        expect(
+          isType(res, "text/html"),
+          `GET ${path} content-type is ${quote(res.headers.get("content-type"))}, expected text/html`,
+        );
         const cacheControl = res.headers.get("cache-control") ?? "";
-        expect(/\bno-store\b/i.test(cacheControl), `GET ${path} Cache-Control is ${quote(cacheControl || null)}, expected no-store`);
+        expect(
+          /\bno-store\b/i.test(cacheControl),
+          `GET ${path} Cache-Control is ${quote(cacheControl || null)}, expected no-store`,
+        );
         const html = await res.text();
         expect(html.includes(t.reply.notFoundTitle), `GET ${path} is not the Norwegian "${t.reply.notFoundTitle}" page`);
         return `404 "${t.reply.notFoundTitle}", Cache-Control: ${cacheControl}`;
@@ -113,7 +128,10 @@ export async function runSmoke(baseUrl: string): Promise<SmokeResult[]> {
       run: async () => {
         const res = await get("/api/bodies", { headers: { accept: "application/json" } });
         await expectStatus(res, 401, `GET /api/bodies without login`);
-        expect(isType(res, "application/problem+json"), `GET /api/bodies content-type is ${quote(res.headers.get("content-type"))}, expected application/problem+json`);
+        expect(
+          isType(res, "application/problem+json"),
+          `GET /api/bodies content-type is ${quote(res.headers.get("content-type"))}, expected application/problem+json`,
+        );
         const body = (await jsonOf(res)) as { status?: unknown; title?: unknown } | undefined;
         expect(body && typeof body === "object", "GET /api/bodies body is not a JSON object");
         expect(body.status === 401, `problem status is ${JSON.stringify(body.status)}, expected 401`);
@@ -129,7 +147,9 @@ export async function runSmoke(baseUrl: string): Promise<SmokeResult[]> {
         // Every problem at once: an operator fixing headers wants the whole list.
         const problems: string[] = [];
         if (res.status !== 200 || !isType(res, "text/html")) {
-          problems.push(`GET /logg-inn is not a 200 HTML page (${res.status}, content-type ${quote(res.headers.get("content-type"))})`);
+          problems.push(
+            `GET /logg-inn is not a 200 HTML page (${res.status}, content-type ${quote(res.headers.get("content-type"))})`,
+          );
         }
         const policy = parseCsp(res.headers.get("content-security-policy"));
         // Without script-src the browser falls back to default-src; with neither, anything runs.
@@ -139,12 +159,14 @@ export async function runSmoke(baseUrl: string): Promise<SmokeResult[]> {
           const ancestors = policy.get("frame-ancestors")?.join(" ");
           if (ancestors !== "'none'") problems.push(`CSP frame-ancestors is ${quote(ancestors)}, expected 'none'`);
           if (!scripts) problems.push("CSP has neither script-src nor default-src");
-          else if (scripts.some((s) => s.toLowerCase() === "'unsafe-inline'")) problems.push(`CSP script-src allows 'unsafe-inline' (${scripts.join(" ")})`);
+          else if (scripts.some((s) => s.toLowerCase() === "'unsafe-inline'"))
+            problems.push(`CSP script-src allows 'unsafe-inline' (${scripts.join(" ")})`);
         }
         const nosniff = res.headers.get("x-content-type-options");
         if (nosniff?.toLowerCase() !== "nosniff") problems.push(`X-Content-Type-Options is ${quote(nosniff)}, expected nosniff`);
         const referrer = res.headers.get("referrer-policy");
-        if (referrer?.toLowerCase() !== "no-referrer") problems.push(`Referrer-Policy is ${quote(referrer)}, expected no-referrer`);
+        if (referrer?.toLowerCase() !== "no-referrer")
+          problems.push(`Referrer-Policy is ${quote(referrer)}, expected no-referrer`);
         expect(problems.length === 0, problems.join("; "));
         return `on /logg-inn: CSP frame-ancestors 'none', script-src ${scripts!.join(" ")}; nosniff; no-referrer`;
       },
@@ -160,7 +182,10 @@ export async function runSmoke(baseUrl: string): Promise<SmokeResult[]> {
           body,
         });
         await res.body?.cancel();
-        expect(res.status === 413, `POST /logg-inn with ${Math.round(body.length / 1024)} kB answered ${res.status}, expected 413`);
+        expect(
+          res.status === 413,
+          `POST /logg-inn with ${Math.round(body.length / 1024)} kB answered ${res.status}, expected 413`,
+        );
         return `POST /logg-inn with ${Math.round(body.length / 1024)} kB refused with 413`;
       },
     },
@@ -197,9 +222,15 @@ export function normaliseBaseUrl(input: string): string {
  */
 export function validateOpenApi31(doc: unknown): { operationIds: Set<string>; paths: number } {
   expect(isObject(doc), "the document is not a JSON object");
-  expect(typeof doc.openapi === "string" && /^3\.1\.\d+$/.test(doc.openapi), `openapi is ${JSON.stringify(doc.openapi)}, expected 3.1.x`);
+  expect(
+    typeof doc.openapi === "string" && /^3\.1\.\d+$/.test(doc.openapi),
+    `openapi is ${JSON.stringify(doc.openapi)}, expected 3.1.x`,
+  );
   const info = doc.info;
-  expect(isObject(info) && typeof info.title === "string" && typeof info.version === "string", "info.title and info.version must be strings");
+  expect(
+    isObject(info) && typeof info.title === "string" && typeof info.version === "string",
+    "info.title and info.version must be strings",
+  );
   expect(isObject(doc.paths), "paths is missing or not an object");
   const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
   const operationIds = new Set<string>();
@@ -222,7 +253,10 @@ export function validateOpenApi31(doc: unknown): { operationIds: Set<string>; pa
       }
       const params = [...asArray(item.parameters), ...asArray(op.parameters)].map((p) => resolve(doc, p));
       for (const name of templated) {
-        expect(params.some((p) => isObject(p) && p.in === "path" && p.name === name), `${where} does not declare path parameter {${name}}`);
+        expect(
+          params.some((p) => isObject(p) && p.in === "path" && p.name === name),
+          `${where} does not declare path parameter {${name}}`,
+        );
       }
     }
   }
@@ -280,7 +314,8 @@ function quote(value: string | null | undefined): string {
 
 function describeError(err: unknown): string {
   if (err instanceof CheckFailed) return err.message;
-  if (err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError")) return `no answer within ${TIMEOUT_MS / 1000} s`;
+  if (err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError"))
+    return `no answer within ${TIMEOUT_MS / 1000} s`;
   if (err instanceof Error) {
     const cause = err.cause instanceof Error ? `: ${(err.cause as NodeJS.ErrnoException).code ?? err.cause.message}` : "";
     return `request failed (${err.message}${cause})`;

@@ -20,7 +20,10 @@ const ALLOWED_ATTACHMENT_TYPES: ReadonlyMap<string, string> = new Map([
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
 /** The allowed types in the order a form offers them, each with its file extension. */
-export const attachmentTypes: readonly { type: string; ext: string }[] = [...ALLOWED_ATTACHMENT_TYPES].map(([type, ext]) => ({ type, ext }));
+export const attachmentTypes: readonly { type: string; ext: string }[] = [...ALLOWED_ATTACHMENT_TYPES].map(([type, ext]) => ({
+  type,
+  ext,
+}));
 
 /** Types a browser shows itself without running anything from the file; everything else is downloaded. */
 const INLINE_TYPES = new Set(["application/pdf", "image/png", "image/jpeg"]);

@@ -65,7 +65,9 @@ export type AwsConfig = z.infer<typeof awsSchema>;
  * Content-Security-Policy allows this origin in form-action.
  */
 export function s3UploadOrigin(config: Config): string {
-  return config.APP_ENV === "local" ? new URL(config.S3_ENDPOINT).origin : `https://${config.BUCKET_NAME}.s3.${config.AWS_REGION}.amazonaws.com`;
+  return config.APP_ENV === "local"
+    ? new URL(config.S3_ENDPOINT).origin
+    : `https://${config.BUCKET_NAME}.s3.${config.AWS_REGION}.amazonaws.com`;
 }
 
 export class ConfigError extends Error {
@@ -98,7 +100,9 @@ function problems(error: z.core.$ZodError, env: Record<string, string | undefine
     .map((issue) => {
       const name = issue.path.join(".") || "APP_ENV";
       const value = env[name];
-      return value === undefined ? `${name} mangler (${reason(issue)})` : `${name} har ugyldig verdi ${JSON.stringify(value)} (${reason(issue)})`;
+      return value === undefined
+        ? `${name} mangler (${reason(issue)})`
+        : `${name} har ugyldig verdi ${JSON.stringify(value)} (${reason(issue)})`;
     })
     .join("; ");
 }

@@ -34,10 +34,14 @@ const once = <T>(load: () => Promise<T>) => {
  */
 function createAwsContext(config: AwsConfig, name: string): AppContext {
   const region = config.AWS_REGION;
-  const mail = once(async () => new (await import("./adapters/ses-mail.js")).SesMail({ region, configurationSet: config.SES_CONFIGURATION_SET }));
+  const mail = once(
+    async () => new (await import("./adapters/ses-mail.js")).SesMail({ region, configurationSet: config.SES_CONFIGURATION_SET }),
+  );
   const queue = once(async () => new (await import("./adapters/sqs-queue.js")).SqsQueue(config.QUEUE_URL, region));
   const blobs = once(async () => new (await import("./adapters/s3-blobs.js")).S3Blobs(config.BUCKET_NAME, region));
-  const secrets = once(async () => new (await import("./adapters/secrets.js")).SecretsManagerSecrets(config.LINK_SECRET_ARN, region));
+  const secrets = once(
+    async () => new (await import("./adapters/secrets.js")).SecretsManagerSecrets(config.LINK_SECRET_ARN, region),
+  );
   return {
     config,
     db: createDocumentClient({ region }),
@@ -59,7 +63,10 @@ function createAwsContext(config: AwsConfig, name: string): AppContext {
  * at import but by every call (the message names the variable): that keeps the module importable
  * for its factory without AWS settings.
  */
-export function awsHandler<A extends unknown[], R>(name: string, factory: (ctx: AppContext) => (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+export function awsHandler<A extends unknown[], R>(
+  name: string,
+  factory: (ctx: AppContext) => (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
   let made: ((...args: A) => Promise<R>) | undefined;
   let failure: unknown;
   try {

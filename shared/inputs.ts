@@ -11,18 +11,27 @@ const optionalText = (max: number) => z.string().trim().max(max).optional();
 const dateTimeInput = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/, "Ugyldig tidspunkt (bruk ÅÅÅÅ-MM-DDTTT:MM).")
-  .refine((s) => !Number.isNaN(new Date(/Z|[+-]\d{2}:\d{2}$/.test(s) ? s : `${s}Z`).getTime()), "Ugyldig tidspunkt (bruk ÅÅÅÅ-MM-DDTTT:MM).");
+  .refine(
+    (s) => !Number.isNaN(new Date(/Z|[+-]\d{2}:\d{2}$/.test(s) ? s : `${s}Z`).getTime()),
+    "Ugyldig tidspunkt (bruk ÅÅÅÅ-MM-DDTTT:MM).",
+  );
 
 export const CreateOrganisationInput = z.strictObject({
   name: text(200),
   kind: organisationKind.default("kommune"),
   region: optionalText(200),
-  orgNumber: z.string().regex(/^\d{9}$/, "Organisasjonsnummer har ni sifre.").optional(),
+  orgNumber: z
+    .string()
+    .regex(/^\d{9}$/, "Organisasjonsnummer har ni sifre.")
+    .optional(),
 });
 
 export const CreatePersonInput = z.strictObject({
   name: text(200),
-  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.toLowerCase()),
   title: optionalText(200),
 });
 
@@ -66,7 +75,10 @@ export const UpdateMeetingInput = z.strictObject({
 });
 
 const subItemInput = z.strictObject({
-  letter: z.string().trim().regex(/^[A-ZÆØÅ]$/, "Underpunkt merkes med én stor bokstav (A, B, …)."),
+  letter: z
+    .string()
+    .trim()
+    .regex(/^[A-ZÆØÅ]$/, "Underpunkt merkes med én stor bokstav (A, B, …)."),
   title: text(300),
   bullets: z.array(text(500)).max(50).default([]),
 });
@@ -109,7 +121,10 @@ const roleNames: Record<string, string> = {
 
 export const MemberCsvRow = z.strictObject({
   name: text(200),
-  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.toLowerCase()),
   organisation: optionalText(200),
   role: z
     .string()

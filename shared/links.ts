@@ -14,7 +14,11 @@ export function personalToken(key: Uint8Array, meetingId: string, invitationId: 
 }
 
 function mac(key: Uint8Array, meetingId: string, invitationId: string, linkVersion: number): string {
-  return createHmac("sha256", key).update(`inv:${meetingId}:${invitationId}:${linkVersion}`).digest().subarray(0, MAC_BYTES).toString("base64url");
+  return createHmac("sha256", key)
+    .update(`inv:${meetingId}:${invitationId}:${linkVersion}`)
+    .digest()
+    .subarray(0, MAC_BYTES)
+    .toString("base64url");
 }
 
 /** Splits a token without trusting it; returns undefined for anything that is not shaped like one. */
@@ -25,7 +29,11 @@ export function parseToken(token: string): { meetingId: string; invitationId: st
   return { meetingId: m[1]!, invitationId: m[2]!, mac: m[3]! };
 }
 
-export function verifyToken(key: Uint8Array, parsed: { meetingId: string; invitationId: string; mac: string }, linkVersion: number): boolean {
+export function verifyToken(
+  key: Uint8Array,
+  parsed: { meetingId: string; invitationId: string; mac: string },
+  linkVersion: number,
+): boolean {
   const expected = Buffer.from(mac(key, parsed.meetingId, parsed.invitationId, linkVersion));
   const given = Buffer.from(parsed.mac);
   return expected.length === given.length && timingSafeEqual(expected, given);

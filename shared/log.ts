@@ -31,7 +31,21 @@ export function createLogger(minLevel: Level | "silent" = "info", base: Record<s
  */
 const REDACTED = "[redacted]";
 /** Keys (lower case, without "-" and "_") whose values are never written, at any depth. */
-const SECRET_KEYS = new Set(["token", "url", "replyurl", "link", "authorization", "cookie", "setcookie", "sid", "session", "csrf", "password", "secret", "apikey"]);
+const SECRET_KEYS = new Set([
+  "token",
+  "url",
+  "replyurl",
+  "link",
+  "authorization",
+  "cookie",
+  "setcookie",
+  "sid",
+  "session",
+  "csrf",
+  "password",
+  "secret",
+  "apikey",
+]);
 /** Also any key that ends like one of these: "loginUrl", "signingSecret", "x-csrf-token". */
 const SECRET_KEY_ENDINGS = /(token|url|link|secret|password|cookie|authorization)$/;
 const isSecretKey = (key: string) => {
@@ -51,12 +65,14 @@ const maskString = (s: string) => LINK_PATTERNS.reduce((out, [re, to]) => out.re
 export function redact(value: unknown, ancestors = new Set<object>()): unknown {
   if (typeof value === "string") return maskString(value);
   if (value === null || typeof value !== "object") return value;
-  if (value instanceof Error) return { name: value.name, message: maskString(value.message), stack: value.stack && maskString(value.stack) };
+  if (value instanceof Error)
+    return { name: value.name, message: maskString(value.message), stack: value.stack && maskString(value.stack) };
   if (ancestors.has(value)) return "[circular]";
   ancestors.add(value);
   try {
     if (Array.isArray(value)) return value.map((v) => redact(v, ancestors));
-    if (typeof (value as { toJSON?: unknown }).toJSON === "function") return redact((value as { toJSON(): unknown }).toJSON(), ancestors);
+    if (typeof (value as { toJSON?: unknown }).toJSON === "function")
+      return redact((value as { toJSON(): unknown }).toJSON(), ancestors);
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isSecretKey(k) ? REDACTED : redact(v, ancestors)]));
   } finally {
     ancestors.delete(value);

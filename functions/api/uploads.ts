@@ -1,11 +1,17 @@
 /** Attachment uploads, the same for the JSON API and the pages: a presigned POST straight to S3, then checking and recording what arrived. */
 import { z } from "zod";
 import type { AppContext } from "../../shared/context.js";
-import type { Attachment } from "../../shared/model.js";
 import { InvalidError } from "../../shared/errors.js";
 import { nbPages } from "../../shared/i18n/nb-pages.js";
 import * as meetings from "../../shared/meetings/index.js";
-import { allowedAttachmentType, attachmentTypes, contentMatchesType, MAX_ATTACHMENT_BYTES, SNIFF_BYTES } from "../../shared/meetings/index.js";
+import {
+  allowedAttachmentType,
+  attachmentTypes,
+  contentMatchesType,
+  MAX_ATTACHMENT_BYTES,
+  SNIFF_BYTES,
+} from "../../shared/meetings/index.js";
+import type { Attachment } from "../../shared/model.js";
 import { newId } from "../../shared/store/keys.js";
 
 /**
@@ -63,7 +69,11 @@ const uploadKeyOf = (meetingId: string) =>
   z
     .string()
     .max(1024)
-    .refine((key) => key.startsWith(uploadPrefix(meetingId)) && /^[0-9a-z]{26}\/[^/]{1,255}$/.test(key.slice(uploadPrefix(meetingId).length)), m.notThisMeeting);
+    .refine(
+      (key) =>
+        key.startsWith(uploadPrefix(meetingId)) && /^[0-9a-z]{26}\/[^/]{1,255}$/.test(key.slice(uploadPrefix(meetingId).length)),
+      m.notThisMeeting,
+    );
 
 export interface CreatedUpload {
   url: string;
@@ -76,12 +86,22 @@ export interface CreatedUpload {
  * final; without (a plain HTML form), it ends in ${filename} and S3 puts the chosen file's name
  * there. With `redirect`, S3 answers a successful post with a 303 to it (plus bucket, key, etag).
  */
-export async function createUpload(ctx: AppContext, meetingId: string, opts: { contentType: string; filename?: string; redirect?: string }): Promise<CreatedUpload> {
+export async function createUpload(
+  ctx: AppContext,
+  meetingId: string,
+  opts: { contentType: string; filename?: string; redirect?: string },
+): Promise<CreatedUpload> {
   await meetings.getMeetingRecord(ctx, meetingId);
   const contentType = allowedAttachmentType(opts.contentType);
   if (!contentType) throw new InvalidError([{ field: "contentType", message: m.typeNotAllowed }]);
   const key = `${uploadPrefix(meetingId)}${newId()}/${opts.filename ? safeFilename(opts.filename) : S3_FILENAME}`;
-  const { url, fields } = await ctx.blobs.presignUpload({ key, contentType, maxBytes: MAX_ATTACHMENT_BYTES, redirect: opts.redirect, expiresInSeconds: UPLOAD_FORM_SECONDS });
+  const { url, fields } = await ctx.blobs.presignUpload({
+    key,
+    contentType,
+    maxBytes: MAX_ATTACHMENT_BYTES,
+    redirect: opts.redirect,
+    expiresInSeconds: UPLOAD_FORM_SECONDS,
+  });
   return { url, fields, key };
 }
 
@@ -93,7 +113,11 @@ export type RecordResult = { ok: true; attachment: Attachment; created: boolean 
  * what the type says. A key already recorded gives that attachment again (created: false). A key
  * outside this meeting's upload prefix is a InvalidError (400), and nothing is touched.
  */
-export async function recordUpload(ctx: AppContext, meetingId: string, input: { key: string; title: string; exempt: boolean }): Promise<RecordResult> {
+export async function recordUpload(
+  ctx: AppContext,
+  meetingId: string,
+  input: { key: string; title: string; exempt: boolean },
+): Promise<RecordResult> {
   const key = uploadKeyOf(meetingId).safeParse(input.key);
   if (!key.success) throw new InvalidError([{ field: "key", message: m.notThisMeeting }]);
   await meetings.getMeetingRecord(ctx, meetingId);

@@ -28,14 +28,24 @@ export function createReplyApp(ctx: AppContext) {
       referrerPolicy: "no-referrer",
       crossOriginEmbedderPolicy: false,
       xFrameOptions: "DENY",
-      contentSecurityPolicy: { defaultSrc: self, scriptSrc: self, styleSrc: self, imgSrc: [...self, "data:"], formAction: self, objectSrc: ["'none'"], baseUri: ["'none'"], frameAncestors: ["'none'"] },
+      contentSecurityPolicy: {
+        defaultSrc: self,
+        scriptSrc: self,
+        styleSrc: self,
+        imgSrc: [...self, "data:"],
+        formAction: self,
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
     }),
   );
   app.use("*", requestBodyLimits);
   app.route("/", replyPageRoutes());
   app.route("/", attachmentRoutes());
   // The archive reads the directory and the minutes: loaded with its first request.
-  const archive = (name: "archiveIndex" | "bodyArchive" | "meetingArchive") => async (c: Context<WebEnv>) => (await import("./archive.js"))[name](c);
+  const archive = (name: "archiveIndex" | "bodyArchive" | "meetingArchive") => async (c: Context<WebEnv>) =>
+    (await import("./archive.js"))[name](c);
   app.get("/arkiv", archive("archiveIndex"));
   app.get("/arkiv/mote/:meetingId", archive("meetingArchive"));
   app.get("/arkiv/:bodyId", archive("bodyArchive"));

@@ -26,7 +26,8 @@ export function attachmentRoutes() {
     const ctx = c.get("ctx");
     const n = Number(c.req.param("n"));
     const meetingId = c.req.param("meetingId");
-    const found = Number.isInteger(n) && /^[0-9a-z]{10,40}$/.test(meetingId) ? await readMeetingAttachment(ctx, meetingId, n) : undefined;
+    const found =
+      Number.isInteger(n) && /^[0-9a-z]{10,40}$/.test(meetingId) ? await readMeetingAttachment(ctx, meetingId, n) : undefined;
     if (!found?.published || !found.attachment || found.attachment.exempt) return refuse(c);
     return serveAttachment(c, ctx, meetingId, found.attachment);
   });
@@ -35,7 +36,10 @@ export function attachmentRoutes() {
 
 function refuse(c: Context) {
   const m = t.archive;
-  return c.html(`<!doctype html><html lang="nb"><meta charset="utf-8"><title>${m.attachmentMissingTitle}</title><h1>${m.attachmentMissingTitle}</h1><p>${m.attachmentMissing}</p></html>`, 404);
+  return c.html(
+    `<!doctype html><html lang="nb"><meta charset="utf-8"><title>${m.attachmentMissingTitle}</title><h1>${m.attachmentMissingTitle}</h1><p>${m.attachmentMissing}</p></html>`,
+    404,
+  );
 }
 
 /**

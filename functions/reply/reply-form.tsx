@@ -62,7 +62,13 @@ export function ReplyPage(p: ReplyPageProps) {
       </dl>
 
       <h2>{m.yourReply}</h2>
-      <p>{!reply ? m.noReplyYet : reply.status === "substitute" ? m.current.substitute(reply.substitute?.name ?? "") : m.current[reply.status]}</p>
+      <p>
+        {!reply
+          ? m.noReplyYet
+          : reply.status === "substitute"
+            ? m.current.substitute(reply.substitute?.name ?? "")
+            : m.current[reply.status]}
+      </p>
 
       {p.open && !inv.substituteFor ? (
         // With JavaScript (static/reply-form.js), only the fields of the chosen answer are shown; without it, all are.
@@ -100,7 +106,11 @@ export function ReplyPage(p: ReplyPageProps) {
             <textarea id="reason" name="reason" maxlength={500} {...described("reason")}>
               {values.reason}
             </textarea>
-            {errors.reason && <p class="error" id="reason-feil">{errors.reason}</p>}
+            {errors.reason && (
+              <p class="error" id="reason-feil">
+                {errors.reason}
+              </p>
+            )}
           </fieldset>
           <fieldset data-when="substitute">
             <legend>{m.substitute}</legend>
@@ -108,8 +118,19 @@ export function ReplyPage(p: ReplyPageProps) {
               {m.substituteEmailHint}
             </p>
             <label for="substituteName">{m.substituteName}</label>
-            <input type="text" id="substituteName" name="substituteName" value={values.substituteName} autocomplete="name" {...described("substituteName")} />
-            {errors.substituteName && <p class="error" id="substituteName-feil">{errors.substituteName}</p>}
+            <input
+              type="text"
+              id="substituteName"
+              name="substituteName"
+              value={values.substituteName}
+              autocomplete="name"
+              {...described("substituteName")}
+            />
+            {errors.substituteName && (
+              <p class="error" id="substituteName-feil">
+                {errors.substituteName}
+              </p>
+            )}
             <label for="substituteEmail">{m.substituteEmail}</label>
             <input
               type="email"
@@ -117,12 +138,28 @@ export function ReplyPage(p: ReplyPageProps) {
               name="substituteEmail"
               value={values.substituteEmail}
               autocomplete="email"
-              {...(errors.substituteEmail ? { "aria-describedby": "substituteEmail-feil substitute-hint", "aria-invalid": "true" } : { "aria-describedby": "substitute-hint" })}
+              {...(errors.substituteEmail
+                ? { "aria-describedby": "substituteEmail-feil substitute-hint", "aria-invalid": "true" }
+                : { "aria-describedby": "substitute-hint" })}
             />
-            {errors.substituteEmail && <p class="error" id="substituteEmail-feil">{errors.substituteEmail}</p>}
+            {errors.substituteEmail && (
+              <p class="error" id="substituteEmail-feil">
+                {errors.substituteEmail}
+              </p>
+            )}
             <label for="substituteRole">{m.substituteRole}</label>
-            <input type="text" id="substituteRole" name="substituteRole" value={values.substituteRole} {...described("substituteRole")} />
-            {errors.substituteRole && <p class="error" id="substituteRole-feil">{errors.substituteRole}</p>}
+            <input
+              type="text"
+              id="substituteRole"
+              name="substituteRole"
+              value={values.substituteRole}
+              {...described("substituteRole")}
+            />
+            {errors.substituteRole && (
+              <p class="error" id="substituteRole-feil">
+                {errors.substituteRole}
+              </p>
+            )}
           </fieldset>
           <button type="submit">{reply ? m.change : m.submit}</button>
         </form>

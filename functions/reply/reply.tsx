@@ -2,13 +2,22 @@
 import { createHmac } from "node:crypto";
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { limits, takeRateLimit } from "../../shared/abuse/index.js";
 import type { AppContext } from "../../shared/context.js";
 import { ConflictError } from "../../shared/errors.js";
 import { t } from "../../shared/i18n/nb.js";
-import type { Meeting } from "../../shared/model.js";
-import { limits, takeRateLimit } from "../../shared/abuse/index.js";
-import { InvitationClosedError, type LinkLookup, nextLinkCounter, ReplyClosedError, ReplyForm, resolveLink, submitLinkReply, TooManyRepliesError } from "../../shared/invitations/index.js";
+import {
+  InvitationClosedError,
+  type LinkLookup,
+  nextLinkCounter,
+  ReplyClosedError,
+  ReplyForm,
+  resolveLink,
+  submitLinkReply,
+  TooManyRepliesError,
+} from "../../shared/invitations/index.js";
 import { replyOpen } from "../../shared/meetings/index.js";
+import type { Meeting } from "../../shared/model.js";
 import { latestPageContent, livePageContent } from "../../shared/store/participant.js";
 import { clientAddress } from "../../shared/web/client-address.js";
 import type { WebEnv } from "../../shared/web/env.js";
@@ -42,14 +51,25 @@ export function replyPageRoutes() {
     if (link.kind !== "ok") return linkProblem(c, ctx, link);
     // Rate limits before any work: per link (read with the link) and per client address.
     const now = ctx.clock.now();
-    if (!nextLinkCounter(link.counter, now) || !(await takeRateLimit(ctx, limits.replyPerClient(ctx.config.REPLY_POSTS_PER_CLIENT_PER_HOUR), clientAddress(c), now))) return tooMany(c);
+    if (
+      !nextLinkCounter(link.counter, now) ||
+      !(await takeRateLimit(ctx, limits.replyPerClient(ctx.config.REPLY_POSTS_PER_CLIENT_PER_HOUR), clientAddress(c), now))
+    )
+      return tooMany(c);
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const field = (k: string) => (typeof form[k] === "string" ? form[k].slice(0, 5000) : "");
-    if (!originAllowed(c.req.header("origin"), ctx.config.BASE_URL, c.req.url) || !safeEqual(field("csrf"), await csrfFor(ctx, link.token))) {
+    if (
+      !originAllowed(c.req.header("origin"), ctx.config.BASE_URL, c.req.url) ||
+      !safeEqual(field("csrf"), await csrfFor(ctx, link.token))
+    ) {
       return sendPage(c, <MessagePage title="Ugyldig forespørsel" message={t.reply.forbidden} />, 403);
     }
     const values = Object.fromEntries(FIELDS.map((k) => [k, field(k)]));
-    const parsed = ReplyForm.safeParse({ ...values, reason: values.reason || undefined, substituteRole: values.substituteRole || undefined });
+    const parsed = ReplyForm.safeParse({
+      ...values,
+      reason: values.reason || undefined,
+      substituteRole: values.substituteRole || undefined,
+    });
     if (!parsed.success) {
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
@@ -63,7 +83,8 @@ export function replyPageRoutes() {
       await submitLinkReply(ctx, link, parsed.data);
     } catch (err) {
       // Revoked or withdrawn while the form was open: answer as the link now stands.
-      if (err instanceof InvitationClosedError) return linkProblem(c, ctx, err.reason === "withdrawn" ? { ...link, kind: "withdrawn" } : { kind: "unknown" });
+      if (err instanceof InvitationClosedError)
+        return linkProblem(c, ctx, err.reason === "withdrawn" ? { ...link, kind: "withdrawn" } : { kind: "unknown" });
       if (err instanceof TooManyRepliesError) return tooMany(c);
       if (err instanceof ReplyClosedError) return renderForm(c, ctx, link, { status: 409 });
       if (err instanceof ConflictError) return renderForm(c, ctx, link, { values, errors: { status: err.message }, status: 409 });
@@ -116,12 +137,23 @@ async function linkProblem(c: Context<WebEnv>, ctx: AppContext, link: LinkLookup
   c.header("Cache-Control", "no-store");
   if (link.kind === "withdrawn") {
     const s = (await pageContent(ctx, link.meeting)).body.secretariat;
-    return sendPage(c, <MessagePage title={t.reply.withdrawnTitle} message={t.reply.withdrawn} contact={t.reply.contact(s.name, s.email, s.phone)} />, 410);
+    return sendPage(
+      c,
+      <MessagePage
+        title={t.reply.withdrawnTitle}
+        message={t.reply.withdrawn}
+        contact={t.reply.contact(s.name, s.email, s.phone)}
+      />,
+      410,
+    );
   }
   return sendPage(c, <MessagePage title={t.reply.notFoundTitle} message={t.reply.notFound} />, 404);
 }
 
 /** The form token is derived from the personal link, so only someone holding the link can post. */
 async function csrfFor(ctx: AppContext, token: string): Promise<string> {
-  return createHmac("sha256", await ctx.secrets.linkSigningKey()).update(`csrf:${token}`).digest("base64url").slice(0, 32);
+  return createHmac("sha256", await ctx.secrets.linkSigningKey())
+    .update(`csrf:${token}`)
+    .digest("base64url")
+    .slice(0, 32);
 }

@@ -34,7 +34,10 @@ export const createSendWorkerHandler = (ctx: AppContext) => {
     try {
       return await parser(record, eventType, logger, config);
     } catch (err) {
-      ctx.log.error("unreadable queue message", { messageId: (record as { messageId?: string }).messageId, error: (err as Error).message });
+      ctx.log.error("unreadable queue message", {
+        messageId: (record as { messageId?: string }).messageId,
+        error: (err as Error).message,
+      });
       throw err;
     }
   };

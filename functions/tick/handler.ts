@@ -10,16 +10,19 @@ import { runTick } from "../../shared/job-kinds/index.js";
 const ScheduledEvent = EventBridgeSchema.extend({ "detail-type": z.literal("Scheduled Event"), source: z.literal("aws.events") });
 
 /** Thin entry point: EventBridge calls this every minute; it runs the jobs that are due. */
-export const createTickHandler = (ctx: AppContext) => async (event: unknown, context?: Context): Promise<{ ran: number; failed: number }> => {
-  logInvocation(ctx.log, context);
-  const parsed = ScheduledEvent.safeParse(event);
-  if (!parsed.success) throw new Error(`the tick Lambda expects EventBridge's scheduled event: ${z.prettifyError(parsed.error)}`);
-  const result = await runTick(ctx);
-  // Every minute: only a tick that did something is worth a line at info.
-  const fields = { eventId: parsed.data.id, scheduledAt: parsed.data.time, ...result };
-  if (result.ran || result.failed) ctx.log.info("tick", fields);
-  else ctx.log.debug("tick", fields);
-  return result;
-};
+export const createTickHandler =
+  (ctx: AppContext) =>
+  async (event: unknown, context?: Context): Promise<{ ran: number; failed: number }> => {
+    logInvocation(ctx.log, context);
+    const parsed = ScheduledEvent.safeParse(event);
+    if (!parsed.success)
+      throw new Error(`the tick Lambda expects EventBridge's scheduled event: ${z.prettifyError(parsed.error)}`);
+    const result = await runTick(ctx);
+    // Every minute: only a tick that did something is worth a line at info.
+    const fields = { eventId: parsed.data.id, scheduledAt: parsed.data.time, ...result };
+    if (result.ran || result.failed) ctx.log.info("tick", fields);
+    else ctx.log.debug("tick", fields);
+    return result;
+  };
 
 export const handler = awsHandler("tick", createTickHandler);

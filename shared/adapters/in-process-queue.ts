@@ -106,10 +106,13 @@ export class InProcessQueue implements QueuePort {
   private armTimer(): void {
     if (this.timer || !this.consumer || this.pending.length === 0) return;
     const next = Math.min(...this.pending.map((m) => m.notBefore)) - Date.now();
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.kick();
-    }, Math.max(5, next));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.kick();
+      },
+      Math.max(5, next),
+    );
     this.timer.unref?.();
   }
 }

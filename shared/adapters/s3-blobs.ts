@@ -1,5 +1,12 @@
 // Files in S3 (or the local S3) behind the blob port: presigned uploads and downloads, checks, copies.
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
 import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { downloadHeaders } from "../attachment-types.js";
@@ -41,7 +48,15 @@ export class S3Blobs implements BlobPort {
   }
 
   async put(key: string, body: Uint8Array, contentType: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, ServerSideEncryption: "AES256" }));
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: body,
+        ContentType: contentType,
+        ServerSideEncryption: "AES256",
+      }),
+    );
   }
 
   /**
@@ -96,7 +111,9 @@ export class S3Blobs implements BlobPort {
   }
 
   async readStart(key: string, bytes: number, etag: string): Promise<Uint8Array> {
-    const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${bytes - 1}`, IfMatch: etag }));
+    const out = await this.client.send(
+      new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${bytes - 1}`, IfMatch: etag }),
+    );
     return out.Body ? out.Body.transformToByteArray() : new Uint8Array();
   }
 

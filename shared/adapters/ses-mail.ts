@@ -1,6 +1,6 @@
 // Raw emails through SES (or the local SES) behind the mail port.
 import { SESClient, SendRawEmailCommand } from "@aws-sdk/client-ses";
-import { MailRejectedError, type MailPort, MailThrottledError, type RawEmail } from "../ports/mail.js";
+import { type MailPort, MailRejectedError, MailThrottledError, type RawEmail } from "../ports/mail.js";
 
 /** SES (v1 API, SendRawEmail). Locally the endpoint is aws-ses-v2-local, which speaks the same API. */
 export class SesMail implements MailPort {
@@ -9,9 +9,7 @@ export class SesMail implements MailPort {
   constructor(opts: { region: string; endpoint?: string; configurationSet?: string }) {
     this.client = new SESClient({
       region: opts.region,
-      ...(opts.endpoint
-        ? { endpoint: opts.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
-        : {}),
+      ...(opts.endpoint ? { endpoint: opts.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
       // Throttling is handled by our own rate limiter and back-off; SDK retries would hide it.
       maxAttempts: 1,
     });

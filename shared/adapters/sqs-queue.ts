@@ -1,5 +1,5 @@
 // The send queue in AWS: SQS batches behind the queue port.
-import { SQSClient, SendMessageBatchCommand } from "@aws-sdk/client-sqs";
+import { SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
 import type { QueuePort } from "../ports/queue.js";
 
 /** SQS: batches of at most 10 (the SQS limit); a partially failed batch is an error so the caller can retry. */

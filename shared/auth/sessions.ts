@@ -37,7 +37,11 @@ export async function createLoginLink(ctx: AppContext, email: string): Promise<{
   if (generation === undefined) return undefined; // not a user: no email, and nobody is told
   const now = ctx.clock.now();
   const token = newSecret();
-  const link: LoginLink = { email: email.toLowerCase(), generation, validUntil: new Date(now.getTime() + LOGIN_LINK_MS).toISOString() };
+  const link: LoginLink = {
+    email: email.toLowerCase(),
+    generation,
+    validUntil: new Date(now.getTime() + LOGIN_LINK_MS).toISOString(),
+  };
   await store.putLoginLink(ctx, hashSecret(token), link, ttl(now, LOGIN_LINK_MS));
   return { to: link.email, url: `${ctx.config.BASE_URL}/logg-inn/lenke?token=${token}` };
 }
@@ -70,7 +74,12 @@ export async function consumeLoginLink(ctx: AppContext, token: string): Promise<
   const now = ctx.clock.now();
   if (!(await store.useLoginLink(ctx, hashSecret(token), link.email, link.generation, now))) return undefined;
   const session = newSecret();
-  await store.putSession(ctx, hashSecret(session), { email: link.email, validUntil: new Date(now.getTime() + SESSION_MS).toISOString() }, ttl(now, SESSION_MS));
+  await store.putSession(
+    ctx,
+    hashSecret(session),
+    { email: link.email, validUntil: new Date(now.getTime() + SESSION_MS).toISOString() },
+    ttl(now, SESSION_MS),
+  );
   return { session, email: link.email };
 }
 

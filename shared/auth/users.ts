@@ -9,7 +9,10 @@ import * as store from "../store/users.js";
 export const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
 export const newSecret = () => randomBytes(32).toString("base64url");
 
-const UserEmail = z.email().max(254).transform((e) => e.toLowerCase());
+const UserEmail = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
 
 export async function addUser(d: Db, email: string): Promise<{ email: string; created: boolean }> {
   const e = UserEmail.parse(email);
@@ -72,19 +75,35 @@ const LAST_USED_EVERY_MS = 60_000;
 /** Expired tokens stay listed (as expired) for a month; then the table's TTL removes them. */
 const KEEP_EXPIRED_MS = 30 * DAY_MS;
 
-export async function issueApiToken(d: Db, input: z.input<typeof NewApiToken>, now: Date): Promise<ApiTokenInfo & { token: string }> {
+export async function issueApiToken(
+  d: Db,
+  input: z.input<typeof NewApiToken>,
+  now: Date,
+): Promise<ApiTokenInfo & { token: string }> {
   const { email, name, scope, days } = NewApiToken.parse(input);
   const user = await findUser(d, email);
   if (!user) throw new Error(`ingen bruker med e-post ${email}`);
   const token = `mt_${newSecret()}`;
   const validUntil = new Date(now.getTime() + days * DAY_MS);
-  const info: ApiTokenInfo = { id: newId(), email: user.email, name, scope, createdAt: now.toISOString(), validUntil: validUntil.toISOString() };
+  const info: ApiTokenInfo = {
+    id: newId(),
+    email: user.email,
+    name,
+    scope,
+    createdAt: now.toISOString(),
+    validUntil: validUntil.toISOString(),
+  };
   await store.insertApiToken(d, hashSecret(token), info, Math.floor((validUntil.getTime() + KEEP_EXPIRED_MS) / 1000));
   return { ...info, token };
 }
 
 /** A token with the defaults (a write token for 90 days) unless told otherwise; returns the plaintext. */
-export async function createApiToken(d: Db, email: string, now: Date, opts: Partial<Omit<z.input<typeof NewApiToken>, "email">> = {}): Promise<string> {
+export async function createApiToken(
+  d: Db,
+  email: string,
+  now: Date,
+  opts: Partial<Omit<z.input<typeof NewApiToken>, "email">> = {},
+): Promise<string> {
   return (await issueApiToken(d, { name: "API-token", ...opts, email }, now)).token;
 }
 
@@ -108,7 +127,11 @@ export async function revokeApiToken(d: Db, token: string): Promise<boolean> {
  * The user behind a bearer token, with the token's scope: only while the token is unexpired and
  * its user still exists. Tokens made before tokens had an id, scope and expiry are not honoured.
  */
-export async function userForApiToken(d: Db, token: string, now: Date): Promise<{ email: string; scope: TokenScope; tokenId: string } | undefined> {
+export async function userForApiToken(
+  d: Db,
+  token: string,
+  now: Date,
+): Promise<{ email: string; scope: TokenScope; tokenId: string } | undefined> {
   if (!/^mt_[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
   const hash = hashSecret(token);
   const stored = ApiTokenInfo.safeParse(await store.getApiToken(d, hash));

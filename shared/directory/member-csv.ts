@@ -33,8 +33,16 @@ export function planMemberImport(rows: CsvRow[], members: Member[], organisation
     const org = row.organisation ? orgByName.get(row.organisation.toLowerCase()) : undefined;
     const duplicate = seen.has(row.email);
     seen.add(row.email);
-    if (row.organisation && !org) return { ...row, line, change: "error", problem: t.memberCsv.unknownOrganisation(row.organisation), problemField: "organisation" };
-    if (duplicate) return { ...row, line, change: "error", problem: t.memberCsv.duplicateEmail(row.email), problemField: "email" };
+    if (row.organisation && !org)
+      return {
+        ...row,
+        line,
+        change: "error",
+        problem: t.memberCsv.unknownOrganisation(row.organisation),
+        problemField: "organisation",
+      };
+    if (duplicate)
+      return { ...row, line, change: "error", problem: t.memberCsv.duplicateEmail(row.email), problemField: "email" };
     const current = memberByEmail.get(row.email.toLowerCase());
     const change = !current ? "add" : current.role === row.role && current.organisationId === org?.id ? "unchanged" : "update";
     return { ...row, line, change };
@@ -43,7 +51,9 @@ export function planMemberImport(rows: CsvRow[], members: Member[], organisation
 
 /** Every row in error, as the field at fault ("rad 3.organisation") and why. */
 export function planErrors(plan: MemberRowPlan[]): FieldError[] {
-  return plan.flatMap((r) => (r.problem && r.problemField ? [{ field: t.memberCsv.row(r.line, r.problemField), message: r.problem }] : []));
+  return plan.flatMap((r) =>
+    r.problem && r.problemField ? [{ field: t.memberCsv.row(r.line, r.problemField), message: r.problem }] : [],
+  );
 }
 
 async function planFor(d: Db, bodyId: string, rows: CsvRow[]): Promise<MemberRowPlan[]> {
@@ -58,7 +68,11 @@ export async function previewMemberImport(d: Db, bodyId: string, rows: CsvRow[])
 }
 
 /** All or nothing: any row in error and nothing is written (every bad row reported by line). */
-export async function importMemberList(d: Db, bodyId: string, rows: CsvRow[]): Promise<{ added: number; updated: number; unchanged: number }> {
+export async function importMemberList(
+  d: Db,
+  bodyId: string,
+  rows: CsvRow[],
+): Promise<{ added: number; updated: number; unchanged: number }> {
   await getBody(d, bodyId);
   const errors = planErrors(await planFor(d, bodyId, rows));
   if (errors.length > 0) throw new InvalidError(errors);

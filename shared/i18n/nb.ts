@@ -13,7 +13,8 @@ const nb = {
     unsupportedMediaType: "Feil innholdstype",
     unsupportedMediaTypeDetail: (expected: string) => `Forventet innholdstype ${expected}.`,
     tooLargeTitle: "For stor forespørsel",
-    bodyTooLargeDetail: (kb: number) => `Innholdet er for stort: høyst ${kb >= 1024 ? `${Math.round(kb / 1024)} MB` : `${kb} kB`} her.`,
+    bodyTooLargeDetail: (kb: number) =>
+      `Innholdet er for stort: høyst ${kb >= 1024 ? `${Math.round(kb / 1024)} MB` : `${kb} kB`} her.`,
     internalTitle: "Noe gikk galt hos oss",
     internal: "Forespørselen kunne ikke fullføres. Ingenting er lagret halvveis; prøv igjen om litt.",
     routeNotFound: "Denne adressen finnes ikke.",
@@ -25,7 +26,15 @@ const nb = {
   /** The OpenAPI document of the secretariat's API (/api/openapi.json): titles and operation summaries. */
   apiDocs: {
     title: "Møteinnkalling – sekretariatets API",
-    responses: { ok: "OK", invalid: "Ugyldige data", unauthorized: "Ikke innlogget", notFound: "Finnes ikke", conflict: "Konflikt", imported: "Importert", alreadyRecorded: "Allerede registrert" },
+    responses: {
+      ok: "OK",
+      invalid: "Ugyldige data",
+      unauthorized: "Ikke innlogget",
+      notFound: "Finnes ikke",
+      conflict: "Konflikt",
+      imported: "Importert",
+      alreadyRecorded: "Allerede registrert",
+    },
     createOrganisation: "Ny kommune/organisasjon",
     listOrganisations: "Alle organisasjoner",
     createPerson: "Ny person",
@@ -34,7 +43,8 @@ const nb = {
     listMembers: "Distribusjonslisten",
     addMember: "Legg til medlem",
     removeMember: "Fjern et medlem fra listen (invitasjoner til kommende møter trekkes tilbake)",
-    importMembers: "Importer distribusjonsliste (CSV: name,email,organisation,role). Alle rader sjekkes først; én feil rad gir ingen import.",
+    importMembers:
+      "Importer distribusjonsliste (CSV: name,email,organisation,role). Alle rader sjekkes først; én feil rad gir ingen import.",
     createMeeting: "Nytt møte (tider i norsk tid eller med tidssone)",
     listMeetings: "Et organs møter etter dato",
     getMeeting: "Møtet med saksliste og vedlegg",
@@ -47,7 +57,8 @@ const nb = {
       `Start en opplasting: gir et skjema (url, fields) som filen sendes rett til lagringen med (POST multipart/form-data: alle fields, så file til slutt; Content-Type som oppgitt, høyst ${mb} MB). Registrer den så med recordAttachment og key.`,
     recordAttachment:
       "Registrer en opplastet fil som møtets neste vedlegg (sjekker størrelse og at innholdet er filtypen; ellers avvises og slettes den). Samme key to ganger gir samme vedlegg (200).",
-    sendInvitations: "Send innkalling (hele listen), påminnelse (de som ikke har svart) eller til utvalgte. Idempotency-Key gjør gjentatte forespørsler ufarlige.",
+    sendInvitations:
+      "Send innkalling (hele listen), påminnelse (de som ikke har svart) eller til utvalgte. Idempotency-Key gjør gjentatte forespørsler ufarlige.",
     getSend: "Fremdrift for en utsendelse",
     listReplies: "Svar per kommune",
     recordReply: "Registrer svar på vegne av en deltaker",
@@ -92,7 +103,8 @@ const nb = {
     sendLink: "Send meg en lenke",
     invalidEmail: "Skriv en gyldig e-postadresse.",
     checkEmail: "Sjekk e-posten din",
-    checkEmailText: "Er adressen registrert hos sekretariatet, har vi sendt en innloggingslenke til den. Lenken virker i 15 minutter.",
+    checkEmailText:
+      "Er adressen registrert hos sekretariatet, har vi sendt en innloggingslenke til den. Lenken virker i 15 minutter.",
     linkUsed: "Lenken er utløpt eller brukt",
     linkUsedText: "Innloggingslenker virker én gang og i 15 minutter.",
     askAgain: "Be om en ny lenke",
@@ -106,7 +118,8 @@ const nb = {
   },
   tokens: {
     title: "API-nøkler",
-    intro: "API-nøkler (tokens) gir skript tilgang til API-et som deg: send dem som «Authorization: Bearer <nøkkel>». En nøkkel vises bare én gang; mister du den, trekker du den tilbake og lager en ny.",
+    intro:
+      "API-nøkler (tokens) gir skript tilgang til API-et som deg: send dem som «Authorization: Bearer <nøkkel>». En nøkkel vises bare én gang; mister du den, trekker du den tilbake og lager en ny.",
     readOnlyTitle: "Tokenet kan bare lese",
     readOnly: "Dette API-tokenet har bare lesetilgang. Lag et token med skrivetilgang for å endre noe.",
     yours: "Dine nøkler",

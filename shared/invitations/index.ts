@@ -1,8 +1,9 @@
 /** Invitations: personal links, replies and substitutes, and the per-kommune board of who comes. */
+
+export * from "../links.js";
 export * from "../store/invitations.js";
 export * from "./board.js";
 export * from "./link-replies.js";
-export * from "../links.js";
 export * from "./replies.js";
 export * from "./reply-emails.js";
 export * from "./reply-form.js";

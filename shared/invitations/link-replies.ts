@@ -1,15 +1,23 @@
 // The participant's side: resolving a personal link (one read) and recording a reply through it (one transaction).
+
+import { limits, rateWindow, takeRateLimit } from "../abuse/index.js";
 import type { AppContext } from "../context.js";
 import { AppError, ConflictError } from "../errors.js";
 import { t } from "../i18n/nb.js";
-import type { Invitation, Meeting } from "../model.js";
-import { limits, rateWindow, takeRateLimit } from "../abuse/index.js";
+import { parseToken, verifyToken } from "../links.js";
 import { replyOpen } from "../meetings/index.js";
+import type { Invitation, Meeting } from "../model.js";
+import { isConditionFailure, retryOnConflict } from "../store/db.js";
 import { jobItem } from "../store/jobs.js";
 import { newId } from "../store/keys.js";
-import { isConditionFailure, retryOnConflict } from "../store/db.js";
-import { checkOpen, type LinkCounter, type PageAttachment, readLink, readLinkInvitation, writeReply } from "../store/participant.js";
-import { parseToken, verifyToken } from "../links.js";
+import {
+  checkOpen,
+  type LinkCounter,
+  type PageAttachment,
+  readLink,
+  readLinkInvitation,
+  writeReply,
+} from "../store/participant.js";
 import { OUTBOX_DELAY_MS, sendReplyEmails } from "./reply-emails.js";
 import { decideReply, namesNewSubstitute, type ReplyForm } from "./reply-form.js";
 
@@ -30,7 +38,8 @@ export async function resolveLink(ctx: AppContext, token: string, want: { attach
   if (!parsed) return { kind: "unknown" };
   const read = await readLink(ctx, parsed.meetingId, parsed.invitationId, { meeting: true, attachment: want.attachment });
   const { invitation, meeting } = read;
-  if (!invitation || !meeting || !verifyToken(await ctx.secrets.linkSigningKey(), parsed, invitation.linkVersion)) return { kind: "unknown" };
+  if (!invitation || !meeting || !verifyToken(await ctx.secrets.linkSigningKey(), parsed, invitation.linkVersion))
+    return { kind: "unknown" };
   if (invitation.withdrawn) return { kind: "withdrawn", invitation, meeting };
   return { kind: "ok", invitation, meeting, token, counter: read.counter, attachment: read.attachment };
 }
@@ -61,8 +70,14 @@ export async function submitLinkReply(ctx: AppContext, link: Extract<LinkLookup,
   if (!replyOpen(link.meeting, now)) throw new ReplyClosedError("Svarfristen er ute.");
   const { meeting } = link;
   // Not an open relay: beyond a few new substitute addresses a day the reply is saved and nobody is emailed.
-  const held = namesNewSubstitute(link.invitation, form) && !(await takeRateLimit(ctx, limits.substituteEmailsPerInvitation, `${meeting.id}:${link.invitation.id}`, now));
-  if (held) ctx.log.warn("substitute address limit reached; substitute not emailed", { meetingId: meeting.id, invitationId: link.invitation.id });
+  const held =
+    namesNewSubstitute(link.invitation, form) &&
+    !(await takeRateLimit(ctx, limits.substituteEmailsPerInvitation, `${meeting.id}:${link.invitation.id}`, now));
+  if (held)
+    ctx.log.warn("substitute address limit reached; substitute not emailed", {
+      meetingId: meeting.id,
+      invitationId: link.invitation.id,
+    });
   const outboxJobId = newId();
   const recorded = await retryOnConflict(
     async (attempt) => {
@@ -72,16 +87,35 @@ export async function submitLinkReply(ctx: AppContext, link: Extract<LinkLookup,
       const counter = nextLinkCounter(read.counter, now);
       if (!counter) throw new TooManyRepliesError();
       const decision = decideReply(read.invitation, form, "participant", now, held);
-      const job = jobItem("reply-emails", new Date(now.getTime() + OUTBOX_DELAY_MS).toISOString(), { ...decision.emails }, now, outboxJobId);
-      const writes = { reply: decision.reply, alsoPut: decision.newSubstitute ? [decision.newSubstitute] : [], alsoWithdraw: decision.released ? [decision.released] : [], alsoItems: [job] };
+      const job = jobItem(
+        "reply-emails",
+        new Date(now.getTime() + OUTBOX_DELAY_MS).toISOString(),
+        { ...decision.emails },
+        now,
+        outboxJobId,
+      );
+      const writes = {
+        reply: decision.reply,
+        alsoPut: decision.newSubstitute ? [decision.newSubstitute] : [],
+        alsoWithdraw: decision.released ? [decision.released] : [],
+        alsoItems: [job],
+      };
       return { decision, invitation: await writeReply(ctx, read.invitation, writes, counter) };
     },
     { retries: 50, retryIf: isConditionFailure },
   );
   try {
-    await sendReplyEmails(ctx, recorded.decision.emails, { meeting, invitation: recorded.invitation, newSubstitute: recorded.decision.newSubstitute });
+    await sendReplyEmails(ctx, recorded.decision.emails, {
+      meeting,
+      invitation: recorded.invitation,
+      newSubstitute: recorded.decision.newSubstitute,
+    });
   } catch (err) {
-    ctx.log.error("reply emails not queued; the outbox job will retry", { meetingId: meeting.id, invitationId: link.invitation.id, err });
+    ctx.log.error("reply emails not queued; the outbox job will retry", {
+      meetingId: meeting.id,
+      invitationId: link.invitation.id,
+      err,
+    });
   }
   return { invitation: recorded.invitation, substituteHeld: held };
 }

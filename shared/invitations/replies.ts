@@ -7,7 +7,9 @@ export const RecordReplyInput = z.strictObject({
   invitationId: z.string().min(1),
   status: z.enum(["attending", "absent", "substitute"]),
   reason: z.string().trim().max(500).optional(),
-  substitute: z.strictObject({ name: z.string().trim().min(1).max(200), email: z.email().max(254), role: z.string().max(200).optional() }).optional(),
+  substitute: z
+    .strictObject({ name: z.string().trim().min(1).max(200), email: z.email().max(254), role: z.string().max(200).optional() })
+    .optional(),
   note: z.string().trim().max(500).optional(),
 });
 
@@ -65,9 +67,9 @@ export function groupRepliesByOrganisation(invitations: Invitation[], bouncedEma
       absent: count("absent"),
       noAnswer: count("no_answer"),
       bounced: count("bounced"),
-      organisationsAnswered: organisations.filter((o) => o.seats.every((s) => s.status !== "no_answer" && s.status !== "bounced")).length,
+      organisationsAnswered: organisations.filter((o) => o.seats.every((s) => s.status !== "no_answer" && s.status !== "bounced"))
+        .length,
       organisations: organisations.length,
     },
   };
 }
-

@@ -16,13 +16,32 @@ export async function sendReplyEmails(
   const { createSend } = await import("../sending/index.js");
   const key = (what: string) => `reply-${emails.invitationId}-${emails.replyVersion}-${what}`;
   const base = { meetingId: emails.meetingId, by: emails.by };
-  const knownWith = (inv: Invitation | undefined) => (known.meeting && inv ? { meeting: known.meeting, invitations: [inv] } : undefined);
-  await createSend(ctx, { ...base, template: "confirmation", audience: { invitationIds: [emails.invitationId] }, idempotencyKey: key("confirmation"), known: knownWith(known.invitation) });
+  const knownWith = (inv: Invitation | undefined) =>
+    known.meeting && inv ? { meeting: known.meeting, invitations: [inv] } : undefined;
+  await createSend(ctx, {
+    ...base,
+    template: "confirmation",
+    audience: { invitationIds: [emails.invitationId] },
+    idempotencyKey: key("confirmation"),
+    known: knownWith(known.invitation),
+  });
   if (emails.newSubstituteId) {
-    await createSend(ctx, { ...base, template: "invitation", audience: { invitationIds: [emails.newSubstituteId] }, idempotencyKey: key("substitute"), known: knownWith(known.newSubstitute) });
+    await createSend(ctx, {
+      ...base,
+      template: "invitation",
+      audience: { invitationIds: [emails.newSubstituteId] },
+      idempotencyKey: key("substitute"),
+      known: knownWith(known.newSubstitute),
+    });
   }
   if (emails.releasedSubstituteId) {
-    await createSend(ctx, { ...base, template: "substitute-released", audience: { invitationIds: [emails.releasedSubstituteId] }, idempotencyKey: key("released"), includeWithdrawn: true });
+    await createSend(ctx, {
+      ...base,
+      template: "substitute-released",
+      audience: { invitationIds: [emails.releasedSubstituteId] },
+      idempotencyKey: key("released"),
+      includeWithdrawn: true,
+    });
   }
 }
 

@@ -11,8 +11,13 @@ export const ReplyForm = z.discriminatedUnion("status", [
   z.object({ status: z.literal("absent"), reason: z.optional(trimmed(500)) }),
   z.object({
     status: z.literal("substitute"),
-    substituteName: z.string().check(z.trim(), z.minLength(1, "Skriv navnet på stedfortrederen."), z.maxLength(200, "Kan ha høyst 200 tegn.")),
-    substituteEmail: z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email("Skriv en gyldig e-postadresse for stedfortrederen.")),
+    substituteName: z
+      .string()
+      .check(z.trim(), z.minLength(1, "Skriv navnet på stedfortrederen."), z.maxLength(200, "Kan ha høyst 200 tegn.")),
+    substituteEmail: z.pipe(
+      z.string().check(z.trim(), z.toLowerCase()),
+      z.email("Skriv en gyldig e-postadresse for stedfortrederen."),
+    ),
     substituteRole: z.optional(trimmed(200)),
   }),
 ]);
@@ -44,7 +49,8 @@ export interface ReplyDecision {
  * `held`: the address limit was reached, so the new substitute is recorded but never emailed.
  */
 export function decideReply(current: Invitation, form: ReplyForm, by: string, now: Date, held: boolean): ReplyDecision {
-  if (current.substituteFor && form.status === "substitute") throw new ConflictError("En stedfortreder kan ikke sende ny stedfortreder.");
+  if (current.substituteFor && form.status === "substitute")
+    throw new ConflictError("En stedfortreder kan ikke sende ny stedfortreder.");
   const at = now.toISOString();
   const previousSub = current.reply?.status === "substitute" ? current.reply.substitute : undefined;
   const reply: Reply = { status: form.status, at, by };
@@ -54,7 +60,12 @@ export function decideReply(current: Invitation, form: ReplyForm, by: string, no
   if (form.status === "substitute") {
     const sameSub = previousSub && previousSub.email === form.substituteEmail;
     const subId = sameSub ? previousSub.invitationId : substituteInvitationId(current.id, current.replyVersion + 1);
-    reply.substitute = { name: form.substituteName, email: form.substituteEmail, invitationId: subId, role: form.substituteRole || undefined };
+    reply.substitute = {
+      name: form.substituteName,
+      email: form.substituteEmail,
+      invitationId: subId,
+      role: form.substituteRole || undefined,
+    };
     if (held && !sameSub) reply.substitute.held = true;
     if (!sameSub) {
       newSubstitute = {
@@ -93,4 +104,5 @@ export function decideReply(current: Invitation, form: ReplyForm, by: string, no
 
 /** A participant may send a new substitute address only a few times a day (not an open relay). */
 export const namesNewSubstitute = (current: Invitation, form: ReplyForm) =>
-  form.status === "substitute" && form.substituteEmail !== (current.reply?.status === "substitute" ? current.reply.substitute?.email : undefined);
+  form.status === "substitute" &&
+  form.substituteEmail !== (current.reply?.status === "substitute" ? current.reply.substitute?.email : undefined);

@@ -25,8 +25,19 @@ export async function submitReply(
   let decision: ReplyDecision | undefined;
   const { invitation } = await recordReply(ctx, meeting.id, invitationId, {}, (current) => {
     decision = decideReply(current, form, by, now, false);
-    const job = jobItem("reply-emails", new Date(now.getTime() + OUTBOX_DELAY_MS).toISOString(), { ...decision.emails }, now, outboxJobId);
-    return { reply: decision.reply, alsoPut: decision.newSubstitute ? [decision.newSubstitute] : [], alsoWithdraw: decision.released ? [decision.released] : [], alsoItems: [job] };
+    const job = jobItem(
+      "reply-emails",
+      new Date(now.getTime() + OUTBOX_DELAY_MS).toISOString(),
+      { ...decision.emails },
+      now,
+      outboxJobId,
+    );
+    return {
+      reply: decision.reply,
+      alsoPut: decision.newSubstitute ? [decision.newSubstitute] : [],
+      alsoWithdraw: decision.released ? [decision.released] : [],
+      alsoItems: [job],
+    };
   });
   const { newSubstitute, released, emails } = decision!;
   try {

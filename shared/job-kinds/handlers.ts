@@ -1,10 +1,10 @@
 // What each kind of scheduled job does (the tick hands these to the jobs runner).
 import { z } from "zod";
 import { ConflictError } from "../errors.js";
-import { createSend, requeueWaiting } from "../sending/index.js";
-import { getStoredMinutes } from "../minutes/index.js";
-import { changeMeetingState, getMeetingRecord } from "../store/meetings.js";
 import type { JobHandler, JobKind } from "../jobs/index.js";
+import { getStoredMinutes } from "../minutes/index.js";
+import { createSend, requeueWaiting } from "../sending/index.js";
+import { changeMeetingState, getMeetingRecord } from "../store/meetings.js";
 
 const ReplyEmailsPayload = z.object({
   meetingId: z.string(),
@@ -32,7 +32,13 @@ export const jobHandlers: Partial<Record<JobKind, JobHandler>> = {
     if (meeting.status === "cancelled") return;
     try {
       // The job id makes the send idempotent: a retried job does not remind twice.
-      await createSend(ctx, { meetingId, template: "reminder", audience: "not_replied", idempotencyKey: `job-${job.id}`, by: "påminnelse (automatisk)" });
+      await createSend(ctx, {
+        meetingId,
+        template: "reminder",
+        audience: "not_replied",
+        idempotencyKey: `job-${job.id}`,
+        by: "påminnelse (automatisk)",
+      });
     } catch (err) {
       if (err instanceof ConflictError) return; // everyone has answered
       throw err;
@@ -43,7 +49,13 @@ export const jobHandlers: Partial<Record<JobKind, JobHandler>> = {
     const minutes = await getStoredMinutes(ctx, meetingId);
     if (minutes?.status !== "approved") throw new Error("Referatet er ikke godkjent (lenger); ingenting ble sendt.");
     // To the body's list and the substitutes who attended (their invitations are live).
-    await createSend(ctx, { meetingId, template: "minutes", audience: "all", idempotencyKey: `job-${job.id}`, by: "referat (planlagt)" });
+    await createSend(ctx, {
+      meetingId,
+      template: "minutes",
+      audience: "all",
+      idempotencyKey: `job-${job.id}`,
+      by: "referat (planlagt)",
+    });
     await changeMeetingState(ctx, meetingId, (m) => (m.status === "minutes_sent" ? undefined : { status: "minutes_sent" }));
   },
 };

@@ -16,7 +16,14 @@ export type JobHandler = (ctx: AppContext, job: Job) => Promise<void>;
 
 export { getJob, jobItem } from "../store/jobs.js";
 
-export async function scheduleJob(d: Db, kind: JobKind, dueAt: string, payload: Record<string, unknown>, now: Date, id = newId()): Promise<Job> {
+export async function scheduleJob(
+  d: Db,
+  kind: JobKind,
+  dueAt: string,
+  payload: Record<string, unknown>,
+  now: Date,
+  id = newId(),
+): Promise<Job> {
   const item = store.jobItem(kind, dueAt, payload, now, id);
   await store.insertJob(d, item);
   return withoutKeys(item);
@@ -26,8 +33,16 @@ export async function scheduleJob(d: Db, kind: JobKind, dueAt: string, payload: 
  * A job with a fixed id (one reminder per meeting): created once; if it is still pending it is
  * moved to the new time; if it already ran it is left alone.
  */
-export async function scheduleOnce(d: Db, id: string, kind: JobKind, dueAt: string, payload: Record<string, unknown>, now: Date): Promise<void> {
-  if (!(await store.insertJob(d, store.jobItem(kind, dueAt, payload, now, id), { once: true }))) await rescheduleJob(d, id, { dueAt });
+export async function scheduleOnce(
+  d: Db,
+  id: string,
+  kind: JobKind,
+  dueAt: string,
+  payload: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
+  if (!(await store.insertJob(d, store.jobItem(kind, dueAt, payload, now, id), { once: true })))
+    await rescheduleJob(d, id, { dueAt });
 }
 
 /** Moves or cancels a job that has not started. Returns false when it already ran (or is running). */
@@ -36,7 +51,10 @@ export function rescheduleJob(d: Db, id: string, change: { dueAt: string } | { c
 }
 
 /** Runs the due jobs with the handlers the caller hands in (jobs know no job kind's work). */
-export async function runDueJobs(ctx: AppContext, registry: Partial<Record<JobKind, JobHandler>>): Promise<{ ran: number; failed: number }> {
+export async function runDueJobs(
+  ctx: AppContext,
+  registry: Partial<Record<JobKind, JobHandler>>,
+): Promise<{ ran: number; failed: number }> {
   const now = ctx.clock.now();
   let ran = 0;
   let failed = 0;
@@ -55,7 +73,8 @@ export async function runDueJobs(ctx: AppContext, registry: Partial<Record<JobKi
       const lastError = (err as Error).message ?? String(err);
       ctx.log.error("job failed", { jobId: job.id, kind: job.kind, attempts, err });
       const next = afterFailure(attempts, ctx.clock.now());
-      if (next.status === "failed") await finish(ctx, job, claimId, { status: "failed", lastError, attempts, finishedAt: ctx.clock.now().toISOString() });
+      if (next.status === "failed")
+        await finish(ctx, job, claimId, { status: "failed", lastError, attempts, finishedAt: ctx.clock.now().toISOString() });
       else await finish(ctx, job, claimId, { status: "pending", attempts, lastError }, next.retryAt);
     }
   }

@@ -22,8 +22,10 @@ export function planAgendaItem(
   input: AddAgendaItemInput,
 ): { item: Omit<AgendaItem, "id" | "meetingId" | "number">; caseYear?: number } {
   if (meeting.status === "cancelled") throw new ConflictError("Møtet er avlyst; saklisten kan ikke endres.");
-  if (input.kind === "opening" && agenda.some((i) => i.kind === "opening")) throw new ConflictError("Møtet har allerede et åpningspunkt.");
-  if (input.kind === "closing" && agenda.some((i) => i.kind === "closing")) throw new ConflictError("Møtet har allerede «Eventuelt».");
+  if (input.kind === "opening" && agenda.some((i) => i.kind === "opening"))
+    throw new ConflictError("Møtet har allerede et åpningspunkt.");
+  if (input.kind === "closing" && agenda.some((i) => i.kind === "closing"))
+    throw new ConflictError("Møtet har allerede «Eventuelt».");
   const lastCase = agenda.filter((i) => !isFixed(i)).at(-1);
   const order = input.kind === "opening" ? OPENING_ORDER : input.kind === "closing" ? CLOSING_ORDER : (lastCase?.order ?? 0) + 10;
   const numbered = input.kind === "decision" || input.kind === "information";
@@ -70,5 +72,9 @@ export function moveCase(agenda: AgendaItem[], itemId: string, position: number)
     .map((i) => i.number)
     .filter((n): n is string => n !== null)
     .sort(compareCaseNumbers);
-  return rest.map((i, idx) => ({ ...i, order: (idx + 1) * 10, number: i.number === null ? null : (numbers.shift() ?? i.number) }));
+  return rest.map((i, idx) => ({
+    ...i,
+    order: (idx + 1) * 10,
+    number: i.number === null ? null : (numbers.shift() ?? i.number),
+  }));
 }

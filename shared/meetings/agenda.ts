@@ -12,7 +12,12 @@ export function addAgendaItem(ctx: AppContext, meetingId: string, input: AddAgen
   return store.addAgendaItem(ctx, meetingId, ({ meeting, agenda }) => planAgendaItem(meeting, agenda, input), formatCaseNumber);
 }
 
-export async function updateAgendaItem(ctx: AppContext, meetingId: string, itemId: string, input: UpdateAgendaItemInput): Promise<AgendaItem> {
+export async function updateAgendaItem(
+  ctx: AppContext,
+  meetingId: string,
+  itemId: string,
+  input: UpdateAgendaItemInput,
+): Promise<AgendaItem> {
   const agenda = await store.writeAgendaItems(ctx, meetingId, ({ agenda }) => [editAgendaItem(agenda, itemId, input)]);
   const item = agenda.find((i) => i.id === itemId);
   if (!item) throw new NotFoundError(`saken ${itemId} i møtet`);

@@ -5,12 +5,12 @@ import type { AppContext } from "../context.js";
 import { ConflictError, InvalidError } from "../errors.js";
 import { SaveMinutesInput } from "../inputs.js";
 import { rescheduleJob, scheduleJob } from "../jobs/index.js";
-import { changeMeetingState, getMeetingBundle } from "../store/meetings.js";
-import { toUtcIso } from "../time.js";
 import type { Minutes } from "../model.js";
 import { getBody, listMembers } from "../store/directory.js";
 import { invitationsOf } from "../store/invitations.js";
+import { changeMeetingState, getMeetingBundle } from "../store/meetings.js";
 import { getStoredMinutes, writeMinutesVersion } from "../store/minutes.js";
+import { toUtcIso } from "../time.js";
 import { draftMinutes, editMinutes } from "./rules.js";
 
 export { getStoredMinutes } from "../store/minutes.js";
@@ -47,9 +47,19 @@ export async function approveMinutes(ctx: AppContext, meetingId: string, by: str
   const current = await getMinutes(ctx, meetingId);
   if (current.status === "approved") return current;
   const now = ctx.clock.now().toISOString();
-  const next: Minutes = { ...current, status: "approved", approvedAt: now, approvedBy: by, updatedAt: now, updatedBy: by, version: current.version + 1 };
+  const next: Minutes = {
+    ...current,
+    status: "approved",
+    approvedAt: now,
+    approvedBy: by,
+    updatedAt: now,
+    updatedBy: by,
+    version: current.version + 1,
+  };
   await writeMinutesVersion(ctx, current, next);
-  await changeMeetingState(ctx, meetingId, (m) => (m.status === "minutes_sent" || m.status === "minutes_approved" ? undefined : { status: "minutes_approved" }));
+  await changeMeetingState(ctx, meetingId, (m) =>
+    m.status === "minutes_sent" || m.status === "minutes_approved" ? undefined : { status: "minutes_approved" },
+  );
   return next;
 }
 
@@ -63,7 +73,14 @@ export async function scheduleMinutes(ctx: AppContext, meetingId: string, at: st
   if (!(jobId && (await rescheduleJob(ctx, jobId, { dueAt: when })))) {
     jobId = (await scheduleJob(ctx, "minutes-distribution", when, { meetingId, minutesVersion: current.version }, now)).id;
   }
-  const next: Minutes = { ...current, scheduledJobId: jobId, scheduledFor: when, updatedAt: now.toISOString(), updatedBy: by, version: current.version + 1 };
+  const next: Minutes = {
+    ...current,
+    scheduledJobId: jobId,
+    scheduledFor: when,
+    updatedAt: now.toISOString(),
+    updatedBy: by,
+    version: current.version + 1,
+  };
   await writeMinutesVersion(ctx, current, next);
   return next;
 }
@@ -71,8 +88,16 @@ export async function scheduleMinutes(ctx: AppContext, meetingId: string, at: st
 export async function cancelScheduledMinutes(ctx: AppContext, meetingId: string, by: string): Promise<Minutes> {
   const current = await getMinutes(ctx, meetingId);
   if (!current.scheduledJobId) throw new ConflictError("Ingen utsendelse er planlagt.");
-  if (!(await rescheduleJob(ctx, current.scheduledJobId, { cancel: true }))) throw new ConflictError("Utsendelsen har allerede startet.");
-  const next: Minutes = { ...current, scheduledJobId: undefined, scheduledFor: undefined, updatedAt: ctx.clock.now().toISOString(), updatedBy: by, version: current.version + 1 };
+  if (!(await rescheduleJob(ctx, current.scheduledJobId, { cancel: true })))
+    throw new ConflictError("Utsendelsen har allerede startet.");
+  const next: Minutes = {
+    ...current,
+    scheduledJobId: undefined,
+    scheduledFor: undefined,
+    updatedAt: ctx.clock.now().toISOString(),
+    updatedBy: by,
+    version: current.version + 1,
+  };
   await writeMinutesVersion(ctx, current, next);
   return next;
 }

@@ -59,7 +59,13 @@ export function editMinutes(current: Minutes, input: SaveMinutesInput, by: strin
   if (current.status === "approved" && !input.correctionReason) {
     throw new InvalidError([{ field: "correctionReason", message: "Referatet er godkjent; oppgi grunnen til rettelsen." }]);
   }
-  const next: Minutes = { ...current, items: current.items.map((i) => ({ ...i })), updatedAt: now.toISOString(), updatedBy: by, version: current.version + 1 };
+  const next: Minutes = {
+    ...current,
+    items: current.items.map((i) => ({ ...i })),
+    updatedAt: now.toISOString(),
+    updatedBy: by,
+    version: current.version + 1,
+  };
   if (input.startedAt) next.startedAt = toUtcIso(input.startedAt);
   if (input.endedAt) next.endedAt = toUtcIso(input.endedAt);
   if (next.endedAt <= next.startedAt) throw new InvalidError([{ field: "endedAt", message: "Slutt må være etter start." }]);

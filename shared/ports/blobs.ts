@@ -9,14 +9,23 @@
 export interface BlobPort {
   put(key: string, body: Uint8Array, contentType: string): Promise<void>;
   /** A short-lived URL to redirect to (S3), carrying the download headers; "body" is kept for adapters that stream. */
-  open(key: string, filename: string): Promise<{ kind: "redirect"; url: string } | { kind: "body"; body: Uint8Array; contentType: string }>;
+  open(
+    key: string,
+    filename: string,
+  ): Promise<{ kind: "redirect"; url: string } | { kind: "body"; body: Uint8Array; contentType: string }>;
   /**
    * A form (URL and fields; the file goes last) that lets whoever holds it store one object at
    * `key` (which may end in `${filename}`: the store puts the uploaded file's name there), with
    * exactly `contentType`, 1 to `maxBytes` bytes, encrypted. With `redirect`, a successful post is
    * answered with a 303 to it (the store appends bucket, key and etag); without, with 204.
    */
-  presignUpload(opts: { key: string; contentType: string; maxBytes: number; redirect?: string; expiresInSeconds: number }): Promise<PresignedUpload>;
+  presignUpload(opts: {
+    key: string;
+    contentType: string;
+    maxBytes: number;
+    redirect?: string;
+    expiresInSeconds: number;
+  }): Promise<PresignedUpload>;
   /** Size, stored type and ETag; undefined when there is no such object. */
   head(key: string): Promise<StoredBlob | undefined>;
   /** The first `bytes` bytes of the object, only if it still has this ETag. */

@@ -63,7 +63,8 @@ async function prepareSendEmail(ctx: AppContext, send: Send): Promise<PreparedEm
   }
   const model = meetingEmailModel(bundle, body, ctx.config.SENDER_EMAIL, send.sequence);
   // A cancellation is the invitation of a cancelled meeting (with the calendar CANCEL).
-  if (send.template === "cancellation") return (await emails.prepareEmail("invitation", { ...model, status: "cancelled" }, sender)).email;
+  if (send.template === "cancellation")
+    return (await emails.prepareEmail("invitation", { ...model, status: "cancelled" }, sender)).email;
   return (await emails.prepareEmail(send.template, model, sender)).email;
 }
 
@@ -86,6 +87,10 @@ async function recipientOf(ctx: AppContext, delivery: Delivery): Promise<Recipie
 
 /** One delivery's complete message (MIME), composed from its record and the send's prepared email. */
 export async function composeDelivery(ctx: AppContext, delivery: Delivery): Promise<Uint8Array> {
-  const [emails, email, recipient] = await Promise.all([loadEmails(), sendEmail(ctx, delivery.sendId), recipientOf(ctx, delivery)]);
+  const [emails, email, recipient] = await Promise.all([
+    loadEmails(),
+    sendEmail(ctx, delivery.sendId),
+    recipientOf(ctx, delivery),
+  ]);
   return emails.fillEmail(email, recipient);
 }

@@ -1,12 +1,17 @@
 // Maps stored records to the plain email models emails/ takes, dates written out in Oslo time here.
 import type { MeetingEmailModel, MinutesEmailModel } from "../../emails/index.js";
 import { attendeeLine, type Minutes } from "../minutes/index.js";
-import type { MeetingAgenda } from "../store/meetings.js";
 import type { Body } from "../model.js";
+import type { MeetingAgenda } from "../store/meetings.js";
 import { formatMeetingTime, formatOsloDate, formatOsloDateTime } from "../time.js";
 
 /** The meeting as its emails show it. */
-export function meetingEmailModel(bundle: MeetingAgenda, body: Body, organiserEmail: string, sequence: number): MeetingEmailModel {
+export function meetingEmailModel(
+  bundle: MeetingAgenda,
+  body: Body,
+  organiserEmail: string,
+  sequence: number,
+): MeetingEmailModel {
   const m = bundle.meeting;
   return {
     meetingId: m.id,

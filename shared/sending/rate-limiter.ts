@@ -46,7 +46,8 @@ export class RateLimiter {
         this.tokens = Math.min(this.capacity, this.tokens + ((now - this.refilledAt) * this.perSecond) / 1000);
         this.refilledAt = now;
       }
-      const forToken = this.refilledAt > now ? this.refilledAt - now : this.tokens >= 1 ? 0 : ((1 - this.tokens) * 1000) / this.perSecond;
+      const forToken =
+        this.refilledAt > now ? this.refilledAt - now : this.tokens >= 1 ? 0 : ((1 - this.tokens) * 1000) / this.perSecond;
       const forWindow = this.starts.length >= this.perWindow ? this.starts[0]! + 1000 - now : 0;
       const wait = Math.max(forToken, forWindow);
       if (wait <= 0) {

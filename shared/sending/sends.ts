@@ -10,7 +10,16 @@ import { listMembers } from "../store/directory.js";
 import { ensureInvitations, getInvitation, listInvitations } from "../store/invitations.js";
 import { newId } from "../store/keys.js";
 import { getMeetingRecord, type MeetingState, StaleMeetingError } from "../store/meetings.js";
-import { claimSendKey, type Delivery, type EmailTemplate, getSendRecord, listDeliveries, releaseSendKey, type Send, writeSend } from "../store/sends.js";
+import {
+  claimSendKey,
+  type Delivery,
+  type EmailTemplate,
+  getSendRecord,
+  listDeliveries,
+  releaseSendKey,
+  type Send,
+  writeSend,
+} from "../store/sends.js";
 import { ensureSnapshot } from "../store/snapshots.js";
 import type { QueueMessage } from "./messages.js";
 
@@ -176,7 +185,8 @@ async function chooseRecipients(ctx: AppContext, req: SendRequest, meeting: Meet
  * always means one content, and SEQUENCE only grows.
  */
 function stateAfterSend(meeting: Meeting, template: EmailTemplate): MeetingState | undefined {
-  if (template === "cancellation") return { status: "cancelled", sequence: meeting.sequence + 1, invitedVersion: meeting.version };
+  if (template === "cancellation")
+    return { status: "cancelled", sequence: meeting.sequence + 1, invitedVersion: meeting.version };
   if (template !== "invitation" && template !== "reminder") return undefined;
   const changed = meeting.invitedVersion !== undefined && meeting.version !== meeting.invitedVersion;
   const status = template === "invitation" && meeting.status === "draft" ? "invited" : meeting.status;

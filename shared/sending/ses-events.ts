@@ -37,7 +37,10 @@ const SesEvent = z.object({
 const unreadableReason = (err: unknown) =>
   err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.code}`).join("; ") : "not JSON";
 
-export async function recordSesNotifications(ctx: AppContext, messages: string[]): Promise<{ recorded: number; ignored: number }> {
+export async function recordSesNotifications(
+  ctx: AppContext,
+  messages: string[],
+): Promise<{ recorded: number; ignored: number }> {
   let recorded = 0;
   let ignored = 0;
   for (const text of messages) {
@@ -78,7 +81,12 @@ export async function recordSesNotifications(ctx: AppContext, messages: string[]
       ignored++;
       continue;
     }
-    await recordDeliveryEvent(ctx, delivery.sendId, delivery.deliveryId, { type, at, ...(status ? { status } : {}), ...(error ? { error } : {}) });
+    await recordDeliveryEvent(ctx, delivery.sendId, delivery.deliveryId, {
+      type,
+      at,
+      ...(status ? { status } : {}),
+      ...(error ? { error } : {}),
+    });
     ctx.log.info("SES event recorded", { ...logged, ...(status ? { status } : {}) });
     recorded++;
   }

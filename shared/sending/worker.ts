@@ -67,8 +67,16 @@ async function renderPreview(ctx: AppContext, meetingId: string, version: number
   const body = await getBody(ctx, bundle.meeting.bodyId);
   const model = meetingEmailModel(bundle, body, ctx.config.SENDER_EMAIL, bundle.meeting.sequence);
   const base = ctx.config.BASE_URL;
-  const prepared = await emails.prepareEmail("invitation", model, { from: ctx.config.SENDER_EMAIL, replyTo: body.secretariat.email });
-  const { html } = emails.personalCopy(prepared, { name: "Mottakerens navn", email: "mottaker@example.org", replyUrl: `${base}/r/eksempel`, attachmentBaseUrl: `${base}/a/eksempel` });
+  const prepared = await emails.prepareEmail("invitation", model, {
+    from: ctx.config.SENDER_EMAIL,
+    replyTo: body.secretariat.email,
+  });
+  const { html } = emails.personalCopy(prepared, {
+    name: "Mottakerens navn",
+    email: "mottaker@example.org",
+    replyUrl: `${base}/r/eksempel`,
+    attachmentBaseUrl: `${base}/a/eksempel`,
+  });
   await ctx.blobs.put(`previews/${meetingId}/${version}.html`, new TextEncoder().encode(html), "text/html; charset=utf-8");
   await markPreviewReady(ctx, meetingId, version, ctx.clock.now().toISOString());
 }

@@ -50,10 +50,19 @@ export function addAgendaItem(
                   ExpressionAttributeValues: { ":seq": seq, ":after": seq + 1 },
                 },
               }
-            : { Put: { TableName: d.tableName, Item: { ...counterKey, next: seq + 1 }, ConditionExpression: "attribute_not_exists(PK)" } },
+            : {
+                Put: {
+                  TableName: d.tableName,
+                  Item: { ...counterKey, next: seq + 1 },
+                  ConditionExpression: "attribute_not_exists(PK)",
+                },
+              },
         );
       }
-      tx.push({ Put: { TableName: d.tableName, Item: { ...keys.agendaItem(meetingId, item.id), ...item } } }, bumpVersion(d, meeting));
+      tx.push(
+        { Put: { TableName: d.tableName, Item: { ...keys.agendaItem(meetingId, item.id), ...item } } },
+        bumpVersion(d, meeting),
+      );
       await d.db.send(new TransactWriteCommand({ TransactItems: tx }));
       return item;
     },
@@ -101,12 +110,15 @@ export async function setNextCaseNumber(d: Db, bodyId: string, year: number, nex
       }),
     );
   } catch (err) {
-    if (isConditionFailure(err)) throw new ConflictError(`Saksnummer lavere enn det neste ledige for ${year} ville gitt dubletter.`);
+    if (isConditionFailure(err))
+      throw new ConflictError(`Saksnummer lavere enn det neste ledige for ${year} ville gitt dubletter.`);
     throw err;
   }
 }
 
 export async function nextCaseNumber(d: Db, bodyId: string, year: number): Promise<number> {
-  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.caseCounter(bodyId, year), ConsistentRead: true }));
+  const out = await d.db.send(
+    new GetCommand({ TableName: d.tableName, Key: keys.caseCounter(bodyId, year), ConsistentRead: true }),
+  );
   return Number(out.Item?.next ?? 1);
 }

@@ -7,9 +7,13 @@ import { bumpVersion, getMeetingRecord } from "./meetings.js";
 
 /** The attachment an upload was already recorded as, if it was. */
 export async function findRecordedUpload(d: Db, meetingId: string, uploadKey: string): Promise<Attachment | undefined> {
-  const marker = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.uploadMarker(meetingId, uploadKey), ConsistentRead: true }));
+  const marker = await d.db.send(
+    new GetCommand({ TableName: d.tableName, Key: keys.uploadMarker(meetingId, uploadKey), ConsistentRead: true }),
+  );
   if (!marker.Item) return undefined;
-  const att = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.attachment(meetingId, Number(marker.Item.number)), ConsistentRead: true }));
+  const att = await d.db.send(
+    new GetCommand({ TableName: d.tableName, Key: keys.attachment(meetingId, Number(marker.Item.number)), ConsistentRead: true }),
+  );
   return att.Item ? Attachment.parse(withoutKeys(att.Item)) : undefined;
 }
 
@@ -22,7 +26,15 @@ export async function findRecordedUpload(d: Db, meetingId: string, uploadKey: st
 export function addAttachment(
   d: Db,
   meetingId: string,
-  file: { title: string; filename: string; contentType: string; size: number; blobKey: string; exempt: boolean; uploadKey: string },
+  file: {
+    title: string;
+    filename: string;
+    contentType: string;
+    size: number;
+    blobKey: string;
+    exempt: boolean;
+    uploadKey: string;
+  },
   now: Date,
 ): Promise<{ attachment: Attachment; created: boolean }> {
   const marker = keys.uploadMarker(meetingId, file.uploadKey);
@@ -32,7 +44,9 @@ export function addAttachment(
       const recorded = attempt > 0 ? await findRecordedUpload(d, meetingId, file.uploadKey) : undefined;
       if (recorded) return { attachment: recorded, created: false };
       const meeting = await getMeetingRecord(d, meetingId);
-      const counter = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.attachmentCounter(meetingId), ConsistentRead: true }));
+      const counter = await d.db.send(
+        new GetCommand({ TableName: d.tableName, Key: keys.attachmentCounter(meetingId), ConsistentRead: true }),
+      );
       const n = Number(counter.Item?.next ?? 1);
       const att: Attachment = {
         meetingId,
@@ -53,11 +67,19 @@ export function addAttachment(
                 TableName: d.tableName,
                 Item: { ...keys.attachmentCounter(meetingId), next: n + 1 },
                 ConditionExpression: counter.Item ? "#next = :n" : "attribute_not_exists(PK)",
-                ...(counter.Item ? { ExpressionAttributeNames: { "#next": "next" }, ExpressionAttributeValues: { ":n": n } } : {}),
+                ...(counter.Item
+                  ? { ExpressionAttributeNames: { "#next": "next" }, ExpressionAttributeValues: { ":n": n } }
+                  : {}),
               },
             },
             { Put: { TableName: d.tableName, Item: { ...keys.attachment(meetingId, n), ...att } } },
-            { Put: { TableName: d.tableName, Item: { ...marker, number: n, uploadedAt: att.uploadedAt }, ConditionExpression: "attribute_not_exists(PK)" } },
+            {
+              Put: {
+                TableName: d.tableName,
+                Item: { ...marker, number: n, uploadedAt: att.uploadedAt },
+                ConditionExpression: "attribute_not_exists(PK)",
+              },
+            },
             bumpVersion(d, meeting),
           ],
         }),

@@ -1,4 +1,6 @@
 // The store's DynamoDB toolkit: the Db handle, paged queries, conflict retries, update expressions, batches.
+
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -7,7 +9,6 @@ import {
   type QueryCommandInput,
   type UpdateCommandInput,
 } from "@aws-sdk/lib-dynamodb";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
 /** The bit of the context the store needs: the client and the table name. */
 export interface Db {
@@ -126,7 +127,9 @@ export async function batchGet(d: Db, keys: Item[], projection?: string): Promis
   for (let i = 0; i < keys.length; i += 100) {
     await untilProcessed(keys.slice(i, i + 100), async (Keys) => {
       const out = await d.db.send(
-        new BatchGetCommand({ RequestItems: { [d.tableName]: { Keys, ...(projection ? { ProjectionExpression: projection } : {}) } } }),
+        new BatchGetCommand({
+          RequestItems: { [d.tableName]: { Keys, ...(projection ? { ProjectionExpression: projection } : {}) } },
+        }),
       );
       found.push(...((out.Responses?.[d.tableName] ?? []) as Item[]));
       return out.UnprocessedKeys?.[d.tableName]?.Keys as Item[] | undefined;

@@ -13,7 +13,14 @@ export type ClaimResult = { claimed: Delivery } | { missing: true } | { finished
  * died after claiming). Only when the condition fails (a redelivered message: rare) is the record
  * read, to tell why.
  */
-export async function claimDelivery(d: Db, sendId: string, deliveryId: string, claimId: string, now: Date, leaseMs: number): Promise<ClaimResult> {
+export async function claimDelivery(
+  d: Db,
+  sendId: string,
+  deliveryId: string,
+  claimId: string,
+  now: Date,
+  leaseMs: number,
+): Promise<ClaimResult> {
   try {
     const out = await d.db.send(
       new UpdateCommand({
@@ -36,7 +43,9 @@ export async function claimDelivery(d: Db, sendId: string, deliveryId: string, c
     return { claimed: Delivery.parse(withoutKeys(out.Attributes ?? {})) };
   } catch (err) {
     if (!isConditionFailure(err)) throw err;
-    const { Item: item } = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.delivery(sendId, deliveryId), ConsistentRead: true }));
+    const { Item: item } = await d.db.send(
+      new GetCommand({ TableName: d.tableName, Key: keys.delivery(sendId, deliveryId), ConsistentRead: true }),
+    );
     if (!item) return { missing: true };
     const current = Delivery.parse(withoutKeys(item));
     // Our own claim: the first attempt went through but its answer was lost, and the SDK retried.
@@ -52,7 +61,13 @@ export type DeliveryOutcome =
   | { status: "queued" };
 
 /** Records the outcome, if the claim is still ours; a sent delivery becomes findable by its SES message id. */
-export async function finishDelivery(d: Db, sendId: string, deliveryId: string, claimId: string, outcome: DeliveryOutcome): Promise<void> {
+export async function finishDelivery(
+  d: Db,
+  sendId: string,
+  deliveryId: string,
+  claimId: string,
+  outcome: DeliveryOutcome,
+): Promise<void> {
   const index = outcome.status === "sent" ? keys.sesMessageEntry(outcome.messageId) : {};
   await d.db.send(
     new UpdateCommand({
@@ -64,7 +79,10 @@ export async function finishDelivery(d: Db, sendId: string, deliveryId: string, 
 }
 
 /** The delivery an SES message id belongs to (GSI1), as its key. */
-export async function findDeliveryBySesMessage(d: Db, messageId: string): Promise<{ sendId: string; deliveryId: string } | undefined> {
+export async function findDeliveryBySesMessage(
+  d: Db,
+  messageId: string,
+): Promise<{ sendId: string; deliveryId: string } | undefined> {
   const [item] = await queryAll(d, {
     IndexName: "GSI1",
     KeyConditionExpression: "GSI1PK = :pk",
@@ -80,6 +98,11 @@ export async function recordDeliveryEvent(
   deliveryId: string,
   event: { type: string; at: string; status?: Delivery["status"]; error?: string },
 ): Promise<void> {
-  const patch = { lastEvent: event.type, lastEventAt: event.at, ...(event.status ? { status: event.status } : {}), ...(event.error ? { error: event.error } : {}) };
+  const patch = {
+    lastEvent: event.type,
+    lastEventAt: event.at,
+    ...(event.status ? { status: event.status } : {}),
+    ...(event.error ? { error: event.error } : {}),
+  };
   await d.db.send(new UpdateCommand({ TableName: d.tableName, Key: keys.delivery(sendId, deliveryId), ...patchUpdate(patch) }));
 }

@@ -5,8 +5,8 @@ import { ConflictError, InvalidError, NotFoundError } from "../errors.js";
 import type { AddMemberInput, CreateBodyInput, CreateOrganisationInput, CreatePersonInput, MemberCsvRow } from "../inputs.js";
 import { Body, Member, Organisation, Person } from "../model.js";
 import { type Db, isConditionFailure, queryAll } from "./db.js";
-import { GSI } from "./table-schema.js";
 import { keys, newId, withoutKeys } from "./keys.js";
+import { GSI } from "./table-schema.js";
 
 export async function createOrganisation(d: Db, input: z.infer<typeof CreateOrganisationInput>): Promise<Organisation> {
   const org: Organisation = { id: newId(), ...input };
@@ -48,7 +48,13 @@ export async function createPerson(d: Db, input: z.infer<typeof CreatePersonInpu
 
 function personPuts(d: Db, person: Person) {
   return [
-    { Put: { TableName: d.tableName, Item: { ...keys.person(person.id), ...person }, ConditionExpression: "attribute_not_exists(PK)" } },
+    {
+      Put: {
+        TableName: d.tableName,
+        Item: { ...keys.person(person.id), ...person },
+        ConditionExpression: "attribute_not_exists(PK)",
+      },
+    },
     {
       Put: {
         TableName: d.tableName,
@@ -142,7 +148,11 @@ export type CsvRow = z.infer<typeof MemberCsvRow>;
  * bad fields); if any row is wrong nothing is written and every bad row is reported by number.
  * Then people are found or created by email and memberships added or updated in transactions.
  */
-export async function importMembers(d: Db, bodyId: string, rows: CsvRow[]): Promise<{ added: number; updated: number; unchanged: number }> {
+export async function importMembers(
+  d: Db,
+  bodyId: string,
+  rows: CsvRow[],
+): Promise<{ added: number; updated: number; unchanged: number }> {
   await getBody(d, bodyId);
   const orgs = await listOrganisations(d);
   const orgByName = new Map(orgs.map((o) => [o.name.toLowerCase(), o]));
@@ -211,7 +221,12 @@ async function getMember(d: Db, bodyId: string, memberId: string): Promise<Membe
 }
 
 /** Changes a member's role or organisation. */
-export async function updateMember(d: Db, bodyId: string, memberId: string, change: { role?: Member["role"]; organisationId?: string | null }): Promise<Member> {
+export async function updateMember(
+  d: Db,
+  bodyId: string,
+  memberId: string,
+  change: { role?: Member["role"]; organisationId?: string | null },
+): Promise<Member> {
   const current = await getMember(d, bodyId, memberId);
   const next: Member = { ...current };
   if (change.role) next.role = change.role;
@@ -226,8 +241,16 @@ export async function updateMember(d: Db, bodyId: string, memberId: string, chan
 
 /** Removes a member from the list. Invitations already sent are withdrawn by the caller's meeting logic. */
 export async function removeMember(d: Db, bodyId: string, memberId: string): Promise<void> {
-  await d.db.send(new DeleteCommand({ TableName: d.tableName, Key: keys.member(bodyId, memberId), ConditionExpression: "attribute_exists(PK)" })).catch((err) => {
-    if (isConditionFailure(err)) throw new NotFoundError(`medlemmet ${memberId}`);
-    throw err;
-  });
+  await d.db
+    .send(
+      new DeleteCommand({
+        TableName: d.tableName,
+        Key: keys.member(bodyId, memberId),
+        ConditionExpression: "attribute_exists(PK)",
+      }),
+    )
+    .catch((err) => {
+      if (isConditionFailure(err)) throw new NotFoundError(`medlemmet ${memberId}`);
+      throw err;
+    });
 }

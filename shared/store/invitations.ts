@@ -13,7 +13,9 @@ export function invitationsOf(rest: Record<string, unknown>[]): Invitation[] {
 }
 
 export async function getInvitation(d: Db, meetingId: string, invitationId: string): Promise<Invitation | undefined> {
-  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.invitation(meetingId, invitationId), ConsistentRead: true }));
+  const out = await d.db.send(
+    new GetCommand({ TableName: d.tableName, Key: keys.invitation(meetingId, invitationId), ConsistentRead: true }),
+  );
   return out.Item ? Invitation.parse(withoutKeys(out.Item)) : undefined;
 }
 
@@ -28,7 +30,13 @@ export async function listInvitations(d: Db, meetingId: string): Promise<Invitat
 }
 
 /** Creates the invitations of members that have none yet (idempotent: the id derives from the member). */
-export async function ensureInvitations(d: Db, meetingId: string, members: Member[], existing: Invitation[], now: Date): Promise<Invitation[]> {
+export async function ensureInvitations(
+  d: Db,
+  meetingId: string,
+  members: Member[],
+  existing: Invitation[],
+  now: Date,
+): Promise<Invitation[]> {
   const have = new Set(existing.map((i) => i.id));
   const created: Invitation[] = [];
   for (const m of members) {
@@ -100,40 +108,48 @@ const MAX_ATTEMPTS = 50;
  * its member named: a substitute's seat hangs on the member's invitation. Conditional on the
  * reply version read, so a substitute named at the same moment is not missed (the loser retries).
  */
-async function closeInvitation(d: Db, meetingId: string, invitationId: string, withdraw: boolean): Promise<Invitation | undefined> {
-  return retryOnConflict(async () => {
-    const current = await getInvitation(d, meetingId, invitationId);
-    if (!current) return undefined;
-    const substituteId = current.reply?.status === "substitute" ? current.reply.substitute?.invitationId : undefined;
-    const tx: NonNullable<TransactWriteCommandInput["TransactItems"]> = [
-      {
-        Update: {
-          TableName: d.tableName,
-          Key: keys.invitation(meetingId, invitationId),
-          UpdateExpression: withdraw ? "SET withdrawn = :t" : "SET linkVersion = linkVersion + :one",
-          ConditionExpression: "replyVersion = :v",
-          ExpressionAttributeValues: { ":v": current.replyVersion, ...(withdraw ? { ":t": true } : { ":one": 1 }) },
+async function closeInvitation(
+  d: Db,
+  meetingId: string,
+  invitationId: string,
+  withdraw: boolean,
+): Promise<Invitation | undefined> {
+  return retryOnConflict(
+    async () => {
+      const current = await getInvitation(d, meetingId, invitationId);
+      if (!current) return undefined;
+      const substituteId = current.reply?.status === "substitute" ? current.reply.substitute?.invitationId : undefined;
+      const tx: NonNullable<TransactWriteCommandInput["TransactItems"]> = [
+        {
+          Update: {
+            TableName: d.tableName,
+            Key: keys.invitation(meetingId, invitationId),
+            UpdateExpression: withdraw ? "SET withdrawn = :t" : "SET linkVersion = linkVersion + :one",
+            ConditionExpression: "replyVersion = :v",
+            ExpressionAttributeValues: { ":v": current.replyVersion, ...(withdraw ? { ":t": true } : { ":one": 1 }) },
+          },
         },
-      },
-    ];
-    if (substituteId) {
-      tx.push(
-        withdraw
-          ? withdrawUpdate(d, meetingId, substituteId)
-          : {
-              Update: {
-                TableName: d.tableName,
-                Key: keys.invitation(meetingId, substituteId),
-                UpdateExpression: "SET linkVersion = linkVersion + :one",
-                ConditionExpression: "attribute_exists(PK)",
-                ExpressionAttributeValues: { ":one": 1 },
+      ];
+      if (substituteId) {
+        tx.push(
+          withdraw
+            ? withdrawUpdate(d, meetingId, substituteId)
+            : {
+                Update: {
+                  TableName: d.tableName,
+                  Key: keys.invitation(meetingId, substituteId),
+                  UpdateExpression: "SET linkVersion = linkVersion + :one",
+                  ConditionExpression: "attribute_exists(PK)",
+                  ExpressionAttributeValues: { ":one": 1 },
+                },
               },
-            },
-      );
-    }
-    await d.db.send(new TransactWriteCommand({ TransactItems: tx }));
-    return withdraw ? { ...current, withdrawn: true } : { ...current, linkVersion: current.linkVersion + 1 };
-  }, { retries: MAX_ATTEMPTS });
+        );
+      }
+      await d.db.send(new TransactWriteCommand({ TransactItems: tx }));
+      return withdraw ? { ...current, withdrawn: true } : { ...current, linkVersion: current.linkVersion + 1 };
+    },
+    { retries: MAX_ATTEMPTS },
+  );
 }
 
 /** Revokes a personal link (and the attachment links made from it, and the named substitute's). */
@@ -150,7 +166,11 @@ export async function withdrawInvitation(d: Db, meetingId: string, invitationId:
 
 /** Which of these people's addresses have bounced (batched reads of the person records, emails lower-cased). */
 export async function bouncedEmails(d: Db, personIds: string[]): Promise<Set<string>> {
-  const people = await batchGet(d, personIds.map((id) => keys.person(id)), "email, bouncedAt");
+  const people = await batchGet(
+    d,
+    personIds.map((id) => keys.person(id)),
+    "email, bouncedAt",
+  );
   return new Set(people.filter((p) => p.bouncedAt).map((p) => String(p.email).toLowerCase()));
 }
 

@@ -15,7 +15,13 @@ export function jobItem(kind: JobKind, dueAt: string, payload: Record<string, un
 /** Writes a new job; with `once`, only if no job has this id yet (false then). */
 export async function insertJob(d: Db, item: ReturnType<typeof jobItem>, opts: { once?: boolean } = {}): Promise<boolean> {
   try {
-    await d.db.send(new PutCommand({ TableName: d.tableName, Item: item, ...(opts.once ? { ConditionExpression: "attribute_not_exists(PK)" } : {}) }));
+    await d.db.send(
+      new PutCommand({
+        TableName: d.tableName,
+        Item: item,
+        ...(opts.once ? { ConditionExpression: "attribute_not_exists(PK)" } : {}),
+      }),
+    );
     return true;
   } catch (err) {
     if (opts.once && isConditionFailure(err)) return false;
@@ -25,7 +31,10 @@ export async function insertJob(d: Db, item: ReturnType<typeof jobItem>, opts: {
 
 /** Moves or cancels a job that is still pending. False when it already ran (or is running). */
 export async function reschedulePendingJob(d: Db, id: string, change: { dueAt: string } | { cancel: true }): Promise<boolean> {
-  const patch = "cancel" in change ? { status: "cancelled", GSI2PK: undefined, GSI2SK: undefined } : { dueAt: change.dueAt, ...keys.pendingJobEntry(change.dueAt, id) };
+  const patch =
+    "cancel" in change
+      ? { status: "cancelled", GSI2PK: undefined, GSI2SK: undefined }
+      : { dueAt: change.dueAt, ...keys.pendingJobEntry(change.dueAt, id) };
   try {
     await d.db.send(
       new UpdateCommand({
@@ -67,7 +76,13 @@ export async function claimJob(d: Db, jobId: string, now: Date, staleBefore: Dat
         UpdateExpression: "SET #s = :r, claimedAt = :now, claimId = :c",
         ConditionExpression: "#s = :p OR (#s = :r AND claimedAt < :stale)",
         ExpressionAttributeNames: { "#s": "status" },
-        ExpressionAttributeValues: { ":r": "running", ":p": "pending", ":c": claimId, ":now": now.toISOString(), ":stale": staleBefore.toISOString() },
+        ExpressionAttributeValues: {
+          ":r": "running",
+          ":p": "pending",
+          ":c": claimId,
+          ":now": now.toISOString(),
+          ":stale": staleBefore.toISOString(),
+        },
       }),
     );
     return claimId;
@@ -88,7 +103,10 @@ export async function finishJob(d: Db, jobId: string, claimId: string, fields: P
       new UpdateCommand({
         TableName: d.tableName,
         Key: keys.job(jobId),
-        ...patchUpdate({ ...fields, ...index, claimId: undefined, claimedAt: undefined }, { expression: "#c0 = :c0", names: { "#c0": "claimId" }, values: { ":c0": claimId } }),
+        ...patchUpdate(
+          { ...fields, ...index, claimId: undefined, claimedAt: undefined },
+          { expression: "#c0 = :c0", names: { "#c0": "claimId" }, values: { ":c0": claimId } },
+        ),
       }),
     );
     return true;

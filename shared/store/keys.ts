@@ -62,7 +62,10 @@ export const keys = {
   sesMessageEntry: (messageId: string) => ({ GSI1PK: `SESMSG#${messageId}`, GSI1SK: "DLV" }),
   sesMessageIndex: (messageId: string) => `SESMSG#${messageId}`,
   idempotency: (scope: string, key: string) => ({ PK: `IDEMP#${scope}#${key}`, SK: "IDEMP" }),
-  rateWindow: (scope: string, subject: string, window: string | number) => ({ PK: `RATE#${scope}#${subject.toLowerCase()}`, SK: `W#${window}` }),
+  rateWindow: (scope: string, subject: string, window: string | number) => ({
+    PK: `RATE#${scope}#${subject.toLowerCase()}`,
+    SK: `W#${window}`,
+  }),
   job: (id: string) => ({ PK: `JOB#${id}`, SK: "JOB" }),
   pendingJobEntry: (dueAt: string, id: string) => ({ GSI2PK: "JOBS#pending", GSI2SK: `${dueAt}#${id}` }),
   pendingJobsIndex: "JOBS#pending",
@@ -84,7 +87,9 @@ const ulid = monotonicFactory();
 export const newId = (): string => ulid().toLowerCase();
 
 /** Strips the key attributes off a stored item before it is validated as a domain record. */
-export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, "PK" | "SK" | "GSI1PK" | "GSI1SK" | "GSI2PK" | "GSI2SK" | "expiresAt"> {
+export function withoutKeys<T extends Record<string, unknown>>(
+  item: T,
+): Omit<T, "PK" | "SK" | "GSI1PK" | "GSI1SK" | "GSI2PK" | "GSI2SK" | "expiresAt"> {
   const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, expiresAt, ...rest } = item;
   return rest;
 }

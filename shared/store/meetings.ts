@@ -74,7 +74,11 @@ export async function getMeetingAgenda(d: Db, id: string): Promise<MeetingAgenda
       KeyConditionExpression: "PK = :pk AND begins_with(SK, :sk)",
       ExpressionAttributeValues: { ":pk": keys.meeting(id).PK, ":sk": p },
     });
-  const [meeting, items, atts] = await Promise.all([getMeetingRecord(d, id), prefix(keys.agendaItemPrefix), prefix(keys.attachmentPrefix)]);
+  const [meeting, items, atts] = await Promise.all([
+    getMeetingRecord(d, id),
+    prefix(keys.agendaItemPrefix),
+    prefix(keys.attachmentPrefix),
+  ]);
   return {
     meeting,
     agenda: items.map((i) => AgendaItem.parse(withoutKeys(i))).sort((a, b) => a.order - b.order),
@@ -92,7 +96,9 @@ export async function listMeetings(d: Db, bodyId: string): Promise<Meeting[]> {
 }
 
 /** Fields of a meeting a secretary may change; undefined removes (only the reply deadline may be absent). */
-export type MeetingChanges = Partial<Pick<Meeting, "title" | "place" | "kind" | "startsAt" | "endsAt" | "replyDeadline" | "published" | "status">>;
+export type MeetingChanges = Partial<
+  Pick<Meeting, "title" | "place" | "kind" | "startsAt" | "endsAt" | "replyDeadline" | "published" | "status">
+>;
 
 /**
  * Changes a meeting. Only the fields given are written, conditional on the version read, so a
@@ -100,14 +106,25 @@ export type MeetingChanges = Partial<Pick<Meeting, "title" | "place" | "kind" | 
  * in the invitation bumps the version (a new render, and SEQUENCE+1 at the next send). `check`
  * sees the meeting as it would be and throws to refuse it.
  */
-export function updateMeeting(d: Db, id: string, changes: MeetingChanges, now: Date, check: (next: Meeting) => void): Promise<Meeting> {
+export function updateMeeting(
+  d: Db,
+  id: string,
+  changes: MeetingChanges,
+  now: Date,
+  check: (next: Meeting) => void,
+): Promise<Meeting> {
   return retryOnConflict(
     async () => {
       const current = await getMeetingRecord(d, id);
       const next: Meeting = { ...current, ...changes, version: current.version + 1, updatedAt: now.toISOString() };
       if ("replyDeadline" in changes && changes.replyDeadline === undefined) delete next.replyDeadline;
       check(next);
-      const patch = { ...changes, version: next.version, updatedAt: next.updatedAt, ...keys.bodyMeetingsEntry(next.bodyId, next.startsAt, next.id) };
+      const patch = {
+        ...changes,
+        version: next.version,
+        updatedAt: next.updatedAt,
+        ...keys.bodyMeetingsEntry(next.bodyId, next.startsAt, next.id),
+      };
       await d.db.send(
         new UpdateCommand({
           TableName: d.tableName,

@@ -61,7 +61,14 @@ const PageMeetingSchema: z.ZodMiniType<Meeting> = z.object({
 });
 export type PageMeeting = Meeting;
 
-const PageAttachmentSchema = z.object({ number: int, title: str, filename: str, contentType: str, blobKey: str, exempt: z.boolean() });
+const PageAttachmentSchema = z.object({
+  number: int,
+  title: str,
+  filename: str,
+  contentType: str,
+  blobKey: str,
+  exempt: z.boolean(),
+});
 export type PageAttachment = z.infer<typeof PageAttachmentSchema>;
 
 const BodySchema: z.ZodMiniType<Pick<Body, "name" | "secretariat">> = z.object({
@@ -90,7 +97,10 @@ export interface LinkRead {
   attachment?: PageAttachment;
 }
 
-const counterOf = (item: Item | undefined): LinkCounter => ({ window: Number(item?.replyWindow ?? -1), posts: Number(item?.replyPosts ?? 0) });
+const counterOf = (item: Item | undefined): LinkCounter => ({
+  window: Number(item?.replyWindow ?? -1),
+  posts: Number(item?.replyPosts ?? 0),
+});
 
 /** One consistent BatchGetItem, asked again for keys left unprocessed (throttling). */
 async function consistentBatchGet(d: Db, request: Item[]): Promise<Item[]> {
@@ -109,7 +119,12 @@ async function consistentBatchGet(d: Db, request: Item[]): Promise<Item[]> {
  * One BatchGetItem (consistent) for what a link needs: its invitation, and the meeting record
  * and one attachment when asked for.
  */
-export async function readLink(d: Db, meetingId: string, invitationId: string, want: { meeting?: boolean; attachment?: number }): Promise<LinkRead> {
+export async function readLink(
+  d: Db,
+  meetingId: string,
+  invitationId: string,
+  want: { meeting?: boolean; attachment?: number },
+): Promise<LinkRead> {
   const Keys: Item[] = [keys.invitation(meetingId, invitationId)];
   if (want.meeting) Keys.push(keys.meeting(meetingId));
   if (want.attachment !== undefined) Keys.push(keys.attachment(meetingId, want.attachment));
@@ -127,8 +142,14 @@ export async function readLink(d: Db, meetingId: string, invitationId: string, w
 }
 
 /** The invitation alone (a reply retried after losing a race reads it again). */
-export async function readLinkInvitation(d: Db, meetingId: string, invitationId: string): Promise<{ invitation?: Invitation; counter: LinkCounter }> {
-  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.invitation(meetingId, invitationId), ConsistentRead: true }));
+export async function readLinkInvitation(
+  d: Db,
+  meetingId: string,
+  invitationId: string,
+): Promise<{ invitation?: Invitation; counter: LinkCounter }> {
+  const out = await d.db.send(
+    new GetCommand({ TableName: d.tableName, Key: keys.invitation(meetingId, invitationId), ConsistentRead: true }),
+  );
   return { invitation: out.Item ? InvitationSchema.parse(withoutKeys(out.Item)) : undefined, counter: counterOf(out.Item) };
 }
 
@@ -156,7 +177,11 @@ export async function latestPageContent(d: Db, meetingId: string): Promise<(Page
  */
 export async function livePageContent(d: Db, meeting: PageMeeting): Promise<PageContent> {
   const prefix = (p: string) =>
-    queryAll(d, { KeyConditionExpression: "PK = :pk AND begins_with(SK, :sk)", ExpressionAttributeValues: { ":pk": keys.meeting(meeting.id).PK, ":sk": p }, ConsistentRead: true });
+    queryAll(d, {
+      KeyConditionExpression: "PK = :pk AND begins_with(SK, :sk)",
+      ExpressionAttributeValues: { ":pk": keys.meeting(meeting.id).PK, ":sk": p },
+      ConsistentRead: true,
+    });
   const [agenda, attachments, body] = await Promise.all([
     prefix(keys.agendaItemPrefix),
     prefix(keys.attachmentPrefix),
@@ -194,7 +219,13 @@ export function withdrawUpdate(d: Db, meetingId: string, invitationId: string) {
 export async function writeReply(d: Db, current: Invitation, w: ReplyWrites, counter?: LinkCounter): Promise<Invitation> {
   const { meetingId, id } = current;
   const version = current.replyVersion + 1;
-  const values: Record<string, unknown> = { ":reply": w.reply, ":next": version, ":v": current.replyVersion, ":false": false, ":lv": current.linkVersion };
+  const values: Record<string, unknown> = {
+    ":reply": w.reply,
+    ":next": version,
+    ":v": current.replyVersion,
+    ":false": false,
+    ":lv": current.linkVersion,
+  };
   if (counter) Object.assign(values, { ":w": counter.window, ":n": counter.posts });
   const tx = [
     {
@@ -209,12 +240,22 @@ export async function writeReply(d: Db, current: Invitation, w: ReplyWrites, cou
     {
       Put: {
         TableName: d.tableName,
-        Item: { ...keys.replyLog(meetingId, id, version), invitationId: id, version, previous: current.reply ?? null, ...w.reply },
+        Item: {
+          ...keys.replyLog(meetingId, id, version),
+          invitationId: id,
+          version,
+          previous: current.reply ?? null,
+          ...w.reply,
+        },
         ConditionExpression: "attribute_not_exists(PK)",
       },
     },
     ...(w.alsoPut ?? []).map((inv) => ({
-      Put: { TableName: d.tableName, Item: { ...keys.invitation(meetingId, inv.id), ...inv }, ConditionExpression: "attribute_not_exists(PK)" },
+      Put: {
+        TableName: d.tableName,
+        Item: { ...keys.invitation(meetingId, inv.id), ...inv },
+        ConditionExpression: "attribute_not_exists(PK)",
+      },
     })),
     ...(w.alsoWithdraw ?? []).map((sub) => withdrawUpdate(d, meetingId, sub)),
     ...(w.alsoItems ?? []).map((Item) => ({ Put: { TableName: d.tableName, Item } })),
@@ -237,7 +278,11 @@ export function checkOpen(current: Invitation, linkVersion?: number): void {
 }
 
 /** A meeting's attachment and whether the meeting is published (the archive's attachment link): one BatchGetItem. */
-export async function readMeetingAttachment(d: Db, meetingId: string, n: number): Promise<{ published: boolean; attachment?: PageAttachment } | undefined> {
+export async function readMeetingAttachment(
+  d: Db,
+  meetingId: string,
+  n: number,
+): Promise<{ published: boolean; attachment?: PageAttachment } | undefined> {
   const items = await consistentBatchGet(d, [keys.meeting(meetingId), keys.attachment(meetingId, n)]);
   const head = items.find((i) => i.SK === keys.meeting(meetingId).SK);
   const att = items.find((i) => i.SK === keys.attachment(meetingId, n).SK);

@@ -6,7 +6,14 @@ import { type Db, isConditionFailure } from "./db.js";
  * Counts one hit of `subject` in the window `window` of `scope`, only while the count is below
  * `limit`; false when the limit is reached (nothing is written then). The item expires by TTL.
  */
-export async function hitCounter(d: Db, scope: string, subject: string, window: number, limit: number, expiresAt: number): Promise<boolean> {
+export async function hitCounter(
+  d: Db,
+  scope: string,
+  subject: string,
+  window: number,
+  limit: number,
+  expiresAt: number,
+): Promise<boolean> {
   try {
     await d.db.send(
       new UpdateCommand({

@@ -14,7 +14,13 @@ export async function getSendEmail(d: Db, sendId: string): Promise<unknown> {
 /** Stores the prepared email unless another worker stored one first; returns false then. */
 export async function putSendEmail(d: Db, sendId: string, email: unknown): Promise<boolean> {
   try {
-    await d.db.send(new PutCommand({ TableName: d.tableName, Item: { ...sendEmailKey(sendId), email }, ConditionExpression: "attribute_not_exists(PK)" }));
+    await d.db.send(
+      new PutCommand({
+        TableName: d.tableName,
+        Item: { ...sendEmailKey(sendId), email },
+        ConditionExpression: "attribute_not_exists(PK)",
+      }),
+    );
     return true;
   } catch (err) {
     if (isConditionFailure(err)) return false;
@@ -24,5 +30,7 @@ export async function putSendEmail(d: Db, sendId: string, email: unknown): Promi
 
 /** Marks that a meeting version's preview has been rendered (the send page waits for it). */
 export async function markPreviewReady(d: Db, meetingId: string, version: number, at: string): Promise<void> {
-  await d.db.send(new PutCommand({ TableName: d.tableName, Item: { ...keys.preview(meetingId, version), version, createdAt: at } }));
+  await d.db.send(
+    new PutCommand({ TableName: d.tableName, Item: { ...keys.preview(meetingId, version), version, createdAt: at } }),
+  );
 }

@@ -1,9 +1,15 @@
 // Sends in the table: the send record, its deliveries, its idempotency key and the email prepared once for it.
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { NotFoundError } from "../errors.js";
 import type { Meeting } from "../model.js";
-import { batchPut, type Db, isConditionFailure, type Item, queryAll } from "./db.js";
+import { batchPut, type Db, type Item, isConditionFailure, queryAll } from "./db.js";
 import { keys, withoutKeys } from "./keys.js";
 import { type MeetingState, meetingStateUpdate, setMeetingState } from "./meetings.js";
 
@@ -61,10 +67,22 @@ export const Send = z.object({
 export type Send = z.infer<typeof Send>;
 
 /** Claims an idempotency key for a send: undefined when claimed now, else the send that holds it. */
-export async function claimSendKey(d: Db, scope: string, key: string, sendId: string, expiresAt: number): Promise<string | undefined> {
+export async function claimSendKey(
+  d: Db,
+  scope: string,
+  key: string,
+  sendId: string,
+  expiresAt: number,
+): Promise<string | undefined> {
   const Key = keys.idempotency(scope, key);
   try {
-    await d.db.send(new PutCommand({ TableName: d.tableName, Item: { ...Key, sendId, expiresAt }, ConditionExpression: "attribute_not_exists(PK)" }));
+    await d.db.send(
+      new PutCommand({
+        TableName: d.tableName,
+        Item: { ...Key, sendId, expiresAt },
+        ConditionExpression: "attribute_not_exists(PK)",
+      }),
+    );
     return undefined;
   } catch (err) {
     if (!isConditionFailure(err)) throw err;
@@ -83,12 +101,21 @@ export async function releaseSendKey(d: Db, scope: string, key: string): Promise
  * read. Small sends do it all in one transaction; a large send records the meeting state first
  * (so a lost race writes nothing).
  */
-export async function writeSend(d: Db, w: { send: Send; deliveries: Delivery[]; requeueJob: Item; meeting: Meeting; state: MeetingState | undefined }): Promise<void> {
+export async function writeSend(
+  d: Db,
+  w: { send: Send; deliveries: Delivery[]; requeueJob: Item; meeting: Meeting; state: MeetingState | undefined },
+): Promise<void> {
   const sendItem = { ...keys.send(w.send.id), ...keys.meetingSendsEntry(w.meeting.id, w.send.createdAt), ...w.send };
   const deliveryItems = w.deliveries.map((dl) => ({ ...keys.delivery(w.send.id, dl.id), ...dl }));
   if (deliveryItems.length <= 90) {
-    const puts: NonNullable<TransactWriteCommandInput["TransactItems"]> = [sendItem, ...deliveryItems, w.requeueJob].map((Item) => ({ Put: { TableName: d.tableName, Item } }));
-    await d.db.send(new TransactWriteCommand({ TransactItems: [...puts, ...(w.state ? [{ Update: meetingStateUpdate(d, w.meeting, w.state) }] : [])] }));
+    const puts: NonNullable<TransactWriteCommandInput["TransactItems"]> = [sendItem, ...deliveryItems, w.requeueJob].map(
+      (Item) => ({ Put: { TableName: d.tableName, Item } }),
+    );
+    await d.db.send(
+      new TransactWriteCommand({
+        TransactItems: [...puts, ...(w.state ? [{ Update: meetingStateUpdate(d, w.meeting, w.state) }] : [])],
+      }),
+    );
     return;
   }
   if (w.state) await setMeetingState(d, w.meeting, w.state);

@@ -19,7 +19,8 @@ export async function getLoginLink(d: Db, hash: string): Promise<Item | undefine
  * either does not hold: another request won, or another login came first.
  */
 export async function useLoginLink(d: Db, hash: string, email: string, generation: number, now: Date): Promise<boolean> {
-  const sameGeneration = generation === 0 ? "(attribute_not_exists(loginGeneration) OR loginGeneration = :g)" : "loginGeneration = :g";
+  const sameGeneration =
+    generation === 0 ? "(attribute_not_exists(loginGeneration) OR loginGeneration = :g)" : "loginGeneration = :g";
   try {
     await d.db.send(
       new TransactWriteCommand({
@@ -51,7 +52,12 @@ export async function useLoginLink(d: Db, hash: string, email: string, generatio
   }
 }
 
-export async function putSession(d: Db, hash: string, session: { email: string; validUntil: string }, expiresAt: number): Promise<void> {
+export async function putSession(
+  d: Db,
+  hash: string,
+  session: { email: string; validUntil: string },
+  expiresAt: number,
+): Promise<void> {
   await d.db.send(new PutCommand({ TableName: d.tableName, Item: { ...keys.session(hash), ...session, expiresAt } }));
 }
 

@@ -22,7 +22,9 @@ export const MeetingSnapshot = z.object({
 export type MeetingSnapshot = z.infer<typeof MeetingSnapshot>;
 
 export async function getSnapshot(d: Db, meetingId: string, version: number): Promise<MeetingSnapshot | undefined> {
-  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.snapshot(meetingId, version), ConsistentRead: true }));
+  const out = await d.db.send(
+    new GetCommand({ TableName: d.tableName, Key: keys.snapshot(meetingId, version), ConsistentRead: true }),
+  );
   return out.Item ? MeetingSnapshot.parse(withoutKeys(out.Item)) : undefined;
 }
 

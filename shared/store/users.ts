@@ -22,13 +22,21 @@ export async function insertUser(d: Db, email: string, now: Date): Promise<boole
 }
 
 /** The user with its login generation (0 for users from before generations); consistent when it decides a login. */
-export async function getUser(d: Db, email: string, opts: { consistent?: boolean } = {}): Promise<{ email: string; loginGeneration: number } | undefined> {
+export async function getUser(
+  d: Db,
+  email: string,
+  opts: { consistent?: boolean } = {},
+): Promise<{ email: string; loginGeneration: number } | undefined> {
   const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.user(email), ConsistentRead: opts.consistent }));
   return out.Item ? { email: String(out.Item.email), loginGeneration: Number(out.Item.loginGeneration ?? 0) } : undefined;
 }
 
 export async function listUserEmails(d: Db): Promise<string[]> {
-  const items = await queryAll(d, { IndexName: GSI.lookups, KeyConditionExpression: "GSI1PK = :pk", ExpressionAttributeValues: { ":pk": keys.usersIndex } });
+  const items = await queryAll(d, {
+    IndexName: GSI.lookups,
+    KeyConditionExpression: "GSI1PK = :pk",
+    ExpressionAttributeValues: { ":pk": keys.usersIndex },
+  });
   return items.map((i) => String(i.email));
 }
 
@@ -38,7 +46,12 @@ export async function deleteUser(d: Db, email: string): Promise<boolean> {
 
 /** Stores a token under its hash, listed by its id; the table's TTL removes it at `expiresAt` (seconds). */
 export async function insertApiToken(d: Db, hash: string, token: Item & { id: string }, expiresAt: number): Promise<void> {
-  await d.db.send(new PutCommand({ TableName: d.tableName, Item: { ...keys.apiToken(hash), ...keys.apiTokensEntry(token.id), ...token, expiresAt } }));
+  await d.db.send(
+    new PutCommand({
+      TableName: d.tableName,
+      Item: { ...keys.apiToken(hash), ...keys.apiTokensEntry(token.id), ...token, expiresAt },
+    }),
+  );
 }
 
 /** The token stored under this hash, as stored (the auth domain validates it). */
@@ -49,7 +62,11 @@ export async function getApiToken(d: Db, hash: string): Promise<Item | undefined
 
 /** Every token, as stored. */
 export async function listApiTokenItems(d: Db): Promise<Item[]> {
-  const items = await queryAll(d, { IndexName: GSI.lookups, KeyConditionExpression: "GSI1PK = :pk", ExpressionAttributeValues: { ":pk": keys.apiTokensIndex } });
+  const items = await queryAll(d, {
+    IndexName: GSI.lookups,
+    KeyConditionExpression: "GSI1PK = :pk",
+    ExpressionAttributeValues: { ":pk": keys.apiTokensIndex },
+  });
   return items.map((i) => withoutKeys(i));
 }
 

@@ -7,7 +7,10 @@ import { fieldErrors } from "./problem.js";
 export type FieldErrors = Record<string, string>;
 
 /** Every field as a string (a file or a missing body counts as ""), each cut at `maxLength`. */
-export async function formFields(req: { parseBody(): Promise<Record<string, unknown>> }, maxLength = 20_000): Promise<Record<string, string>> {
+export async function formFields(
+  req: { parseBody(): Promise<Record<string, unknown>> },
+  maxLength = 20_000,
+): Promise<Record<string, string>> {
   const body = await req.parseBody().catch(() => ({}) as Record<string, unknown>);
   return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === "string" ? v.slice(0, maxLength) : ""]));
 }
@@ -22,7 +25,10 @@ export function byField(errors: FieldError[]): FieldErrors {
 /** What zod and zod/mini schemas alike answer to safeParse. */
 type Parsed<T> = { success: true; data: T } | { success: false; error: z.core.$ZodError };
 
-export function validate<T>(schema: { safeParse(input: unknown): Parsed<T> }, input: unknown): { ok: true; data: T } | { ok: false; errors: FieldErrors } {
+export function validate<T>(
+  schema: { safeParse(input: unknown): Parsed<T> },
+  input: unknown,
+): { ok: true; data: T } | { ok: false; errors: FieldErrors } {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
   return { ok: false, errors: byField(fieldErrors(parsed.error, "form")) };
@@ -30,5 +36,9 @@ export function validate<T>(schema: { safeParse(input: unknown): Parsed<T> }, in
 
 /** Empty form fields mean "not given"; the CSRF field is the guard's, not the record's. */
 export function blankToUndefined(fields: Record<string, string>): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(fields).filter(([k]) => k !== "csrf").map(([k, v]) => [k, v.trim() === "" ? undefined : v]));
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([k]) => k !== "csrf")
+      .map(([k, v]) => [k, v.trim() === "" ? undefined : v]),
+  );
 }

@@ -16,7 +16,9 @@ export function Page(props: { title: string; children: Child; header?: Child; sc
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title}</title>
         <link rel="stylesheet" href={assetPath("app.css")} />
-        {props.scripts?.map((name) => <script src={assetPath(name)} defer />)}
+        {props.scripts?.map((name) => (
+          <script src={assetPath(name)} defer />
+        ))}
       </head>
       <body>
         <header class="site">{props.header ?? <strong>{t.appName}</strong>}</header>

@@ -48,7 +48,8 @@ export function zodMessageNb(issue: z.core.$ZodIssue): string {
     case "unrecognized_keys":
       return t.validation.unknownKeys(issue.keys.join(", "));
     case "too_small":
-      if (issue.origin === "string") return issue.minimum === 1 ? t.validation.required : t.validation.tooShort(Number(issue.minimum));
+      if (issue.origin === "string")
+        return issue.minimum === 1 ? t.validation.required : t.validation.tooShort(Number(issue.minimum));
       return t.validation.tooSmall(String(issue.minimum));
     case "too_big":
       if (issue.origin === "string") return t.validation.tooLong(Number(issue.maximum));

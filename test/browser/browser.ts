@@ -12,7 +12,16 @@ import { expect } from "vitest";
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-features=IsolateSandboxedIframes"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-features=IsolateSandboxedIframes",
+    ],
   });
 }
 
@@ -23,8 +32,17 @@ mkdirSync(screenshotDir, { recursive: true });
 export async function expectAccessible(page: Page, name: string) {
   // The only iframe is the sandboxed email preview (email markup, not a page; scripts are off in
   // it so axe could not run there anyway). Everything around it is checked.
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).options({ iframes: false }).analyze();
-  const problems = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .options({ iframes: false })
+    .analyze();
+  const problems = result.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")})`,
+  );
   expect(problems, `axe on ${name}`).toEqual([]);
 }
 

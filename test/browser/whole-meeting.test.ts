@@ -66,7 +66,9 @@ describe("the secretariat runs a whole meeting in the browser", () => {
     await page.getByRole("button", { name: "Send meg en lenke" }).click();
     await expect.poll(async () => (await page.textContent("h1")) ?? "").toContain("Sjekk e-posten din");
     const loginMail = (await emailsTo("nina.browser@vestregionen.no")).at(-1)!;
-    const loginUrl = /https?:\/\/\S+\/logg-inn\/lenke\?token=[A-Za-z0-9_-]+/.exec(loginMail.body.text ?? "")![0].replace(/^https?:\/\/[^/]+/, app.baseUrl);
+    const loginUrl = /https?:\/\/\S+\/logg-inn\/lenke\?token=[A-Za-z0-9_-]+/
+      .exec(loginMail.body.text ?? "")![0]
+      .replace(/^https?:\/\/[^/]+/, app.baseUrl);
     await page.goto(loginUrl);
     await page.getByRole("button", { name: "Logg inn" }).click();
     await expect.poll(async () => (await page.textContent("h1")) ?? "").toBe("Oversikt");
@@ -77,7 +79,11 @@ describe("the secretariat runs a whole meeting in the browser", () => {
     await expect.poll(async () => page.textContent("h1")).toContain("medlemmer");
     await check("medlemmer");
     // CSV import with a preview of what will change, then confirmed.
-    await page.getByLabel("CSV med kolonnene name, email, organisation, role").fill("name;email;organisation;role\nBente Gravdal;bente.browser@example.org;Lier;observatør\nOla Ny;ola.browser@example.org;;medlem");
+    await page
+      .getByLabel("CSV med kolonnene name, email, organisation, role")
+      .fill(
+        "name;email;organisation;role\nBente Gravdal;bente.browser@example.org;Lier;observatør\nOla Ny;ola.browser@example.org;;medlem",
+      );
     await page.getByRole("button", { name: "Forhåndsvis" }).click();
     const preview = (await page.locator("table", { hasText: "Dette vil endres" }).textContent()) ?? "";
     expect(preview).toContain("Oppdateres");
@@ -117,11 +123,17 @@ describe("the secretariat runs a whole meeting in the browser", () => {
     await check("last-opp-vedlegg");
     const action = await page.locator('form[enctype="multipart/form-data"]').getAttribute("action");
     expect(new URL(action!).origin).toBe(app.s3Endpoint);
-    await page.setInputFiles("#file", { name: "tertial.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 tertial") });
+    await page.setInputFiles("#file", {
+      name: "tertial.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4 tertial"),
+    });
     await page.getByRole("button", { name: "Last opp" }).click();
     await expect.poll(async () => page.textContent("body")).toContain("Vedlegg 1: Tertialrapport");
     expect(new URL(page.url()).pathname).toBe(`/moter/${meetingId}`);
-    expect((await api.get(`/api/meetings/${meetingId}`)).body.attachments).toMatchObject([{ number: 1, title: "Tertialrapport", filename: "tertial.pdf", size: 16 }]);
+    expect((await api.get(`/api/meetings/${meetingId}`)).body.attachments).toMatchObject([
+      { number: 1, title: "Tertialrapport", filename: "tertial.pdf", size: 16 },
+    ]);
     await check("motet");
 
     // Preview (rendered by the worker) and send with confirmation; watch the progress.
@@ -131,20 +143,35 @@ describe("the secretariat runs a whole meeting in the browser", () => {
     await check("send");
     await page.getByRole("button", { name: "Lag forhåndsvisning" }).click(); // opening the page made nothing
     await expect
-      .poll(async () => {
-        await page.reload();
-        return page.locator("iframe").count();
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          await page.reload();
+          return page.locator("iframe").count();
+        },
+        { timeout: 15_000 },
+      )
       .toBe(1);
     // The email shows in its sandboxed frame (scripts off, styles on), which has a name.
-    await expect.poll(async () => (await page.frames().at(-1)?.textContent("body").catch(() => "")) ?? "", { timeout: 10_000 }).toContain("Tertialrapport 1");
+    await expect
+      .poll(
+        async () =>
+          (await page
+            .frames()
+            .at(-1)
+            ?.textContent("body")
+            .catch(() => "")) ?? "",
+        { timeout: 10_000 },
+      )
+      .toContain("Tertialrapport 1");
     expect(await page.locator("iframe").getAttribute("title")).toBe("Forhåndsvisning av innkallingen");
     await checkWidths(page, "send-forhandsvisning");
     await page.getByLabel("Jeg har sett over innkallingen og vil sende den nå").check();
     if (process.env.DEBUG_BROWSER) console.error("checked");
     await page.getByRole("button", { name: "Send innkallingen" }).click();
     if (process.env.DEBUG_BROWSER) console.error("clicked", page.url());
-    await expect.poll(async () => page.textContent("#fremdrift-tekst").catch(() => ""), { timeout: 20_000 }).toContain("4 av 4 sendt");
+    await expect
+      .poll(async () => page.textContent("#fremdrift-tekst").catch(() => ""), { timeout: 20_000 })
+      .toContain("4 av 4 sendt");
     await page.goto(page.url()); // the finished page no longer refreshes itself
     expect(await page.textContent("#fremdrift-tekst")).toContain("ferdig");
     await check("utsendelse");

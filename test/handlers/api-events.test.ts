@@ -27,7 +27,9 @@ describe("api handler: HTTP API events", () => {
     expect(posted.event.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
     expect(posted.status).toBe(200);
     expect(posted.text).toContain("Sjekk e-posten din");
-    expect(env.queue.take().map((m) => JSON.parse(m))).toEqual([{ kind: "login-request", email: "nina.multipart@vestregionen.no" }]);
+    expect(env.queue.take().map((m) => JSON.parse(m))).toEqual([
+      { kind: "login-request", email: "nina.multipart@vestregionen.no" },
+    ]);
   });
 
   it("refuses a post without the CSRF cookie from the cookies array", async () => {

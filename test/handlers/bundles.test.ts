@@ -14,7 +14,11 @@ import { type LambdaName, lambdaBuildOptions } from "../../infra/bundling.js";
 const dir = mkdtempSync(join(tmpdir(), "bundles-"));
 const metafiles = new Map<LambdaName, Metafile>();
 const bundle = async (name: LambdaName) => {
-  if (!metafiles.has(name)) metafiles.set(name, (await build({ ...lambdaBuildOptions(name, join(dir, name)), write: false, metafile: true, logLevel: "silent" })).metafile);
+  if (!metafiles.has(name))
+    metafiles.set(
+      name,
+      (await build({ ...lambdaBuildOptions(name, join(dir, name)), write: false, metafile: true, logLevel: "silent" })).metafile,
+    );
   return metafiles.get(name)!;
 };
 
@@ -22,7 +26,11 @@ const packageOf = (input: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec
 
 /** The packages with code in these outputs (not merely imported and shaken off). */
 function packagesIn(metafile: Metafile, outputs: string[]): Set<string> {
-  return new Set(outputs.flatMap((o) => Object.entries(metafile.outputs[o]!.inputs).flatMap(([input, v]) => (v.bytesInOutput > 0 ? (packageOf(input) ?? []) : []))));
+  return new Set(
+    outputs.flatMap((o) =>
+      Object.entries(metafile.outputs[o]!.inputs).flatMap(([input, v]) => (v.bytesInOutput > 0 ? (packageOf(input) ?? []) : [])),
+    ),
+  );
 }
 
 function loadedAtImport(metafile: Metafile): string[] {
@@ -33,12 +41,25 @@ function loadedAtImport(metafile: Metafile): string[] {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    for (const i of metafile.outputs[file]!.imports) if (i.kind === "import-statement" && metafile.outputs[i.path]) queue.push(i.path);
+    for (const i of metafile.outputs[file]!.imports)
+      if (i.kind === "import-statement" && metafile.outputs[i.path]) queue.push(i.path);
   }
   return [...seen];
 }
 
-const neverAtImport = ["mjml", "mjml-core", "@asteasolutions/zod-to-openapi", "@hono/zod-openapi", "csv-parse", "@aws-sdk/client-s3", "@aws-sdk/client-ses", "@aws-sdk/client-sqs", "@aws-sdk/client-secrets-manager", "nodemailer", "ical-generator"];
+const neverAtImport = [
+  "mjml",
+  "mjml-core",
+  "@asteasolutions/zod-to-openapi",
+  "@hono/zod-openapi",
+  "csv-parse",
+  "@aws-sdk/client-s3",
+  "@aws-sdk/client-ses",
+  "@aws-sdk/client-sqs",
+  "@aws-sdk/client-secrets-manager",
+  "nodemailer",
+  "ical-generator",
+];
 
 describe("the participant Lambda (reply) loads only what the page needs", () => {
   let reply: Metafile;
@@ -56,12 +77,21 @@ describe("the participant Lambda (reply) loads only what the page needs", () => 
 
   // The S3 (presigned download), SQS (the emails after a reply) and other clients sit in chunks loaded on first use.
   it("anywhere in its asset: no OpenAPI generator, no csv-parse", () => {
-    const all = packagesIn(reply, Object.keys(reply.outputs).filter((o) => o.endsWith(".mjs")));
-    for (const name of ["@asteasolutions/zod-to-openapi", "@hono/zod-openapi", "csv-parse"]) expect(all.has(name), name).toBe(false);
+    const all = packagesIn(
+      reply,
+      Object.keys(reply.outputs).filter((o) => o.endsWith(".mjs")),
+    );
+    for (const name of ["@asteasolutions/zod-to-openapi", "@hono/zod-openapi", "csv-parse"])
+      expect(all.has(name), name).toBe(false);
   });
 
   it("has the logger only of Powertools (no parser, no batch processor)", () => {
-    const all = [...packagesIn(reply, Object.keys(reply.outputs).filter((o) => o.endsWith(".mjs")))].filter((p) => p.startsWith("@aws-lambda-powertools/"));
+    const all = [
+      ...packagesIn(
+        reply,
+        Object.keys(reply.outputs).filter((o) => o.endsWith(".mjs")),
+      ),
+    ].filter((p) => p.startsWith("@aws-lambda-powertools/"));
     expect(all.sort()).toEqual(["@aws-lambda-powertools/commons", "@aws-lambda-powertools/logger"]);
   });
 });
@@ -72,9 +102,18 @@ describe("which Powertools utilities each Lambda bundles", () => {
     ["tick", ["commons", "logger", "parser"]],
     ["ses-events", ["commons", "logger", "parser"]],
     ["send-worker", ["batch", "commons", "logger", "parser"]],
-  ] as const)("%s: %j", async (name, expected) => {
-    const m = await bundle(name);
-    const all = [...packagesIn(m, Object.keys(m.outputs).filter((o) => o.endsWith(".mjs")))];
-    expect(all.flatMap((p) => /^@aws-lambda-powertools\/(.+)$/.exec(p)?.[1] ?? []).sort()).toEqual(expected);
-  }, 120_000);
+  ] as const)(
+    "%s: %j",
+    async (name, expected) => {
+      const m = await bundle(name);
+      const all = [
+        ...packagesIn(
+          m,
+          Object.keys(m.outputs).filter((o) => o.endsWith(".mjs")),
+        ),
+      ];
+      expect(all.flatMap((p) => /^@aws-lambda-powertools\/(.+)$/.exec(p)?.[1] ?? []).sort()).toEqual(expected);
+    },
+    120_000,
+  );
 });

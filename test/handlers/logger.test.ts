@@ -26,7 +26,15 @@ describe("PowertoolsLogger", () => {
     expect(rest).toEqual([]);
     expect(first).toMatchObject({ level: "INFO", message: "before any invocation", service: "moteinnkalling", function: "tick" });
     expect(first).not.toHaveProperty("function_request_id");
-    expect(second).toMatchObject({ level: "WARN", message: "tick", function_request_id: context.awsRequestId, function_name: context.functionName, ran: 2, failed: 0, field_message: "a field named like Powertools' own" });
+    expect(second).toMatchObject({
+      level: "WARN",
+      message: "tick",
+      function_request_id: context.awsRequestId,
+      function_name: context.functionName,
+      ran: 2,
+      failed: 0,
+      field_message: "a field named like Powertools' own",
+    });
   });
 
   it("keeps our redaction: no personal link, login link or token reaches the log", () => {
@@ -44,7 +52,12 @@ describe("PowertoolsLogger", () => {
     }
     const raw = output.raw();
     for (const secret of [token, "abc.def", "s3cr3t", "c2VjcmV0LWxvZ2luLXRva2Vu"]) expect(raw).not.toContain(secret);
-    expect(output.entries()[0]).toMatchObject({ level: "ERROR", replyUrl: "[redacted]", path: "/logg-inn/lenke?token=[redacted]", err: { name: "Error" } });
+    expect(output.entries()[0]).toMatchObject({
+      level: "ERROR",
+      replyUrl: "[redacted]",
+      path: "/logg-inn/lenke?token=[redacted]",
+      err: { name: "Error" },
+    });
   });
 
   it("writes nothing at level silent", () => {

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSendWorkerHandler } from "../../functions/send-worker/handler.js";
 import type { Logger } from "../../shared/log.js";
 import type { MailPort } from "../../shared/ports/mail.js";
-import { listDeliveries } from "../../shared/sending/index.js";
+import { CLAIM_LEASE_MS, listDeliveries } from "../../shared/sending/index.js";
 import { sesEmails } from "../support/harness.js";
-import { CLAIM_LEASE_MS } from "../../shared/sending/index.js";
 import { type HandlerEnv, lambdaContext, queueSend, sentMeeting, sqsEvent, startHandlerEnv } from "./support.js";
 
 /**
@@ -41,9 +40,17 @@ describe("send-worker handler: SQS batches with partial failures", () => {
     const [first, second] = env.queue.take(10);
     const event = sqsEvent([first!, "not json at all", second!, JSON.stringify({ kind: "delivery", sendId })]);
     const logged: { level: string; msg: string; fields?: Record<string, unknown> }[] = [];
-    const log = Object.fromEntries((["debug", "info", "warn", "error"] as const).map((level) => [level, (msg: string, fields?: Record<string, unknown>) => logged.push({ level, msg, fields })])) as unknown as Logger;
+    const log = Object.fromEntries(
+      (["debug", "info", "warn", "error"] as const).map((level) => [
+        level,
+        (msg: string, fields?: Record<string, unknown>) => logged.push({ level, msg, fields }),
+      ]),
+    ) as unknown as Logger;
     const response = await createSendWorkerHandler({ ...env.ctx, log })(event, lambdaContext("send-worker"));
-    expect(response.batchItemFailures).toEqual([{ itemIdentifier: event.Records[1]!.messageId }, { itemIdentifier: event.Records[3]!.messageId }]);
+    expect(response.batchItemFailures).toEqual([
+      { itemIdentifier: event.Records[1]!.messageId },
+      { itemIdentifier: event.Records[3]!.messageId },
+    ]);
     const deliveries = await listDeliveries(env.ctx, sendId);
     expect(deliveries.map((d) => d.status)).toEqual(["sent", "sent"]);
     expect(await sesEmails(env.config.SES_ENDPOINT, (a) => deliveries.some((d) => d.email === a))).toHaveLength(2);

@@ -34,19 +34,30 @@ describe("ses-events handler: SNS-wrapped SES notifications", () => {
       sesFixture("ses-delivery", "0100018f-not-one-of-ours-000000", "someone@example.org"),
       `{"eventType":"Bounce","mail":{"messageId":"x"},"bounce":{"bounceType":"Permanent","bouncedRecipients":[{"emailAddress":"leak@example.org"}]`,
     ];
-    const handler = createSesEventsHandler({ ...env.ctx, log: new PowertoolsLogger({ level: "info", fields: { function: "ses-events" } }) });
+    const handler = createSesEventsHandler({
+      ...env.ctx,
+      log: new PowertoolsLogger({ level: "info", fields: { function: "ses-events" } }),
+    });
     const output = captureOutput();
     const invocations: { requestId: string; snsMessageId: string; result: unknown }[] = [];
     try {
       for (const message of notifications) {
         const event = snsEvent(message);
         const context = lambdaContext("ses-events");
-        invocations.push({ requestId: context.awsRequestId, snsMessageId: event.Records[0]!.Sns.MessageId, result: await handler(event, context) });
+        invocations.push({
+          requestId: context.awsRequestId,
+          snsMessageId: event.Records[0]!.Sns.MessageId,
+          result: await handler(event, context),
+        });
       }
     } finally {
       output.restore();
     }
-    expect(invocations.map((i) => i.result)).toEqual([...Array(6).fill({ recorded: 1, ignored: 0 }), { recorded: 0, ignored: 1 }, { recorded: 0, ignored: 1 }]);
+    expect(invocations.map((i) => i.result)).toEqual([
+      ...Array(6).fill({ recorded: 1, ignored: 0 }),
+      { recorded: 0, ignored: 1 },
+      { recorded: 0, ignored: 1 },
+    ]);
 
     // What each delivery shows now.
     const progress = (await call("GET", `/api/sends/${sendId}`)).body;
@@ -55,16 +66,24 @@ describe("ses-events handler: SNS-wrapped SES notifications", () => {
     expect(reason(bounced!.email)).toBe("Permanent avvisning (General): smtp; 550 5.1.1 user unknown");
     expect(reason(complained!.email)).toBe("Mottakeren meldte e-posten som søppelpost.");
     expect(reason(rejected!.email)).toBe("SES avviste e-posten (Bad content).");
-    const stored = async (id: string) => (await env.ctx.db.send(new GetCommand({ TableName: env.ctx.tableName, Key: keys.delivery(sendId, id) }))).Item!;
+    const stored = async (id: string) =>
+      (await env.ctx.db.send(new GetCommand({ TableName: env.ctx.tableName, Key: keys.delivery(sendId, id) }))).Item!;
     // A transient bounce is noted, not final: SES has given up on this attempt only; the address is not flagged.
-    expect(await stored(transient!.id)).toMatchObject({ status: "sent", lastEvent: "bounce", error: "Midlertidig avvisning (MailboxFull): smtp; 452 4.2.2 Mailbox full" });
+    expect(await stored(transient!.id)).toMatchObject({
+      status: "sent",
+      lastEvent: "bounce",
+      error: "Midlertidig avvisning (MailboxFull): smtp; 452 4.2.2 Mailbox full",
+    });
     // A delay is only noted: SES keeps trying.
     const delay = await stored(delayed!.id);
     expect(delay).toMatchObject({ status: "sent", lastEvent: "deliverydelay" });
     expect(delay.error).toBeUndefined();
     // The hard bounce flags the address: the reply board shows it; the transient one does not.
     const board = (await call("GET", `/api/meetings/${meeting.id}/replies`)).body;
-    const seat = (email: string) => board.organisations.flatMap((o: { seats: { email: string; status: string }[] }) => o.seats).find((s: { email: string }) => s.email === email);
+    const seat = (email: string) =>
+      board.organisations
+        .flatMap((o: { seats: { email: string; status: string }[] }) => o.seats)
+        .find((s: { email: string }) => s.email === email);
     expect(seat(bounced!.email).status).toBe("bounced");
     expect(seat(transient!.email).status).toBe("no_answer");
 
@@ -84,16 +103,36 @@ describe("ses-events handler: SNS-wrapped SES notifications", () => {
       ["SES event recorded", delayed!.messageId, "deliverydelay"],
       ["SES event for no delivery of ours", "0100018f-not-one-of-ours-000000", "delivery"],
     ]);
-    expect(entries.find((e) => e.message === "unreadable SES event")).toMatchObject({ level: "WARN", reason: "not JSON", function: "ses-events", service: "moteinnkalling" });
+    expect(entries.find((e) => e.message === "unreadable SES event")).toMatchObject({
+      level: "WARN",
+      reason: "not JSON",
+      function: "ses-events",
+      service: "moteinnkalling",
+    });
     // Nothing of the notification itself: no address, no header, no subject, no diagnostic.
     const raw = output.raw();
     for (const d of deliveries) expect(raw).not.toContain(d.email);
-    for (const text of ["someone@example.org", "leak@example.org", "sender@example.com", "Message sent from Amazon SES", "commonHeaders", "diagnosticCode", "smtp;", "Mailbox full", "Bad content"]) {
+    for (const text of [
+      "someone@example.org",
+      "leak@example.org",
+      "sender@example.com",
+      "Message sent from Amazon SES",
+      "commonHeaders",
+      "diagnosticCode",
+      "smtp;",
+      "Mailbox full",
+      "Bad content",
+    ]) {
       expect(raw).not.toContain(text);
     }
   });
 
   it("refuses an event that is not SNS's (SNS retries it, then parks it in the dead-letter queue)", async () => {
-    await expect(createSesEventsHandler(env.ctx)({ Records: [{ eventSource: "aws:sqs", body: "{}" }] } as never, lambdaContext("ses-events"))).rejects.toThrow();
+    await expect(
+      createSesEventsHandler(env.ctx)(
+        { Records: [{ eventSource: "aws:sqs", body: "{}" }] } as never,
+        lambdaContext("ses-events"),
+      ),
+    ).rejects.toThrow();
   });
 });

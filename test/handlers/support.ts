@@ -13,12 +13,12 @@ import { createLocalContext } from "../../local/context.js";
 import { ensureBucket, ensureTable } from "../../local/services.js";
 import { addUser, createApiToken } from "../../shared/auth/index.js";
 import type { LocalConfig } from "../../shared/config.js";
-import { testConfig } from "../support/harness.js";
 import type { AppContext } from "../../shared/context.js";
 import { AdjustableClock } from "../../shared/ports/clock.js";
 import type { MailPort } from "../../shared/ports/mail.js";
 import type { QueuePort } from "../../shared/ports/queue.js";
 import { listDeliveries } from "../../shared/sending/index.js";
+import { testConfig } from "../support/harness.js";
 
 /**
  * Lambda-shaped test support: AWS's sample events (test/fixtures, see its README) filled in per
@@ -27,10 +27,13 @@ import { listDeliveries } from "../../shared/sending/index.js";
  * local SES, as in every other test.
  */
 
-const fixture = <T = unknown>(name: string): T => JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), "utf8")) as T;
+const fixture = <T = unknown>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), "utf8")) as T;
 /** An SES sample notification with the message id and address of a real local send filled in. */
 export const sesFixture = (name: string, messageId: string, recipient: string) =>
-  readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), "utf8").replaceAll("MESSAGE_ID", messageId).replaceAll("RECIPIENT", recipient);
+  readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), "utf8")
+    .replaceAll("MESSAGE_ID", messageId)
+    .replaceAll("RECIPIENT", recipient);
 
 const apiSample = fixture<HttpApiEvent>("apigw-http-v2");
 const sqsSample = fixture<SQSEvent>("sqs-event");
@@ -106,7 +109,14 @@ export function snsEvent(message: string): SNSEvent {
   const record = structuredClone(snsSample.Records[0]!);
   const topic = `arn:aws:sns:${REGION}:${ACCOUNT}:moteinnkalling-ses-events`;
   record.EventSubscriptionArn = `${topic}:${randomUUID()}`;
-  record.Sns = { ...record.Sns, MessageId: randomUUID(), Message: message, TopicArn: topic, Timestamp: new Date().toISOString(), MessageAttributes: {} };
+  record.Sns = {
+    ...record.Sns,
+    MessageId: randomUUID(),
+    Message: message,
+    TopicArn: topic,
+    Timestamp: new Date().toISOString(),
+    MessageAttributes: {},
+  };
   return { Records: [record] };
 }
 
@@ -129,7 +139,8 @@ type EventBody = { text: string; type: string } | { bytes: Uint8Array; type: str
 function route(method: string, path: string): { routeKey: string; pathParameters?: Record<string, string> } {
   if (method === "POST" && path === "/logg-inn") return { routeKey: "POST /logg-inn" };
   const reply = /^\/r\/([^/]+)$/.exec(path);
-  if (method === "POST" && reply) return { routeKey: "POST /r/{token}", pathParameters: { token: decodeURIComponent(reply[1]!) } };
+  if (method === "POST" && reply)
+    return { routeKey: "POST /r/{token}", pathParameters: { token: decodeURIComponent(reply[1]!) } };
   return { routeKey: "$default" };
 }
 
@@ -138,7 +149,11 @@ function route(method: string, path: string): { routeKey: string; pathParameters
  * string as sent (percent-encoded), the decoded query parameters (repeated ones joined by commas),
  * cookies in the `cookies` array (not a header), lower-case headers, and the body.
  */
-function httpApiEvent(method: string, target: string, opts: { cookies?: string[]; headers?: Record<string, string>; body?: EventBody; sourceIp?: string } = {}): HttpApiEvent {
+function httpApiEvent(
+  method: string,
+  target: string,
+  opts: { cookies?: string[]; headers?: Record<string, string>; body?: EventBody; sourceIp?: string } = {},
+): HttpApiEvent {
   const url = new URL(target, `https://${DOMAIN}`);
   const { routeKey, pathParameters } = route(method, url.pathname);
   const query: Record<string, string> = {};
@@ -146,7 +161,14 @@ function httpApiEvent(method: string, target: string, opts: { cookies?: string[]
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
   const sourceIp = opts.sourceIp ?? "192.0.2.1";
   const now = new Date();
-  const { stageVariables: _s, pathParameters: _p, cookies: _c, queryStringParameters: _q, body: _b, ...sample } = structuredClone(apiSample);
+  const {
+    stageVariables: _s,
+    pathParameters: _p,
+    cookies: _c,
+    queryStringParameters: _q,
+    body: _b,
+    ...sample
+  } = structuredClone(apiSample);
   const body = opts.body;
   const bytes = body && ("bytes" in body ? body.bytes : undefined);
   return {
@@ -164,20 +186,35 @@ function httpApiEvent(method: string, target: string, opts: { cookies?: string[]
       "x-forwarded-for": sourceIp,
       "x-forwarded-port": "443",
       "x-forwarded-proto": "https",
-      ...(body ? { "content-type": body.type, "content-length": String(bytes ? bytes.length : Buffer.byteLength((body as { text: string }).text)) } : {}),
+      ...(body
+        ? {
+            "content-type": body.type,
+            "content-length": String(bytes ? bytes.length : Buffer.byteLength((body as { text: string }).text)),
+          }
+        : {}),
       ...opts.headers,
     },
     ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
     requestContext: {
       ...sample.requestContext,
-      http: { ...sample.requestContext.http, method, path: decodeURIComponent(url.pathname), sourceIp, userAgent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0" },
+      http: {
+        ...sample.requestContext.http,
+        method,
+        path: decodeURIComponent(url.pathname),
+        sourceIp,
+        userAgent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0",
+      },
       requestId: randomBytes(12).toString("base64url"),
       routeKey,
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
     },
     ...(pathParameters ? { pathParameters } : {}),
-    ...(body ? (bytes ? { body: Buffer.from(bytes).toString("base64"), isBase64Encoded: true } : { body: (body as { text: string }).text, isBase64Encoded: false }) : { body: null, isBase64Encoded: false }),
+    ...(body
+      ? bytes
+        ? { body: Buffer.from(bytes).toString("base64"), isBase64Encoded: true }
+        : { body: (body as { text: string }).text, isBase64Encoded: false }
+      : { body: null, isBase64Encoded: false }),
   } as HttpApiEvent;
 }
 
@@ -214,7 +251,12 @@ export interface HandlerEnv extends Handlers {
 /** A fresh table in the shared DynamoDB Local and bucket in the shared local S3, the shared local SES, an adjustable clock, the capturing queue. */
 export async function startHandlerEnv(opts: { mail?: (real: MailPort) => MailPort } = {}): Promise<HandlerEnv> {
   const dataDir = mkdtempSync(join(tmpdir(), "moter-handlers-"));
-  const config = testConfig({ TABLE_NAME: `t-${randomUUID()}`, BASE_URL: `https://${DOMAIN}`, AWS_REGION: REGION, DATA_DIR: dataDir });
+  const config = testConfig({
+    TABLE_NAME: `t-${randomUUID()}`,
+    BASE_URL: `https://${DOMAIN}`,
+    AWS_REGION: REGION,
+    DATA_DIR: dataDir,
+  });
   await ensureTable(config.DYNAMODB_ENDPOINT, config.TABLE_NAME);
   await ensureBucket(config.S3_ENDPOINT, config.BUCKET_NAME, [`https://${DOMAIN}`]);
   const clock = new AdjustableClock();
@@ -277,21 +319,40 @@ export function eventBrowser(env: HandlerEnv, opts: { sourceIp?: string } = {}) 
       else jar.set(k, v);
     }
     const text = result.isBase64Encoded ? Buffer.from(result.body, "base64").toString("utf8") : result.body;
-    return { event, result, status: result.statusCode, headers: result.headers ?? {}, cookies: result.cookies ?? [], location: result.headers?.location, text };
+    return {
+      event,
+      result,
+      status: result.statusCode,
+      headers: result.headers ?? {},
+      cookies: result.cookies ?? [],
+      location: result.headers?.location,
+      text,
+    };
   };
   return {
     jar,
     get: (target: string) => send("GET", target),
     postForm: (target: string, fields: Record<string, string>) =>
-      send("POST", target, { bytes: new TextEncoder().encode(new URLSearchParams(fields).toString()), type: "application/x-www-form-urlencoded" }),
+      send("POST", target, {
+        bytes: new TextEncoder().encode(new URLSearchParams(fields).toString()),
+        type: "application/x-www-form-urlencoded",
+      }),
     postMultipart: async (target: string, form: FormData) => {
       // The bytes and boundary a browser would send for this form.
       const encoded = new Request(`https://${DOMAIN}/`, { method: "POST", body: form });
-      return send("POST", target, { bytes: new Uint8Array(await encoded.arrayBuffer()), type: encoded.headers.get("content-type")! });
+      return send("POST", target, {
+        bytes: new Uint8Array(await encoded.arrayBuffer()),
+        type: encoded.headers.get("content-type")!,
+      });
     },
     /** The JSON API from our own pages: the session cookie and the CSRF value in X-CSRF-Token. */
     json: async <T = any>(method: string, target: string, data?: unknown) => {
-      const res = await send(method, target, data === undefined ? undefined : { text: JSON.stringify(data), type: "application/json" }, { accept: "application/json", "x-csrf-token": jar.get("csrf") ?? "" });
+      const res = await send(
+        method,
+        target,
+        data === undefined ? undefined : { text: JSON.stringify(data), type: "application/json" },
+        { accept: "application/json", "x-csrf-token": jar.get("csrf") ?? "" },
+      );
       return { ...res, body: JSON.parse(res.text || "null") as T };
     },
   };
@@ -304,13 +365,31 @@ export function eventBrowser(env: HandlerEnv, opts: { sourceIp?: string } = {}) 
 export async function queueSend(env: HandlerEnv, organisations: string[]) {
   const call = await apiTokenClient(env);
   const tag = randomUUID().slice(0, 8);
-  const body = (await call("POST", "/api/bodies", { name: `Organ ${tag}`, shortName: "ORG", secretariat: { name: "Nina Solberg", email: "nina@vestregionen.no" } })).body;
+  const body = (
+    await call("POST", "/api/bodies", {
+      name: `Organ ${tag}`,
+      shortName: "ORG",
+      secretariat: { name: "Nina Solberg", email: "nina@vestregionen.no" },
+    })
+  ).body;
   for (const [i, name] of organisations.entries()) {
     const org = (await call("POST", "/api/organisations", { name: `${name} ${tag}` })).body;
-    const added = await call("POST", `/api/bodies/${body.id}/members`, { person: { name: `Deltaker ${i + 1} ${tag}`, email: `d${i + 1}-${tag}@example.org` }, organisationId: org.id, role: "member" });
+    const added = await call("POST", `/api/bodies/${body.id}/members`, {
+      person: { name: `Deltaker ${i + 1} ${tag}`, email: `d${i + 1}-${tag}@example.org` },
+      organisationId: org.id,
+      role: "member",
+    });
     expect(added.status).toBe(201);
   }
-  const meeting = (await call("POST", "/api/meetings", { bodyId: body.id, title: `Møte ${tag}`, startsAt: "2030-06-01T09:00", endsAt: "2030-06-01T12:00", place: "Rådhuset i Drammen" })).body;
+  const meeting = (
+    await call("POST", "/api/meetings", {
+      bodyId: body.id,
+      title: `Møte ${tag}`,
+      startsAt: "2030-06-01T09:00",
+      endsAt: "2030-06-01T12:00",
+      place: "Rådhuset i Drammen",
+    })
+  ).body;
   await call("POST", `/api/meetings/${meeting.id}/agenda`, { title: "Budsjett", proposedDecision: "Budsjettet vedtas." });
   const send = await call("POST", `/api/meetings/${meeting.id}/sends`, { audience: "all" });
   expect(send.status).toBe(202);

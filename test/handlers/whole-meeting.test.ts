@@ -5,8 +5,8 @@ import { createReplyHandler } from "../../functions/reply/handler.js";
 import { addUser } from "../../shared/auth/index.js";
 import { hiddenField } from "../support/forms.js";
 import { sesEmails } from "../support/harness.js";
-import { postToS3 } from "../support/uploads.js";
 import { replyLink } from "../support/scenario.js";
+import { postToS3 } from "../support/uploads.js";
 import { DOMAIN, eventBrowser, type HandlerEnv, lambdaContext, scheduledEvent, sqsEvent, startHandlerEnv } from "./support.js";
 
 /**
@@ -36,7 +36,13 @@ describe("a whole meeting through the handlers, on API Gateway, SQS and EventBri
     { name: "Bente Gravdal", email: `bente-${tag}@example.org`, organisation: "Lier" },
   ];
   const mailTo = (address: string) => sesEmails(env.config.SES_ENDPOINT, (a) => a === address);
-  const unescapeHtml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  const unescapeHtml = (s: string) =>
+    s
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&");
   const headings = (html: string) => [...html.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]!.trim());
 
   it("runs login → meeting → send → reply → minutes", async () => {
@@ -50,7 +56,11 @@ describe("a whole meeting through the handlers, on API Gateway, SQS and EventBri
     expect(loginPage.event).not.toHaveProperty("cookies"); // API Gateway leaves it out when there are none
     expect(loginPage.cookies).toEqual([expect.stringMatching(/^csrf=[\w-]{32,64}; Path=\/; HttpOnly; Secure; SameSite=Lax$/)]);
     const asked = await browser.postForm("/logg-inn", { csrf: hiddenField(loginPage.text, "csrf"), email: secretary });
-    expect(asked.event).toMatchObject({ routeKey: "POST /logg-inn", isBase64Encoded: true, cookies: [`csrf=${browser.jar.get("csrf")}`] });
+    expect(asked.event).toMatchObject({
+      routeKey: "POST /logg-inn",
+      isBase64Encoded: true,
+      cookies: [`csrf=${browser.jar.get("csrf")}`],
+    });
     expect(asked.status).toBe(200);
     expect(asked.text).toContain("Sjekk e-posten din");
     expect(env.queue.size).toBe(1);
@@ -60,7 +70,10 @@ describe("a whole meeting through the handlers, on API Gateway, SQS and EventBri
     expect(loginLink[1]).toBe(DOMAIN);
     const button = await browser.get(loginLink[2]!);
     expect(button.event.queryStringParameters).toEqual({ token: expect.any(String) });
-    const loggedIn = await browser.postForm("/logg-inn/lenke", { csrf: hiddenField(button.text, "csrf"), token: hiddenField(button.text, "token") });
+    const loggedIn = await browser.postForm("/logg-inn/lenke", {
+      csrf: hiddenField(button.text, "csrf"),
+      token: hiddenField(button.text, "token"),
+    });
     // A redirect that sets the session cookie: Set-Cookie travels in the result's `cookies`, not its headers.
     expect(loggedIn.status).toBe(303);
     expect(loggedIn.location).toBe("/");
@@ -72,38 +85,84 @@ describe("a whole meeting through the handlers, on API Gateway, SQS and EventBri
     expect(overview.text).toContain("Oversikt");
 
     // --- The body and its members, through the JSON API as the pages' scripts call it (session + X-CSRF-Token).
-    const body = (await browser.json("POST", "/api/bodies", { name: "Rådmannsgruppen", shortName: "RMG", secretariat: { name: "Nina Solberg", email: secretary } })).body;
+    const body = (
+      await browser.json("POST", "/api/bodies", {
+        name: "Rådmannsgruppen",
+        shortName: "RMG",
+        secretariat: { name: "Nina Solberg", email: secretary },
+      })
+    ).body;
     for (const m of members) {
       const org = await browser.json("POST", "/api/organisations", { name: m.organisation });
       expect(org.event.isBase64Encoded).toBe(false);
-      const added = await browser.json("POST", `/api/bodies/${body.id}/members`, { person: { name: m.name, email: m.email }, organisationId: org.body.id, role: "member" });
+      const added = await browser.json("POST", `/api/bodies/${body.id}/members`, {
+        person: { name: m.name, email: m.email },
+        organisationId: org.body.id,
+        role: "member",
+      });
       expect(added.status).toBe(201);
     }
 
     // --- The meeting: form posts (urlencoded, base64), each answered by a redirect.
     const newMeeting = await browser.get(`/moter/ny?organ=${body.id}`);
     const csrf = hiddenField(newMeeting.text, "csrf");
-    const created = await browser.postForm("/moter", { csrf, bodyId: body.id, title: "Møte i Rådmannsgruppen", startsAt: "2030-06-01T09:00", endsAt: "2030-06-01T12:00", place: "Rådhuset i Drammen", kind: "physical", replyDeadline: "2030-05-25T12:00" });
+    const created = await browser.postForm("/moter", {
+      csrf,
+      bodyId: body.id,
+      title: "Møte i Rådmannsgruppen",
+      startsAt: "2030-06-01T09:00",
+      endsAt: "2030-06-01T12:00",
+      place: "Rådhuset i Drammen",
+      kind: "physical",
+      replyDeadline: "2030-05-25T12:00",
+    });
     expect(created.status).toBe(303);
     const meetingId = /^\/moter\/([\w-]+)$/.exec(created.location!)![1]!;
-    for (const [title, proposedDecision] of [["Tertialrapport 1", "Rapporten tas til orientering."], ["Møteplan 2031", "Møteplanen vedtas."]]) {
-      const added = await browser.postForm(`/moter/${meetingId}/saker`, { csrf, title: title!, kind: "decision", proposedDecision: proposedDecision! });
+    for (const [title, proposedDecision] of [
+      ["Tertialrapport 1", "Rapporten tas til orientering."],
+      ["Møteplan 2031", "Møteplanen vedtas."],
+    ]) {
+      const added = await browser.postForm(`/moter/${meetingId}/saker`, {
+        csrf,
+        title: title!,
+        kind: "decision",
+        proposedDecision: proposedDecision!,
+      });
       expect(added.status).toBe(303);
     }
     // Norwegian letters in a query string: the redirect's ?ok= notice, percent-encoded, read back decoded.
-    const saved = await browser.postForm(`/moter/${meetingId}`, { csrf, place: "Rådhuset i Drammen, møterom Åsgårdstrand", replyDeadline: "2030-05-25T12:00" });
+    const saved = await browser.postForm(`/moter/${meetingId}`, {
+      csrf,
+      place: "Rådhuset i Drammen, møterom Åsgårdstrand",
+      replyDeadline: "2030-05-25T12:00",
+    });
     expect(saved.location).toBe(`/moter/${meetingId}?ok=M%C3%B8tet%20er%20lagret.`);
     const editor = await browser.get(saved.location!);
-    expect(editor.event).toMatchObject({ rawQueryString: "ok=M%C3%B8tet%20er%20lagret.", queryStringParameters: { ok: "Møtet er lagret." } });
+    expect(editor.event).toMatchObject({
+      rawQueryString: "ok=M%C3%B8tet%20er%20lagret.",
+      queryStringParameters: { ok: "Møtet er lagret." },
+    });
     expect(editor.text).toContain("Møtet er lagret.");
     expect(editor.text).toContain("møterom Åsgårdstrand");
     // An attachment: what it is, posted to the app; the file itself goes from the browser straight
     // to S3 (a presigned POST: Lambda's payload limit is 6 MB), and S3 sends the browser back.
-    const step1 = await browser.postForm(`/moter/${meetingId}/vedlegg`, { csrf, attachmentTitle: "Tertialrapport første tertial", attachmentType: "application/pdf" });
+    const step1 = await browser.postForm(`/moter/${meetingId}/vedlegg`, {
+      csrf,
+      attachmentTitle: "Tertialrapport første tertial",
+      attachmentType: "application/pdf",
+    });
     expect(step1.status).toBe(200);
     const uploadForm = /<form method="post" action="([^"]+)" enctype="multipart\/form-data">([\s\S]*?)<\/form>/.exec(step1.text)!;
-    const fields = Object.fromEntries([...uploadForm[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((i) => [unescapeHtml(i[1]!), unescapeHtml(i[2]!)]));
-    const stored = await postToS3({ url: unescapeHtml(uploadForm[1]!), fields }, { filename: "Tertialrapport T1.pdf", type: "application/pdf", content: "%PDF-1.4\ntertialrapport" });
+    const fields = Object.fromEntries(
+      [...uploadForm[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((i) => [
+        unescapeHtml(i[1]!),
+        unescapeHtml(i[2]!),
+      ]),
+    );
+    const stored = await postToS3(
+      { url: unescapeHtml(uploadForm[1]!), fields },
+      { filename: "Tertialrapport T1.pdf", type: "application/pdf", content: "%PDF-1.4\ntertialrapport" },
+    );
     expect(stored.status).toBe(303);
     const back = new URL(stored.headers.get("location")!);
     expect(back.origin).toBe(`https://${DOMAIN}`);
@@ -129,7 +188,9 @@ describe("a whole meeting through the handlers, on API Gateway, SQS and EventBri
     const bodies = env.queue.take(10);
     bodies.splice(1, 0, JSON.stringify({ kind: "delivery", sendId: "mangler-leveranse" }));
     const batch = sqsEvent(bodies);
-    expect(await env.sendWorker(batch, lambdaContext("send-worker"))).toEqual({ batchItemFailures: [{ itemIdentifier: batch.Records[1]!.messageId }] });
+    expect(await env.sendWorker(batch, lambdaContext("send-worker"))).toEqual({
+      batchItemFailures: [{ itemIdentifier: batch.Records[1]!.messageId }],
+    });
     const progress = await browser.get(sent.location!);
     expect(progress.text).toContain("3 av 3 sendt · 0 i kø · 0 feilet · 0 avvist · ferdig");
 
@@ -144,7 +205,11 @@ describe("a whole meeting through the handlers, on API Gateway, SQS and EventBri
     const form = await participant.get(link.pathname);
     expect(form.status).toBe(200);
     const replied = await participant.postForm(link.pathname, { csrf: hiddenField(form.text, "csrf"), status: "attending" });
-    expect(replied.event).toMatchObject({ routeKey: "POST /r/{token}", pathParameters: { token: link.pathname.slice(3) }, isBase64Encoded: true });
+    expect(replied.event).toMatchObject({
+      routeKey: "POST /r/{token}",
+      pathParameters: { token: link.pathname.slice(3) },
+      isBase64Encoded: true,
+    });
     expect(replied.event.requestContext.http.sourceIp).toBe("203.0.113.7");
     expect(replied.status).toBe(303);
     expect(replied.location).toBe(`${link.pathname}?lagret=1`);
@@ -154,7 +219,10 @@ describe("a whole meeting through the handlers, on API Gateway, SQS and EventBri
 
     // The board, only those who have not answered, with a query string in Norwegian.
     const board = await browser.get(`/moter/${meetingId}/svar?filter=ubesvart&q=Bærum`);
-    expect(board.event).toMatchObject({ rawQueryString: "filter=ubesvart&q=B%C3%A6rum", queryStringParameters: { filter: "ubesvart", q: "Bærum" } });
+    expect(board.event).toMatchObject({
+      rawQueryString: "filter=ubesvart&q=B%C3%A6rum",
+      queryStringParameters: { filter: "ubesvart", q: "Bærum" },
+    });
     expect(board.text).toContain("1 av 3 organisasjoner har svart");
     expect(headings(board.text)).toEqual(expect.arrayContaining(["Drammen", "Lier"]));
     expect(headings(board.text)).not.toContain("Bærum");
@@ -174,7 +242,10 @@ describe("a whole meeting through the handlers, on API Gateway, SQS and EventBri
       expect(ticked.ran).toBeGreaterThanOrEqual(1);
       expect((await env.drainQueue()).flatMap((r) => r.batchItemFailures)).toEqual([]);
       // Everything due ran once: the next minute's tick finds nothing.
-      expect(await env.tick(scheduledEvent(new Date(env.clock.now().getTime() + 60_000)), lambdaContext("tick"))).toEqual({ ran: 0, failed: 0 });
+      expect(await env.tick(scheduledEvent(new Date(env.clock.now().getTime() + 60_000)), lambdaContext("tick"))).toEqual({
+        ran: 0,
+        failed: 0,
+      });
     } finally {
       env.clock.set(new Date());
     }
@@ -186,7 +257,9 @@ describe("a whole meeting through the handlers, on API Gateway, SQS and EventBri
   });
 
   it("the tick refuses an event that is not EventBridge's scheduled event", async () => {
-    await expect(env.tick({ "detail-type": "EC2 Instance State-change Notification", source: "aws.ec2" }, lambdaContext("tick"))).rejects.toThrow(/scheduled event/);
+    await expect(
+      env.tick({ "detail-type": "EC2 Instance State-change Notification", source: "aws.ec2" }, lambdaContext("tick")),
+    ).rejects.toThrow(/scheduled event/);
     await expect(env.tick({}, lambdaContext("tick"))).rejects.toThrow(/scheduled event/);
   });
 });

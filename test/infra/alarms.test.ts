@@ -5,7 +5,8 @@ import { type Resource, synth, withDomain } from "./synth.js";
 
 describe("alarms go somewhere", () => {
   let template: Template;
-  const idOf = (t: Template, type: string, prefix: string) => Object.keys(t.findResources(type)).find((id) => id.startsWith(prefix))!;
+  const idOf = (t: Template, type: string, prefix: string) =>
+    Object.keys(t.findResources(type)).find((id) => id.startsWith(prefix))!;
   const fnId = (name: string) => idOf(template, "AWS::Lambda::Function", name.replace("-", ""));
   beforeAll(() => {
     template = synth();
@@ -23,7 +24,11 @@ describe("alarms go somewhere", () => {
     }
     template.hasResourceProperties("AWS::SNS::TopicPolicy", {
       Topics: [{ Ref: topic }],
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: "sns:Publish" })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: "sns:Publish" }),
+        ]),
+      },
     });
   });
 
@@ -32,7 +37,11 @@ describe("alarms go somewhere", () => {
     const t = synth(withDomain);
     const topic = idOf(t, "AWS::SNS::Topic", "Alarms");
     t.resourcePropertiesCountIs("AWS::SNS::Subscription", { Protocol: "email" }, 1);
-    t.hasResourceProperties("AWS::SNS::Subscription", { Protocol: "email", Endpoint: "drift@vestregionen.no", TopicArn: { Ref: topic } });
+    t.hasResourceProperties("AWS::SNS::Subscription", {
+      Protocol: "email",
+      Endpoint: "drift@vestregionen.no",
+      TopicArn: { Ref: topic },
+    });
     expect(() => synth({ alarmEmail: "drift" })).toThrow(/«alarmEmail»/);
     synth({ alarmEmail: "" }).resourcePropertiesCountIs("AWS::SNS::Subscription", { Protocol: "email" }, 0);
   });
@@ -63,12 +72,27 @@ describe("alarms go somewhere", () => {
   });
 
   it("alarms on SES reputation: bounce rate ≥ 5 % and complaint rate ≥ 0.1 %", () => {
-    template.hasResourceProperties("AWS::CloudWatch::Alarm", { Namespace: "AWS/SES", MetricName: "Reputation.BounceRate", Threshold: 0.05, ComparisonOperator: "GreaterThanOrEqualToThreshold" });
-    template.hasResourceProperties("AWS::CloudWatch::Alarm", { Namespace: "AWS/SES", MetricName: "Reputation.ComplaintRate", Threshold: 0.001, ComparisonOperator: "GreaterThanOrEqualToThreshold" });
+    template.hasResourceProperties("AWS::CloudWatch::Alarm", {
+      Namespace: "AWS/SES",
+      MetricName: "Reputation.BounceRate",
+      Threshold: 0.05,
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+    });
+    template.hasResourceProperties("AWS::CloudWatch::Alarm", {
+      Namespace: "AWS/SES",
+      MetricName: "Reputation.ComplaintRate",
+      Threshold: 0.001,
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+    });
   });
 
   it("alarms on the API's 5xx answers (an error page is not a Lambda error)", () => {
     const api = Object.keys(template.findResources("AWS::ApiGatewayV2::Api"))[0]!;
-    template.hasResourceProperties("AWS::CloudWatch::Alarm", { Namespace: "AWS/ApiGateway", MetricName: "5xx", Dimensions: [{ Name: "ApiId", Value: { Ref: api } }], Threshold: 1 });
+    template.hasResourceProperties("AWS::CloudWatch::Alarm", {
+      Namespace: "AWS/ApiGateway",
+      MetricName: "5xx",
+      Dimensions: [{ Name: "ApiId", Value: { Ref: api } }],
+      Threshold: 1,
+    });
   });
 });

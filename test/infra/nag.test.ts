@@ -40,7 +40,9 @@ function unacknowledged(extra: Record<string, unknown>) {
   const { stack } = synthApp(extra);
   vi.restoreAllMocks();
   const report = new AwsSolutionsChecks().validateScope(stack);
-  const all = report.violations.flatMap((v) => v.violatingResources.map((r) => ({ rule: v.ruleName, path: r.constructPath ?? "" })));
+  const all = report.violations.flatMap((v) =>
+    v.violatingResources.map((r) => ({ rule: v.ruleName, path: r.constructPath ?? "" })),
+  );
   return { acks, all, stackPath: stack.node.path };
 }
 
@@ -64,7 +66,8 @@ describe("cdk-nag AwsSolutions", () => {
         expect(matched, `${ack.id} at ${ack.path} acknowledges nothing (stale)`).not.toEqual([]);
       }
       // IAM5 findings are acknowledged one by one (the wildcard resource named), never the rule as a whole.
-      for (const ack of acks.filter((a) => a.id.startsWith("AwsSolutions-IAM5"))) expect(ack.id).toMatch(/^AwsSolutions-IAM5\[Resource::.+\]$/);
+      for (const ack of acks.filter((a) => a.id.startsWith("AwsSolutions-IAM5")))
+        expect(ack.id).toMatch(/^AwsSolutions-IAM5\[Resource::.+\]$/);
     }
   });
 
@@ -82,7 +85,9 @@ describe("cdk-nag AwsSolutions", () => {
         expect.stringMatching(/^Moteinnkalling\/reply-role AwsSolutions-IAM5\[Resource::<Attachments\w+\.Arn>\/meetings\/\*\]$/),
         expect.stringMatching(/^Moteinnkalling\/api-role AwsSolutions-IAM5\[Resource::<Attachments\w+\.Arn>\/\*\]$/),
         expect.stringMatching(/^Moteinnkalling\/api-role AwsSolutions-IAM5\[Resource::<Attachments\w+\.Arn>\/meetings\/\*\]$/),
-        expect.stringMatching(/^Moteinnkalling\/send-worker-role AwsSolutions-IAM5\[Resource::<Attachments\w+\.Arn>\/previews\/\*\]$/),
+        expect.stringMatching(
+          /^Moteinnkalling\/send-worker-role AwsSolutions-IAM5\[Resource::<Attachments\w+\.Arn>\/previews\/\*\]$/,
+        ),
       ]),
     );
   });
@@ -93,7 +98,9 @@ describe("CDK's CloudFormation template validation", () => {
     for (const [, extra] of variants) {
       const { app } = synthApp(extra, { cloudFormationValidation: true });
       const assembly = app.synth();
-      const report = JSON.parse(readFileSync(join(assembly.directory, "validation-report.json"), "utf8")) as { pluginReports: { violations?: unknown[] }[] };
+      const report = JSON.parse(readFileSync(join(assembly.directory, "validation-report.json"), "utf8")) as {
+        pluginReports: { violations?: unknown[] }[];
+      };
       expect(report.pluginReports.flatMap((r) => r.violations ?? [])).toEqual([]);
     }
   });

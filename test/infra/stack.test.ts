@@ -10,9 +10,13 @@ import { type Resource, synth, withDomain } from "./synth.js";
 describe("CDK stack", () => {
   let template: Template;
   let resources: Record<string, Resource>;
-  const idOf = (t: Template, type: string, prefix: string) => Object.keys(t.findResources(type)).find((id) => id.startsWith(prefix))!;
+  const idOf = (t: Template, type: string, prefix: string) =>
+    Object.keys(t.findResources(type)).find((id) => id.startsWith(prefix))!;
   const fnId = (name: string) => idOf(template, "AWS::Lambda::Function", name.replace("-", ""));
-  const lambdas = (t: Template) => (Object.values(t.findResources("AWS::Lambda::Function")) as Resource[]).filter((f) => f.Properties.Environment?.Variables?.APP_ENV === "aws");
+  const lambdas = (t: Template) =>
+    (Object.values(t.findResources("AWS::Lambda::Function")) as Resource[]).filter(
+      (f) => f.Properties.Environment?.Variables?.APP_ENV === "aws",
+    );
   beforeAll(() => {
     template = synth();
     resources = template.toJSON().Resources;
@@ -48,23 +52,39 @@ describe("CDK stack", () => {
     template.hasResource("AWS::S3::Bucket", {
       DeletionPolicy: "Retain",
       Properties: Match.objectLike({
-        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
         LoggingConfiguration: { DestinationBucketName: { Ref: accessLogs }, LogFilePrefix: "attachments/" },
       }),
     });
     template.hasResourceProperties("AWS::S3::BucketPolicy", {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+        ]),
+      },
     });
     // Log delivery by bucket policy, only from the attachments bucket; the logs expire with the other logs.
     template.hasResourceProperties("AWS::S3::BucketPolicy", {
       Bucket: { Ref: accessLogs },
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject", Condition: Match.objectLike({ ArnLike: { "aws:SourceArn": { "Fn::GetAtt": [attachments, "Arn"] } } }) }),
+          Match.objectLike({
+            Effect: "Allow",
+            Principal: { Service: "logging.s3.amazonaws.com" },
+            Action: "s3:PutObject",
+            Condition: Match.objectLike({ ArnLike: { "aws:SourceArn": { "Fn::GetAtt": [attachments, "Arn"] } } }),
+          }),
         ]),
       },
     });
-    expect(resources[accessLogs]!.Properties.LifecycleConfiguration.Rules).toEqual([expect.objectContaining({ ExpirationInDays: 30, Status: "Enabled" })]);
+    expect(resources[accessLogs]!.Properties.LifecycleConfiguration.Rules).toEqual([
+      expect.objectContaining({ ExpirationInDays: 30, Status: "Enabled" }),
+    ]);
   });
 
   it("routes the participant's paths to the reply function and everything else ($default, POST /logg-inn) to api", () => {
@@ -72,11 +92,19 @@ describe("CDK stack", () => {
     template.hasResourceProperties("AWS::ApiGatewayV2::Api", { ProtocolType: "HTTP" });
     template.resourceCountIs("AWS::ApiGatewayV2::Integration", 2);
     const integrations = template.findResources("AWS::ApiGatewayV2::Integration") as Record<string, Resource>;
-    const integrationOf = (fn: string) => Object.keys(integrations).find((id) => JSON.stringify(integrations[id]!.Properties.IntegrationUri) === JSON.stringify({ "Fn::GetAtt": [fnId(fn), "Arn"] }))!;
+    const integrationOf = (fn: string) =>
+      Object.keys(integrations).find(
+        (id) =>
+          JSON.stringify(integrations[id]!.Properties.IntegrationUri) === JSON.stringify({ "Fn::GetAtt": [fnId(fn), "Arn"] }),
+      )!;
     for (const i of Object.values(integrations)) expect(i.Properties.IntegrationType).toBe("AWS_PROXY");
     const routes = Object.values(template.findResources("AWS::ApiGatewayV2::Route")) as Resource[];
     const target = (fn: string) => ({ "Fn::Join": ["", ["integrations/", { Ref: integrationOf(fn) }]] });
-    const routeKeys = (fn: string) => routes.filter((r) => JSON.stringify(r.Properties.Target) === JSON.stringify(target(fn))).map((r) => r.Properties.RouteKey).sort();
+    const routeKeys = (fn: string) =>
+      routes
+        .filter((r) => JSON.stringify(r.Properties.Target) === JSON.stringify(target(fn)))
+        .map((r) => r.Properties.RouteKey)
+        .sort();
     expect(routeKeys("api")).toEqual(["$default", "POST /logg-inn"]);
     expect(routeKeys("reply")).toEqual(replyRoutes.map((r) => `${r.method} ${r.path}`).sort());
     expect(routes).toHaveLength(2 + replyRoutes.length);
@@ -133,21 +161,30 @@ describe("CDK stack", () => {
       for (const f of lambdas(t)) expect(f.Properties.Environment.Variables.BASE_URL).toBe("https://moter.vestregionen.no");
       t.hasResourceProperties("AWS::ApiGatewayV2::DomainName", {
         DomainName: "moter.vestregionen.no",
-        DomainNameConfigurations: [Match.objectLike({ CertificateArn: withDomain.certificateArn, EndpointType: "REGIONAL", SecurityPolicy: "TLS_1_2" })],
+        DomainNameConfigurations: [
+          Match.objectLike({ CertificateArn: withDomain.certificateArn, EndpointType: "REGIONAL", SecurityPolicy: "TLS_1_2" }),
+        ],
       });
       const api = Object.keys(t.findResources("AWS::ApiGatewayV2::Api"))[0]!;
       const stage = Object.keys(t.findResources("AWS::ApiGatewayV2::Stage"))[0]!;
       const domain = Object.keys(t.findResources("AWS::ApiGatewayV2::DomainName"))[0]!;
-      t.hasResource("AWS::ApiGatewayV2::ApiMapping", { Properties: { ApiId: { Ref: api }, DomainName: { Ref: domain }, Stage: "$default" }, DependsOn: Match.arrayWith([stage]) });
+      t.hasResource("AWS::ApiGatewayV2::ApiMapping", {
+        Properties: { ApiId: { Ref: api }, DomainName: { Ref: domain }, Stage: "$default" },
+        DependsOn: Match.arrayWith([stage]),
+      });
       t.hasOutput("BaseUrl", { Value: "https://moter.vestregionen.no" });
-      t.hasOutput("CustomDomainCname", { Value: { "Fn::Join": ["", ["moter.vestregionen.no CNAME ", { "Fn::GetAtt": [domain, "RegionalDomainName"] }]] } });
+      t.hasOutput("CustomDomainCname", {
+        Value: { "Fn::Join": ["", ["moter.vestregionen.no CNAME ", { "Fn::GetAtt": [domain, "RegionalDomainName"] }]] },
+      });
     });
 
     it("accepts an explicit baseUrl only as https://<domainName>", () => {
       const t = synth({ ...withDomain, baseUrl: "https://moter.vestregionen.no/" });
       for (const f of lambdas(t)) expect(f.Properties.Environment.Variables.BASE_URL).toBe("https://moter.vestregionen.no");
       expect(() => synth({ baseUrl: "https://moter.example.org" })).toThrow(/«baseUrl».*domainName/);
-      expect(() => synth({ ...withDomain, baseUrl: "https://annet.vestregionen.no" })).toThrow(/«baseUrl».*https:\/\/moter\.vestregionen\.no/);
+      expect(() => synth({ ...withDomain, baseUrl: "https://annet.vestregionen.no" })).toThrow(
+        /«baseUrl».*https:\/\/moter\.vestregionen\.no/,
+      );
       expect(() => synth({ domainName: "moter.vestregionen.no" })).toThrow(/«certificateArn»/);
       expect(() => synth({ certificateArn: withDomain.certificateArn })).toThrow(/«domainName»/);
       expect(() => synth({ domainName: "moter.vestregionen.no", certificateArn: "sertifikat" })).toThrow(/«certificateArn»/);
@@ -157,7 +194,10 @@ describe("CDK stack", () => {
   it("wires the send queue to its dead-letter queue and the send worker (partial batch failures, max concurrency)", () => {
     const main = idOf(template, "AWS::SQS::Queue", "SendQueue");
     const dlq = idOf(template, "AWS::SQS::Queue", "SendDeadLetters");
-    expect(resources[main]!.Properties.RedrivePolicy).toEqual({ deadLetterTargetArn: { "Fn::GetAtt": [dlq, "Arn"] }, maxReceiveCount: 5 });
+    expect(resources[main]!.Properties.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { "Fn::GetAtt": [dlq, "Arn"] },
+      maxReceiveCount: 5,
+    });
     template.hasResourceProperties("AWS::Lambda::EventSourceMapping", {
       EventSourceArn: { "Fn::GetAtt": [main, "Arn"] },
       FunctionName: { Ref: fnId("send-worker") },
@@ -166,7 +206,9 @@ describe("CDK stack", () => {
     });
     const custom = synth({ sendWorkerConcurrency: 7 });
     custom.hasResourceProperties("AWS::Lambda::EventSourceMapping", { ScalingConfig: { MaximumConcurrency: 7 } });
-    custom.hasResourceProperties("AWS::Lambda::Function", { Environment: { Variables: Match.objectLike({ SEND_WORKER_CONCURRENCY: "7" }) } });
+    custom.hasResourceProperties("AWS::Lambda::Function", {
+      Environment: { Variables: Match.objectLike({ SEND_WORKER_CONCURRENCY: "7" }) },
+    });
   });
 
   describe("SES", () => {
@@ -185,8 +227,15 @@ describe("CDK stack", () => {
     });
 
     it("takes the sending domain and MAIL FROM subdomain from context, and refuses a sender outside the domain", () => {
-      const t = synth({ senderEmail: "sekretariat@moter.vestregionen.no", sendingDomain: "vestregionen.no", mailFromSubdomain: "retur" });
-      t.hasResourceProperties("AWS::SES::EmailIdentity", { EmailIdentity: "vestregionen.no", MailFromAttributes: Match.objectLike({ MailFromDomain: "retur.vestregionen.no" }) });
+      const t = synth({
+        senderEmail: "sekretariat@moter.vestregionen.no",
+        sendingDomain: "vestregionen.no",
+        mailFromSubdomain: "retur",
+      });
+      t.hasResourceProperties("AWS::SES::EmailIdentity", {
+        EmailIdentity: "vestregionen.no",
+        MailFromAttributes: Match.objectLike({ MailFromDomain: "retur.vestregionen.no" }),
+      });
       expect(() => synth({ senderEmail: "sekretariat@vestregionen.no", sendingDomain: "annet.no" })).toThrow(/«sendingDomain»/);
       expect(() => synth({ mailFromSubdomain: "a.b" })).toThrow(/«mailFromSubdomain»/);
     });
@@ -195,10 +244,21 @@ describe("CDK stack", () => {
       const identity = idOf(template, "AWS::SES::EmailIdentity", "SendingDomain");
       for (const i of [1, 2, 3]) {
         template.hasOutput(`DkimCname${i}`, {
-          Value: { "Fn::Join": ["", [{ "Fn::GetAtt": [identity, `DkimDNSTokenName${i}`] }, " CNAME ", { "Fn::GetAtt": [identity, `DkimDNSTokenValue${i}`] }]] },
+          Value: {
+            "Fn::Join": [
+              "",
+              [
+                { "Fn::GetAtt": [identity, `DkimDNSTokenName${i}`] },
+                " CNAME ",
+                { "Fn::GetAtt": [identity, `DkimDNSTokenValue${i}`] },
+              ],
+            ],
+          },
         });
       }
-      template.hasOutput("MailFromMx", { Value: { "Fn::Join": ["", ["bounce.example.org MX 10 feedback-smtp.", { Ref: "AWS::Region" }, ".amazonses.com"]] } });
+      template.hasOutput("MailFromMx", {
+        Value: { "Fn::Join": ["", ["bounce.example.org MX 10 feedback-smtp.", { Ref: "AWS::Region" }, ".amazonses.com"]] },
+      });
       template.hasOutput("MailFromSpf", { Value: 'bounce.example.org TXT "v=spf1 include:amazonses.com ~all"' });
     });
 
@@ -223,7 +283,14 @@ describe("CDK stack", () => {
       template.hasResourceProperties("AWS::SQS::QueuePolicy", {
         Queues: [{ Ref: dlq }],
         PolicyDocument: {
-          Statement: Match.arrayWith([Match.objectLike({ Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sqs:SendMessage", Condition: { ArnEquals: { "aws:SourceArn": { Ref: topic } } } })]),
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: "Allow",
+              Principal: { Service: "sns.amazonaws.com" },
+              Action: "sqs:SendMessage",
+              Condition: { ArnEquals: { "aws:SourceArn": { Ref: topic } } },
+            }),
+          ]),
         },
       });
     });
@@ -251,7 +318,16 @@ describe("CDK stack", () => {
       expect(f.Properties.Architectures).toEqual(["arm64"]);
       expect(f.Properties.Handler).toBe("index.handler");
       expect(Object.keys(f.Properties.Environment.Variables)).toEqual(
-        expect.arrayContaining(["TABLE_NAME", "BASE_URL", "SENDER_EMAIL", "SES_MAX_SEND_RATE", "SES_CONFIGURATION_SET", "QUEUE_URL", "BUCKET_NAME", "LINK_SECRET_ARN"]),
+        expect.arrayContaining([
+          "TABLE_NAME",
+          "BASE_URL",
+          "SENDER_EMAIL",
+          "SES_MAX_SEND_RATE",
+          "SES_CONFIGURATION_SET",
+          "QUEUE_URL",
+          "BUCKET_NAME",
+          "LINK_SECRET_ARN",
+        ]),
       );
     }
   });

@@ -24,8 +24,16 @@ describe("attachments straight to S3", () => {
   });
 
   const meeting = async () => (await meetingWithMembers(api, 1)).meeting as { id: string };
-  const attachmentsOf = async (meetingId: string) => (await api.get(`/api/meetings/${meetingId}`)).body.attachments as { number: number; title: string; filename: string; size: number; exempt: boolean }[];
-  const ask = (meetingId: string, filename: string, contentType: string) => api.post(`/api/meetings/${meetingId}/attachments/upload`, { filename, contentType });
+  const attachmentsOf = async (meetingId: string) =>
+    (await api.get(`/api/meetings/${meetingId}`)).body.attachments as {
+      number: number;
+      title: string;
+      filename: string;
+      size: number;
+      exempt: boolean;
+    }[];
+  const ask = (meetingId: string, filename: string, contentType: string) =>
+    api.post(`/api/meetings/${meetingId}/attachments/upload`, { filename, contentType });
 
   it("a file over the Lambda payload limit goes to S3 with a pinned, encrypted form, is recorded, and the download link serves it", async () => {
     const m = await meeting();
@@ -48,7 +56,13 @@ describe("attachments straight to S3", () => {
 
     const recorded = await api.post(`/api/meetings/${m.id}/attachments`, { key, title: "Årsrapport", exempt: false });
     expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
-    expect(recorded.body).toMatchObject({ number: 1, title: "Årsrapport", filename: "Årsrapport 2030.pdf", contentType: "application/pdf", size: 7 * MB });
+    expect(recorded.body).toMatchObject({
+      number: 1,
+      title: "Årsrapport",
+      filename: "Årsrapport 2030.pdf",
+      contentType: "application/pdf",
+      size: 7 * MB,
+    });
     expect(recorded.body.blobKey).toBeUndefined();
     // The upload itself is gone; the attachment is a copy no upload form can write to.
     expect(await app.ctx.blobs.head(key)).toBeUndefined();
@@ -76,18 +90,29 @@ describe("attachments straight to S3", () => {
     const head = Buffer.from(
       Object.entries(fields)
         .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
-        .join("") + `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="stor.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        .join("") +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="stor.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
     );
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
     const fileBytes = 50 * MB + 1;
     const chunk = Buffer.alloc(MB, 0x20);
     Buffer.from(pdf("")).copy(chunk);
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(url, { method: "POST", headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": head.length + fileBytes + tail.length } }, (res) => {
-        let body = "";
-        res.on("data", (d) => (body += d));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = request(
+        url,
+        {
+          method: "POST",
+          headers: {
+            "content-type": `multipart/form-data; boundary=${boundary}`,
+            "content-length": head.length + fileBytes + tail.length,
+          },
+        },
+        (res) => {
+          let body = "";
+          res.on("data", (d) => (body += d));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on("error", reject);
       (async () => {
         req.write(head);
@@ -110,13 +135,25 @@ describe("attachments straight to S3", () => {
 
   it("the form pins the type: S3 refuses another Content-Type, an extra field, or a type off the list is never presigned", async () => {
     const m = await meeting();
-    const { url, fields } = (await ask(m.id, "notat.pdf", "application/pdf")).body as { url: string; fields: Record<string, string> };
-    const otherType = await postToS3({ url, fields: { ...fields, "Content-Type": "text/html" } }, { filename: "notat.pdf", type: "text/html", content: "<script>" });
+    const { url, fields } = (await ask(m.id, "notat.pdf", "application/pdf")).body as {
+      url: string;
+      fields: Record<string, string>;
+    };
+    const otherType = await postToS3(
+      { url, fields: { ...fields, "Content-Type": "text/html" } },
+      { filename: "notat.pdf", type: "text/html", content: "<script>" },
+    );
     expect(otherType.status).toBe(403);
     expect(await otherType.text()).toContain("Policy Condition failed");
-    const extra = await postToS3({ url, fields: { ...fields, "x-amz-meta-owner": "someone" } }, { filename: "notat.pdf", type: "application/pdf", content: pdf("x") });
+    const extra = await postToS3(
+      { url, fields: { ...fields, "x-amz-meta-owner": "someone" } },
+      { filename: "notat.pdf", type: "application/pdf", content: pdf("x") },
+    );
     expect(extra.status).toBe(403);
-    const otherKey = await postToS3({ url, fields: { ...fields, key: `meetings/${m.id}/attachments/x` } }, { filename: "notat.pdf", type: "application/pdf", content: pdf("x") });
+    const otherKey = await postToS3(
+      { url, fields: { ...fields, key: `meetings/${m.id}/attachments/x` } },
+      { filename: "notat.pdf", type: "application/pdf", content: pdf("x") },
+    );
     expect(otherKey.status).toBe(403);
 
     for (const type of ["application/x-msdownload", "text/html", "constructor", "__proto__"]) {
@@ -130,23 +167,52 @@ describe("attachments straight to S3", () => {
     const m = await meeting();
     const before = (await api.get(`/api/meetings/${m.id}`)).body.meeting.version;
     const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);
-    const asked = (await ask(m.id, "tertialrapport.pdf", "application/pdf")).body as { url: string; fields: Record<string, string>; key: string };
+    const asked = (await ask(m.id, "tertialrapport.pdf", "application/pdf")).body as {
+      url: string;
+      fields: Record<string, string>;
+      key: string;
+    };
     expect((await postToS3(asked, { filename: "tertialrapport.pdf", type: "application/pdf", content: exe })).status).toBe(204);
     expect(await app.ctx.blobs.head(asked.key)).toBeDefined();
 
-    const recorded = await api.post(`/api/meetings/${m.id}/attachments`, { key: asked.key, title: "Tertialrapport", exempt: false });
+    const recorded = await api.post(`/api/meetings/${m.id}/attachments`, {
+      key: asked.key,
+      title: "Tertialrapport",
+      exempt: false,
+    });
     expect(recorded.status).toBe(400);
-    expect(recorded.body.errors).toEqual([{ field: "file", message: "Innholdet i «tertialrapport.pdf» er ikke PDF. Filen er avvist og slettet; velg riktig filtype eller en annen fil." }]);
+    expect(recorded.body.errors).toEqual([
+      {
+        field: "file",
+        message:
+          "Innholdet i «tertialrapport.pdf» er ikke PDF. Filen er avvist og slettet; velg riktig filtype eller en annen fil.",
+      },
+    ]);
     expect(await app.ctx.blobs.head(asked.key)).toBeUndefined();
     expect(await attachmentsOf(m.id)).toEqual([]);
     expect((await api.get(`/api/meetings/${m.id}`)).body.meeting.version).toBe(before);
 
     // Text must be UTF-8 without NUL; real text passes.
-    const nul = await uploadViaApi(api, m.id, { title: "Binær", filename: "data.txt", type: "text/plain", content: new Uint8Array([0x68, 0x00, 0x69]) });
+    const nul = await uploadViaApi(api, m.id, {
+      title: "Binær",
+      filename: "data.txt",
+      type: "text/plain",
+      content: new Uint8Array([0x68, 0x00, 0x69]),
+    });
     expect(nul.status).toBe(400);
-    const latin1 = await uploadViaApi(api, m.id, { title: "Latin-1", filename: "gammel.csv", type: "text/csv", content: new Uint8Array([0x42, 0xe6, 0x72, 0x75, 0x6d]) });
+    const latin1 = await uploadViaApi(api, m.id, {
+      title: "Latin-1",
+      filename: "gammel.csv",
+      type: "text/csv",
+      content: new Uint8Array([0x42, 0xe6, 0x72, 0x75, 0x6d]),
+    });
     expect(latin1.status).toBe(400);
-    const text = await uploadViaApi(api, m.id, { title: "Notat", filename: "notat.txt", type: "text/plain", content: "Bærum, Lier og Drammen\n" });
+    const text = await uploadViaApi(api, m.id, {
+      title: "Notat",
+      filename: "notat.txt",
+      type: "text/plain",
+      content: "Bærum, Lier og Drammen\n",
+    });
     expect(text.status).toBe(201);
     expect(text.body.number).toBe(1);
   });
@@ -154,8 +220,14 @@ describe("attachments straight to S3", () => {
   it("a key outside this meeting's upload prefix cannot be recorded, and the object is left alone", async () => {
     const mine = await meeting();
     const theirs = await meeting();
-    const asked = (await ask(theirs.id, "budsjett.pdf", "application/pdf")).body as { url: string; fields: Record<string, string>; key: string };
-    expect((await postToS3(asked, { filename: "budsjett.pdf", type: "application/pdf", content: pdf("budsjett") })).status).toBe(204);
+    const asked = (await ask(theirs.id, "budsjett.pdf", "application/pdf")).body as {
+      url: string;
+      fields: Record<string, string>;
+      key: string;
+    };
+    expect((await postToS3(asked, { filename: "budsjett.pdf", type: "application/pdf", content: pdf("budsjett") })).status).toBe(
+      204,
+    );
 
     for (const key of [
       asked.key,
@@ -171,21 +243,37 @@ describe("attachments straight to S3", () => {
     expect(await app.ctx.blobs.head(asked.key)).toBeDefined();
     expect(await attachmentsOf(mine.id)).toEqual([]);
     // Its own meeting records it.
-    expect((await api.post(`/api/meetings/${theirs.id}/attachments`, { key: asked.key, title: "Budsjett", exempt: false })).status).toBe(201);
+    expect(
+      (await api.post(`/api/meetings/${theirs.id}/attachments`, { key: asked.key, title: "Budsjett", exempt: false })).status,
+    ).toBe(201);
   });
 
   it("recording the same key twice, or twice at once, gives one attachment", async () => {
     const m = await meeting();
-    const asked = (await ask(m.id, "referat.pdf", "application/pdf")).body as { url: string; fields: Record<string, string>; key: string };
-    expect((await postToS3(asked, { filename: "referat.pdf", type: "application/pdf", content: pdf("referat") })).status).toBe(204);
+    const asked = (await ask(m.id, "referat.pdf", "application/pdf")).body as {
+      url: string;
+      fields: Record<string, string>;
+      key: string;
+    };
+    expect((await postToS3(asked, { filename: "referat.pdf", type: "application/pdf", content: pdf("referat") })).status).toBe(
+      204,
+    );
     const first = await api.post(`/api/meetings/${m.id}/attachments`, { key: asked.key, title: "Referat", exempt: false });
     const again = await api.post(`/api/meetings/${m.id}/attachments`, { key: asked.key, title: "Referat", exempt: false });
     expect([first.status, again.status]).toEqual([201, 200]);
     expect(again.body).toEqual(first.body);
 
-    const racing = (await ask(m.id, "sakliste.pdf", "application/pdf")).body as { url: string; fields: Record<string, string>; key: string };
-    expect((await postToS3(racing, { filename: "sakliste.pdf", type: "application/pdf", content: pdf("sakliste") })).status).toBe(204);
-    const both = await Promise.all([1, 2].map(() => api.post(`/api/meetings/${m.id}/attachments`, { key: racing.key, title: "Sakliste", exempt: false })));
+    const racing = (await ask(m.id, "sakliste.pdf", "application/pdf")).body as {
+      url: string;
+      fields: Record<string, string>;
+      key: string;
+    };
+    expect((await postToS3(racing, { filename: "sakliste.pdf", type: "application/pdf", content: pdf("sakliste") })).status).toBe(
+      204,
+    );
+    const both = await Promise.all(
+      [1, 2].map(() => api.post(`/api/meetings/${m.id}/attachments`, { key: racing.key, title: "Sakliste", exempt: false })),
+    );
     expect(both.map((r) => r.status).sort()).toEqual([200, 201]);
     expect(both[0]!.body.number).toBe(both[1]!.body.number);
     expect((await attachmentsOf(m.id)).map((a) => [a.number, a.title])).toEqual([
@@ -198,29 +286,51 @@ describe("attachments straight to S3", () => {
     const m = await meeting();
     const b = await loggedInBrowser(app, `vedlegg-${randomUUID().slice(0, 8)}@vestregionen.no`);
     const editor = await b.get(`/moter/${m.id}`);
-    const formAction = (editor.headers.get("content-security-policy") ?? "").split(";").find((d) => d.trim().startsWith("form-action"));
+    const formAction = (editor.headers.get("content-security-policy") ?? "")
+      .split(";")
+      .find((d) => d.trim().startsWith("form-action"));
     expect(formAction?.trim()).toBe(`form-action 'self' ${app.s3Endpoint}`);
 
     // Step 1: what the file is (a missing title is answered with the form again).
-    const blank = await b.post(`/moter/${m.id}/vedlegg`, { csrf: b.csrf, attachmentTitle: "", attachmentType: "application/pdf" });
+    const blank = await b.post(`/moter/${m.id}/vedlegg`, {
+      csrf: b.csrf,
+      attachmentTitle: "",
+      attachmentType: "application/pdf",
+    });
     expect(blank.status).toBe(400);
     expect(await blank.text()).toContain('id="attachmentTitle-feil"');
-    const step1 = await b.post(`/moter/${m.id}/vedlegg`, { csrf: b.csrf, attachmentTitle: "Budsjett 2031", attachmentType: "application/pdf", exempt: "true" });
+    const step1 = await b.post(`/moter/${m.id}/vedlegg`, {
+      csrf: b.csrf,
+      attachmentTitle: "Budsjett 2031",
+      attachmentType: "application/pdf",
+      exempt: "true",
+    });
     expect(step1.status).toBe(200);
     const page = await step1.text();
 
     // Step 2: the page's form, as a browser without scripts would send it.
     const form = /<form method="post" action="([^"]+)" enctype="multipart\/form-data">([\s\S]*?)<\/form>/.exec(page)!;
-    const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+    const unescape = (s: string) =>
+      s
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, "&");
     expect(unescape(form[1]!)).toBe(`${app.s3Endpoint}/${app.ctx.config.BUCKET_NAME}`);
     const inputs = [...form[2]!.matchAll(/<input ([^>]*)\/?>/g)].map((i) => i[1]!);
     expect(inputs.at(-1)).toMatch(/type="file"/); // the file last, as S3 requires
     expect(inputs.some((i) => /name="csrf"/.test(i))).toBe(false);
-    const fields = Object.fromEntries(inputs.slice(0, -1).map((i) => [unescape(/name="([^"]+)"/.exec(i)![1]!), unescape(/value="([^"]*)"/.exec(i)![1]!)]));
+    const fields = Object.fromEntries(
+      inputs.slice(0, -1).map((i) => [unescape(/name="([^"]+)"/.exec(i)![1]!), unescape(/value="([^"]*)"/.exec(i)![1]!)]),
+    );
     expect(fields.key).toMatch(new RegExp(`^meetings/${m.id}/uploads/[0-9a-z]{26}/\\$\\{filename\\}$`));
     expect(fields["Content-Type"]).toBe("application/pdf");
 
-    const stored = await postToS3({ url: unescape(form[1]!), fields }, { filename: "Budsjett & plan #2.pdf", type: "application/pdf", content: pdf("budsjett") });
+    const stored = await postToS3(
+      { url: unescape(form[1]!), fields },
+      { filename: "Budsjett & plan #2.pdf", type: "application/pdf", content: pdf("budsjett") },
+    );
     expect(stored.status).toBe(303);
     const back = new URL(stored.headers.get("location")!);
     expect(back.origin).toBe(app.baseUrl);
@@ -231,16 +341,26 @@ describe("attachments straight to S3", () => {
     expect(recorded.headers.get("location")).toBe(`/moter/${m.id}?ok=${encodeURIComponent("Vedlegget er lastet opp.")}`);
     // A refresh of that URL records nothing new.
     expect((await b.get(`${back.pathname}${back.search}`)).status).toBe(303);
-    expect(await attachmentsOf(m.id)).toMatchObject([{ number: 1, title: "Budsjett 2031", filename: "Budsjett & plan #2.pdf", exempt: true }]);
+    expect(await attachmentsOf(m.id)).toMatchObject([
+      { number: 1, title: "Budsjett 2031", filename: "Budsjett & plan #2.pdf", exempt: true },
+    ]);
     expect(await (await b.get(`/moter/${m.id}`)).text()).toContain("Vedlegg 1: Budsjett 2031");
 
     // A file that is not what the form said: the meeting page again, with the reason.
-    const step1b = await (await b.post(`/moter/${m.id}/vedlegg`, { csrf: b.csrf, attachmentTitle: "Bilde", attachmentType: "image/png" })).text();
+    const step1b = await (
+      await b.post(`/moter/${m.id}/vedlegg`, { csrf: b.csrf, attachmentTitle: "Bilde", attachmentType: "image/png" })
+    ).text();
     const formB = /<form method="post" action="([^"]+)" enctype="multipart\/form-data">([\s\S]*?)<\/form>/.exec(step1b)!;
     const fieldsB = Object.fromEntries(
-      [...formB[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((i) => [unescape(i[1]!), unescape(i[2]!)]),
+      [...formB[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((i) => [
+        unescape(i[1]!),
+        unescape(i[2]!),
+      ]),
     );
-    const storedB = await postToS3({ url: unescape(formB[1]!), fields: fieldsB }, { filename: "kart.png", type: "image/png", content: "GIF89a" });
+    const storedB = await postToS3(
+      { url: unescape(formB[1]!), fields: fieldsB },
+      { filename: "kart.png", type: "image/png", content: "GIF89a" },
+    );
     const backB = new URL(storedB.headers.get("location")!);
     const refused = await b.get(`${backB.pathname}${backB.search}`);
     expect(refused.status).toBe(400);

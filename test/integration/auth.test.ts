@@ -124,8 +124,14 @@ describe("secretariat login", () => {
 
   it("the admin CLI adds users against the table, and answers bad arguments with Norwegian usage", async () => {
     const run = promisify(execFile);
-    const env = { ...process.env, DYNAMODB_ENDPOINT: app.ctx.config.APP_ENV === "local" ? app.ctx.config.DYNAMODB_ENDPOINT : "", TABLE_NAME: app.ctx.tableName };
-    const added = await run(process.execPath, ["--import", "tsx", "local/admin.ts", "user", "add", "cli@vestregionen.no"], { env });
+    const env = {
+      ...process.env,
+      DYNAMODB_ENDPOINT: app.ctx.config.APP_ENV === "local" ? app.ctx.config.DYNAMODB_ENDPOINT : "",
+      TABLE_NAME: app.ctx.tableName,
+    };
+    const added = await run(process.execPath, ["--import", "tsx", "local/admin.ts", "user", "add", "cli@vestregionen.no"], {
+      env,
+    });
     expect(added.stdout).toContain("La til cli@vestregionen.no");
     const list = await run(process.execPath, ["--import", "tsx", "local/admin.ts", "user", "list"], { env });
     expect(list.stdout).toContain("cli@vestregionen.no");

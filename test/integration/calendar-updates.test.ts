@@ -17,17 +17,25 @@ describe("calendar invitations through the pipeline", () => {
   const calendars = async (tag: string) =>
     (await emailsTo(app, tag))
       .sort((a, b) => a.at - b.at)
-      .map((e) => e.attachments.find((a) => a.contentType.startsWith("text/calendar") || a.contentType.startsWith("application/ics")))
+      .map((e) =>
+        e.attachments.find((a) => a.contentType.startsWith("text/calendar") || a.contentType.startsWith("application/ics")),
+      )
       .filter(Boolean)
       .map((a) => {
         const comp = new ICAL.Component(ICAL.parse(Buffer.from(a!.content, "base64").toString("utf8")));
         const ev = comp.getFirstSubcomponent("vevent")!;
-        return { method: comp.getFirstPropertyValue("method"), uid: ev.getFirstPropertyValue("uid"), sequence: ev.getFirstPropertyValue("sequence"), start: (ev.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate().toISOString() };
+        return {
+          method: comp.getFirstPropertyValue("method"),
+          uid: ev.getFirstPropertyValue("uid"),
+          sequence: ev.getFirstPropertyValue("sequence"),
+          start: (ev.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate().toISOString(),
+        };
       });
 
   it("sends REQUEST, then an update with SEQUENCE+1 after a change, then CANCEL", async () => {
     const s = await meetingWithMembers(api, 1);
-    const send = async (template: string) => waitForSend(api, (await api.post(`/api/meetings/${s.meeting.id}/sends`, { audience: "all", template })).body.sendId);
+    const send = async (template: string) =>
+      waitForSend(api, (await api.post(`/api/meetings/${s.meeting.id}/sends`, { audience: "all", template })).body.sendId);
     await send("invitation");
     await api.patch(`/api/meetings/${s.meeting.id}`, { startsAt: "2030-06-01T10:00", endsAt: "2030-06-01T13:00" });
     await send("invitation");

@@ -20,7 +20,9 @@ describe("GET /health", () => {
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get("content-type")).toContain("application/problem+json");
     expect(await anonymous.json()).toMatchObject({ status: 401, title: "Ikke innlogget" });
-    const forged = await fetch(`${app.baseUrl}/api/bodies`, { headers: { cookie: "sid=forfalsket-sesjon-som-ikke-finnes-123456" } });
+    const forged = await fetch(`${app.baseUrl}/api/bodies`, {
+      headers: { cookie: "sid=forfalsket-sesjon-som-ikke-finnes-123456" },
+    });
     expect(forged.status).toBe(401);
     const api = await apiClient(app);
     const res = await api.get("/api/finnes-ikke");

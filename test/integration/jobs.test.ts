@@ -20,7 +20,11 @@ describe("scheduled jobs", () => {
       if (j.id === job.id) runs++;
       await new Promise((r) => setTimeout(r, 100));
     };
-    await Promise.all([runDueJobs(app.ctx, { reminder: slow }), runDueJobs(app.ctx, { reminder: slow }), runDueJobs(app.ctx, { reminder: slow })]);
+    await Promise.all([
+      runDueJobs(app.ctx, { reminder: slow }),
+      runDueJobs(app.ctx, { reminder: slow }),
+      runDueJobs(app.ctx, { reminder: slow }),
+    ]);
     expect(runs).toBe(1);
     expect((await getJob(app.ctx, job.id))?.status).toBe("done");
   });

@@ -45,7 +45,11 @@ describe("reply form and per-kommune tracking", () => {
 
     expect((await answer(a!, { status: "attending" })).status).toBe(303);
     expect((await answer(b!, { status: "absent", reason: "Kommunestyremøte" })).status).toBe(303);
-    const sub = await answer(c!, { status: "substitute", substituteName: `Kari Solberg Økland ${s.tag}`, substituteEmail: `kari-${s.tag}@example.org` });
+    const sub = await answer(c!, {
+      status: "substitute",
+      substituteName: `Kari Solberg Økland ${s.tag}`,
+      substituteEmail: `kari-${s.tag}@example.org`,
+    });
     expect(sub.status).toBe(303);
 
     const page = await (await fetch(a!)).text();
@@ -53,7 +57,10 @@ describe("reply form and per-kommune tracking", () => {
 
     const board = (await api.get(`/api/meetings/${s.meeting.id}/replies`)).body;
     expect(board.totals).toMatchObject({ seats: 4, attending: 1, absent: 1, substitute: 1, noAnswer: 1 });
-    const seat = (i: number) => board.organisations.flatMap((o: { seats: { name: string }[] }) => o.seats).find((x: { name: string }) => x.name === s.members[i]!.name);
+    const seat = (i: number) =>
+      board.organisations
+        .flatMap((o: { seats: { name: string }[] }) => o.seats)
+        .find((x: { name: string }) => x.name === s.members[i]!.name);
     expect(seat(0).status).toBe("attending");
     expect(seat(1)).toMatchObject({ status: "absent", reason: "Kommunestyremøte" });
     expect(seat(2)).toMatchObject({ status: "substitute", label: `Kari Solberg Økland ${s.tag} for ${s.members[2]!.name}` });
@@ -86,7 +93,11 @@ describe("reply form and per-kommune tracking", () => {
     await answer(s.links[0]!, { status: "attending" });
     await answer(s.links[0]!, { status: "absent", reason: "Sykdom" });
     await app.ctx.queue.drained();
-    const history = await replyHistory(app.ctx, s.meeting.id, (await api.get(`/api/meetings/${s.meeting.id}/replies`)).body.organisations[0].seats[0].invitationId);
+    const history = await replyHistory(
+      app.ctx,
+      s.meeting.id,
+      (await api.get(`/api/meetings/${s.meeting.id}/replies`)).body.organisations[0].seats[0].invitationId,
+    );
     expect(history.map((h) => h.status)).toEqual(["attending", "absent"]);
     expect(history[1]!.previous).toMatchObject({ status: "attending" });
     const mails = await emailsTo(app, s.tag);
@@ -95,7 +106,11 @@ describe("reply form and per-kommune tracking", () => {
 
   it("shows the form again with errors and the values kept", async () => {
     const s = await invited(1);
-    const res = await answer(s.links[0]!, { status: "substitute", substituteName: "Ola <b>Nordmann</b>", substituteEmail: "ikke-en-epost" });
+    const res = await answer(s.links[0]!, {
+      status: "substitute",
+      substituteName: "Ola <b>Nordmann</b>",
+      substituteEmail: "ikke-en-epost",
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("Skriv en gyldig e-postadresse for stedfortrederen.");
@@ -129,10 +144,17 @@ describe("reply form and per-kommune tracking", () => {
       expect(late.status).toBe(409);
       expect(await late.text()).toContain("Svarfristen er ute");
       const invitationId = (await api.get(`/api/meetings/${s.meeting.id}/replies`)).body.organisations[0].seats[0].invitationId;
-      const rec = await api.post(`/api/meetings/${s.meeting.id}/replies`, { invitationId, status: "absent", reason: "Ringte sekretariatet" });
+      const rec = await api.post(`/api/meetings/${s.meeting.id}/replies`, {
+        invitationId,
+        status: "absent",
+        reason: "Ringte sekretariatet",
+      });
       expect(rec.status).toBe(200);
       const board = (await api.get(`/api/meetings/${s.meeting.id}/replies`)).body;
-      expect(board.organisations[0].seats[0]).toMatchObject({ status: "absent", repliedBy: "secretariat:sekretariat@vestregionen.no" });
+      expect(board.organisations[0].seats[0]).toMatchObject({
+        status: "absent",
+        repliedBy: "secretariat:sekretariat@vestregionen.no",
+      });
     } finally {
       app.clock.set(new Date());
     }
@@ -178,14 +200,17 @@ describe("reply form and per-kommune tracking", () => {
       { numRuns: 40 },
     );
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.stringMatching(/^[0-9a-z]{26}\.[0-9a-z-]{10,40}\.[A-Za-z0-9_-]{32}$/)), async (token) => {
-        const url = `${app.baseUrl}/r/${encodeURIComponent(token)}`;
-        const get = await fetch(url);
-        expect(get.status).toBeLessThan(500);
-        const post = await postForm(url, { status: "attending" });
-        expect(post.status).toBeLessThan(500);
-        await Promise.all([get.arrayBuffer(), post.arrayBuffer()]);
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.string(), fc.stringMatching(/^[0-9a-z]{26}\.[0-9a-z-]{10,40}\.[A-Za-z0-9_-]{32}$/)),
+        async (token) => {
+          const url = `${app.baseUrl}/r/${encodeURIComponent(token)}`;
+          const get = await fetch(url);
+          expect(get.status).toBeLessThan(500);
+          const post = await postForm(url, { status: "attending" });
+          expect(post.status).toBeLessThan(500);
+          await Promise.all([get.arrayBuffer(), post.arrayBuffer()]);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -203,10 +228,15 @@ describe("a member removed from the list", () => {
     const s = await meetingWithMembers(api, 2, { deadline: "2030-05-25T12:00" });
     const { sendId } = (await api.post(`/api/meetings/${s.meeting.id}/sends`, { audience: "all" })).body;
     await waitForSend(api, sendId);
-    const member = (await api.get(`/api/bodies/${s.body.id}/members`)).body.items.find((m: { personEmail: string }) => m.personEmail === s.members[0]!.email);
+    const member = (await api.get(`/api/bodies/${s.body.id}/members`)).body.items.find(
+      (m: { personEmail: string }) => m.personEmail === s.members[0]!.email,
+    );
     const mail = (await emailsTo(app, s.tag)).find((e) => e.destination.to.includes(s.members[0]!.email))!;
     const link = replyLink(mail).replace(/^https?:\/\/[^/]+/, app.baseUrl);
-    const removed = await fetch(`${app.baseUrl}/api/bodies/${s.body.id}/members/${member.id}`, { method: "DELETE", headers: { authorization: `Bearer ${api.token}` } });
+    const removed = await fetch(`${app.baseUrl}/api/bodies/${s.body.id}/members/${member.id}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${api.token}` },
+    });
     expect(await removed.json()).toEqual({ withdrawn: 1 });
     const res = await fetch(link);
     expect(res.status).toBe(410);

@@ -1,7 +1,7 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { getJob, type JobHandler, runDueJobs, scheduleJob } from "../../shared/jobs/index.js";
 import { runTick } from "../../shared/job-kinds/index.js";
+import { getJob, type JobHandler, runDueJobs, scheduleJob } from "../../shared/jobs/index.js";
 import { listDeliveries } from "../../shared/sending/index.js";
 import { type ApiClient, useApiApp } from "../support/api.js";
 import { loggedInBrowser } from "../support/browser-session.js";
@@ -32,7 +32,11 @@ describe("abuse of the public forms and faults between writes", () => {
    * between the app and DynamoDB has no local twin (DynamoDB Local never times out), so it is
    * injected into the SDK client's middleware stack, below all of our code.
    */
-  function injectDynamoFault(match: (command: string, input: string) => boolean, armed: () => boolean, times = Number.POSITIVE_INFINITY) {
+  function injectDynamoFault(
+    match: (command: string, input: string) => boolean,
+    armed: () => boolean,
+    times = Number.POSITIVE_INFINITY,
+  ) {
     let thrown = 0;
     const name = `fault-${Math.random()}`;
     app.ctx.db.middlewareStack.add(
@@ -53,7 +57,12 @@ describe("abuse of the public forms and faults between writes", () => {
     const link = s.links[0]!;
     const csrf = await csrfOf(link);
     for (let i = 0; i < 20; i++) {
-      const res = await postForm(link, { csrf, status: "substitute", substituteName: `Oppdiktet ${i}`, substituteEmail: `relay${i}-${s.tag}@example.org` });
+      const res = await postForm(link, {
+        csrf,
+        status: "substitute",
+        substituteName: `Oppdiktet ${i}`,
+        substituteEmail: `relay${i}-${s.tag}@example.org`,
+      });
       expect(res.status).toBe(303); // the reply itself is always saved
     }
     await app.ctx.queue.drained();
@@ -78,18 +87,31 @@ describe("abuse of the public forms and faults between writes", () => {
     const csrf = await csrfOf(link);
     const post = (fields: Record<string, string>) => postForm(link, { csrf, ...fields }).then((r) => r.status);
     // Use up the day's three new addresses, then name victims (held) and switch away each time.
-    for (let i = 0; i < 3; i++) expect(await post({ status: "substitute", substituteName: `Brukt ${i}`, substituteEmail: `burn${i}-${s.tag}@example.org` })).toBe(303);
+    for (let i = 0; i < 3; i++)
+      expect(
+        await post({ status: "substitute", substituteName: `Brukt ${i}`, substituteEmail: `burn${i}-${s.tag}@example.org` }),
+      ).toBe(303);
     for (let i = 0; i < 4; i++) {
-      expect(await post({ status: "substitute", substituteName: `SPAM besøk evil.example ${i}`, substituteEmail: `victim${i}-${s.tag}@example.org` })).toBe(303);
+      expect(
+        await post({
+          status: "substitute",
+          substituteName: `SPAM besøk evil.example ${i}`,
+          substituteEmail: `victim${i}-${s.tag}@example.org`,
+        }),
+      ).toBe(303);
       expect(await post({ status: i % 2 ? "absent" : "attending" })).toBe(303);
     }
     // Finally a held substitute stays named, and the secretariat sends a changed invitation to all.
-    expect(await post({ status: "substitute", substituteName: "SPAM siste", substituteEmail: `victim9-${s.tag}@example.org` })).toBe(303);
+    expect(
+      await post({ status: "substitute", substituteName: "SPAM siste", substituteEmail: `victim9-${s.tag}@example.org` }),
+    ).toBe(303);
     await api.patch(`/api/meetings/${s.meeting.id}`, { place: "Nytt rom" });
     const { sendId } = (await api.post(`/api/meetings/${s.meeting.id}/sends`, { audience: "all" })).body;
     await waitForSend(api, sendId);
     await app.ctx.queue.drained();
-    expect(await emailsTo(app, `victim`).then((all) => all.filter((e) => e.destination.to.some((a) => a.includes(s.tag))))).toHaveLength(0);
+    expect(
+      await emailsTo(app, `victim`).then((all) => all.filter((e) => e.destination.to.some((a) => a.includes(s.tag)))),
+    ).toHaveLength(0);
   });
 
   it("a 300-character attendee line in the minutes form is refused with 400, and the minutes (and archive) stay readable", async () => {
@@ -157,7 +179,11 @@ describe("abuse of the public forms and faults between writes", () => {
     const s = await meetingWithMembers(api, 2, { deadline: "2030-05-25T12:00" });
     // Armed once the send is queued: the worker's first two reads of the send record (while composing) fail.
     let armed = false;
-    const fault = injectDynamoFault((cmd, input) => cmd === "GetItemCommand" && input.includes('"SK":"SEND"'), () => armed, 2);
+    const fault = injectDynamoFault(
+      (cmd, input) => cmd === "GetItemCommand" && input.includes('"SK":"SEND"'),
+      () => armed,
+      2,
+    );
     const queued = app.ctx.queue.send.bind(app.ctx.queue);
     app.ctx.queue.send = async (messages) => {
       armed = true;
@@ -185,7 +211,10 @@ describe("abuse of the public forms and faults between writes", () => {
     const csrf = await csrfOf(link);
     // Every write of a send fails for a moment (the request path's sends); the reply's own transaction goes through.
     let armed = true;
-    const fault = injectDynamoFault((cmd, input) => cmd === "TransactWriteItemsCommand" && input.includes('"SEND#'), () => armed);
+    const fault = injectDynamoFault(
+      (cmd, input) => cmd === "TransactWriteItemsCommand" && input.includes('"SEND#'),
+      () => armed,
+    );
     const subEmail = `outbox-${s.tag}@example.org`;
     try {
       const res = await postForm(link, { csrf, status: "substitute", substituteName: "Kari Outbox", substituteEmail: subEmail });
@@ -239,14 +268,21 @@ describe("abuse of the public forms and faults between writes", () => {
       });
     };
     const post = (path: string, headers: Record<string, string>) =>
-      fetch(`${app.baseUrl}${path}`, { method: "POST", headers: { authorization: `Bearer ${api.token}`, ...headers }, body: body(), duplex: "half" } as RequestInit)
+      fetch(`${app.baseUrl}${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${api.token}`, ...headers },
+        body: body(),
+        duplex: "half",
+      } as RequestInit)
         .then((r) => r.status)
         .catch(() => -1);
     globalThis.gc?.();
     const before = process.memoryUsage().rss;
     for (const c of cases) {
       // Declared length: refused on the header alone. (The client may see the connection closed mid-upload.)
-      expect([413, -1], `${c.path} with Content-Length`).toContain(await post(c.path, { "content-type": c.type, "content-length": String(big) }));
+      expect([413, -1], `${c.path} with Content-Length`).toContain(
+        await post(c.path, { "content-type": c.type, "content-length": String(big) }),
+      );
       // Streamed without a length: cut off at the limit, not read to the end.
       expect(await post(c.path, { "content-type": c.type }), `${c.path} streamed`).toBe(413);
     }
@@ -258,7 +294,8 @@ describe("abuse of the public forms and faults between writes", () => {
 
   it("nothing is written by a refused oversized reply", async () => {
     const s = await invited(1);
-    const scan = async () => (await app.ctx.db.send(new ScanCommand({ TableName: app.ctx.tableName, Select: "COUNT" }))).Count ?? 0;
+    const scan = async () =>
+      (await app.ctx.db.send(new ScanCommand({ TableName: app.ctx.tableName, Select: "COUNT" }))).Count ?? 0;
     const before = await scan();
     const res = await fetch(s.links[0]!, {
       method: "POST",

@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { InProcessQueue } from "../../shared/adapters/in-process-queue.js";
 import { addUser, issueApiToken, listApiTokens } from "../../shared/auth/index.js";
-import { apiClient, type ApiClient } from "../support/api.js";
+import { type ApiClient, apiClient } from "../support/api.js";
 import { type CookieBrowser, cookieBrowser } from "../support/browser-session.js";
 import { hiddenField } from "../support/forms.js";
 import { sesEmails, startTestApp, type TestApp } from "../support/harness.js";
@@ -21,7 +21,9 @@ type Browser = CookieBrowser;
 async function waitForLoginLinks(app: TestApp, email: string, count: number): Promise<string[]> {
   for (let i = 0; i < 200; i++) {
     const mails = await sesEmails(app.sesEndpoint, (a) => a === email);
-    const links = mails.map((m) => /\/logg-inn\/lenke\?token=([A-Za-z0-9_-]+)/.exec(m.body.text ?? "")?.[1]).filter((t): t is string => Boolean(t));
+    const links = mails
+      .map((m) => /\/logg-inn\/lenke\?token=([A-Za-z0-9_-]+)/.exec(m.body.text ?? "")?.[1])
+      .filter((t): t is string => Boolean(t));
     if (links.length >= count) return links.map((t) => `/logg-inn/lenke?token=${t}`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -67,15 +69,32 @@ describe("the secretariat's API and its tokens", () => {
     const s = await meetingWithMembers(api, 1);
     const { sendId } = (await api.post(`/api/meetings/${s.meeting.id}/sends`, { audience: "all" })).body;
     await waitForSend(api, sendId);
-    const invitationId = (await api.get(`/api/meetings/${s.meeting.id}/replies`)).body.organisations[0].seats[0].invitationId as string;
+    const invitationId = (await api.get(`/api/meetings/${s.meeting.id}/replies`)).body.organisations[0].seats[0]
+      .invitationId as string;
     const b = await loggedIn(app, email);
     const csrf = b.jar.get("csrf")!;
     const json = { "content-type": "application/json" };
 
     // What a page on another site can make the logged-in browser send.
     const attacks: [string, string, Record<string, string>, string][] = [
-      ["POST", "/api/meetings", json, JSON.stringify({ bodyId: s.body.id, title: "Kapret møte", startsAt: "2030-07-01T09:00", endsAt: "2030-07-01T10:00", place: "Et annet sted" })],
-      ["POST", `/api/bodies/${s.body.id}/members/import`, { "content-type": "text/csv" }, "name,email,organisation\nMallory,mallory@evil.example,\n"],
+      [
+        "POST",
+        "/api/meetings",
+        json,
+        JSON.stringify({
+          bodyId: s.body.id,
+          title: "Kapret møte",
+          startsAt: "2030-07-01T09:00",
+          endsAt: "2030-07-01T10:00",
+          place: "Et annet sted",
+        }),
+      ],
+      [
+        "POST",
+        `/api/bodies/${s.body.id}/members/import`,
+        { "content-type": "text/csv" },
+        "name,email,organisation\nMallory,mallory@evil.example,\n",
+      ],
       ["PATCH", `/api/meetings/${s.meeting.id}`, json, JSON.stringify({ title: "Kapret" })],
       ["POST", `/api/meetings/${s.meeting.id}/invitations/${invitationId}/revoke`, json, "{}"],
     ];
@@ -89,7 +108,9 @@ describe("the secretariat's API and its tokens", () => {
     for (const [method, path, headers, body] of attacks) {
       for (const [label, extra] of variants) {
         const res = await b.request(method, path, { headers: { ...headers, ...extra }, body });
-        const problem = res.headers.get("content-type")?.includes("application/problem+json") ? ((await res.json()) as { title: string }).title : await res.text();
+        const problem = res.headers.get("content-type")?.includes("application/problem+json")
+          ? ((await res.json()) as { title: string }).title
+          : await res.text();
         answers.push(`${method} ${path.replace(/\/[0-9a-z]{26}/g, "/…")} (${label}): ${res.status} ${problem.slice(0, 40)}`);
       }
     }
@@ -99,23 +120,39 @@ describe("the secretariat's API and its tokens", () => {
     expect(meeting.title).toBe(s.meeting.title);
     expect((await fetch(replyLink((await emailsTo(app, s.tag))[0]!))).status).toBe(200); // not revoked
     expect((await api.get(`/api/meetings?bodyId=${s.body.id}`)).body.items).toHaveLength(1);
-    expect((await api.get(`/api/bodies/${s.body.id}/members`)).body.items.map((m: { personEmail: string }) => m.personEmail)).not.toContain("mallory@evil.example");
+    expect(
+      (await api.get(`/api/bodies/${s.body.id}/members`)).body.items.map((m: { personEmail: string }) => m.personEmail),
+    ).not.toContain("mallory@evil.example");
 
     // Our own pages: reading needs no token; writing carries the token from the page (Origin own or absent).
     expect((await b.get(`/api/meetings/${s.meeting.id}`)).status).toBe(200);
-    const own = await b.request("PATCH", `/api/meetings/${s.meeting.id}`, { headers: { ...json, origin: new URL(app.ctx.config.BASE_URL).origin, "x-csrf-token": csrf }, body: JSON.stringify({ title: "Endret fra siden" }) });
+    const own = await b.request("PATCH", `/api/meetings/${s.meeting.id}`, {
+      headers: { ...json, origin: new URL(app.ctx.config.BASE_URL).origin, "x-csrf-token": csrf },
+      body: JSON.stringify({ title: "Endret fra siden" }),
+    });
     expect(own.status).toBe(200);
-    const noOrigin = await b.request("PATCH", `/api/meetings/${s.meeting.id}`, { headers: { ...json, "x-csrf-token": csrf }, body: JSON.stringify({ title: "Endret igjen" }) });
+    const noOrigin = await b.request("PATCH", `/api/meetings/${s.meeting.id}`, {
+      headers: { ...json, "x-csrf-token": csrf },
+      body: JSON.stringify({ title: "Endret igjen" }),
+    });
     expect(noOrigin.status).toBe(200);
     // A bearer token is not sent by browsers on their own: no CSRF token needed, whatever the Origin.
-    const scripted = await api.raw(`/api/meetings/${s.meeting.id}`, { method: "PATCH", headers: { ...json, origin: "https://evil.example" }, body: JSON.stringify({ title: "Fra skript" }) });
+    const scripted = await api.raw(`/api/meetings/${s.meeting.id}`, {
+      method: "PATCH",
+      headers: { ...json, origin: "https://evil.example" },
+      body: JSON.stringify({ title: "Fra skript" }),
+    });
     expect(scripted.status).toBe(200);
   });
 
   it("API tokens: a read-scoped token cannot write (403), an expired one is refused (401), last use is recorded at most once a minute", async () => {
     const reader = await issueApiToken(app.ctx, { email, name: "Rapportskript", scope: "read", days: 1 }, app.ctx.clock.now());
     const call = (method: string, path: string, body?: unknown) =>
-      fetch(`${app.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${reader.token}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+      fetch(`${app.baseUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${reader.token}`, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     expect((await listApiTokens(app.ctx, email)).find((t) => t.id === reader.id)?.lastUsedAt).toBeUndefined();
 
     expect((await call("GET", "/api/bodies")).status).toBe(200);
@@ -142,17 +179,38 @@ describe("the secretariat's API and its tokens", () => {
     }
   });
 
-  it("API tokens: the admin CLI creates them with name, scope and days, lists them and revokes by id; `token create <email>` still works", { timeout: 90_000 }, async () => {
+  it("API tokens: the admin CLI creates them with name, scope and days, lists them and revokes by id; `token create <email>` still works", {
+    timeout: 90_000,
+  }, async () => {
     // Five runs of the CLI, each a fresh tsx process: ~15 s alone, twice that when the browser test shares the cores.
     const run = promisify(execFile);
-    const env = { ...process.env, DYNAMODB_ENDPOINT: app.ctx.config.APP_ENV === "local" ? app.ctx.config.DYNAMODB_ENDPOINT : "", TABLE_NAME: app.ctx.tableName };
+    const env = {
+      ...process.env,
+      DYNAMODB_ENDPOINT: app.ctx.config.APP_ENV === "local" ? app.ctx.config.DYNAMODB_ENDPOINT : "",
+      TABLE_NAME: app.ctx.tableName,
+    };
     const admin = (...args: string[]) => run(process.execPath, ["--import", "tsx", "local/admin.ts", ...args], { env });
     await addUser(app.ctx, "cli-token@vestregionen.no");
 
-    const created = await admin("token", "create", "cli-token@vestregionen.no", "--name", "Statistikk", "--scope", "read", "--days", "7");
+    const created = await admin(
+      "token",
+      "create",
+      "cli-token@vestregionen.no",
+      "--name",
+      "Statistikk",
+      "--scope",
+      "read",
+      "--days",
+      "7",
+    );
     const token = /mt_[A-Za-z0-9_-]+/.exec(created.stdout)![0];
     const id = /id ([0-9a-z]{26})/.exec(created.stdout)![1]!;
-    const bearer = (method: string) => fetch(`${app.baseUrl}/api/organisations`, { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: method === "GET" ? undefined : '{"name":"CLI-kommune"}' });
+    const bearer = (method: string) =>
+      fetch(`${app.baseUrl}/api/organisations`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: method === "GET" ? undefined : '{"name":"CLI-kommune"}',
+      });
     expect((await bearer("GET")).status).toBe(200);
     expect((await bearer("POST")).status).toBe(403);
 
@@ -169,7 +227,15 @@ describe("the secretariat's API and its tokens", () => {
     // The README's usage: defaults to a write token that expires.
     const plain = await admin("token", "create", "cli-token@vestregionen.no");
     const plainToken = /mt_[A-Za-z0-9_-]+/.exec(plain.stdout)![0];
-    expect((await fetch(`${app.baseUrl}/api/organisations`, { method: "POST", headers: { authorization: `Bearer ${plainToken}`, "content-type": "application/json" }, body: '{"name":"CLI-kommune"}' })).status).toBe(201);
+    expect(
+      (
+        await fetch(`${app.baseUrl}/api/organisations`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${plainToken}`, "content-type": "application/json" },
+          body: '{"name":"CLI-kommune"}',
+        })
+      ).status,
+    ).toBe(201);
     const info = (await listApiTokens(app.ctx, "cli-token@vestregionen.no")).at(-1)!;
     expect(info).toMatchObject({ scope: "write" });
     expect(Date.parse(info.validUntil) - Date.parse(info.createdAt)).toBe(90 * 86_400_000);
@@ -246,7 +312,9 @@ describe("login-link abuse", () => {
     await addUser(app.ctx, "flom@vestregionen.no");
     const b = browser(app);
     const csrf = hiddenField(await (await b.get("/logg-inn")).text(), "csrf");
-    const answers = await Promise.all(Array.from({ length: 30 }, () => b.post("/logg-inn", { csrf, email: "flom@vestregionen.no" })));
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () => b.post("/logg-inn", { csrf, email: "flom@vestregionen.no" })),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(30).fill(200));
     const bodies = new Set(await Promise.all(answers.map(async (a) => strip(await a.text()))));
     expect(bodies.size).toBe(1);
@@ -276,7 +344,10 @@ describe("login-link abuse", () => {
         app.clock.advance(15 * 60_000); // fresh rate-limit windows: every request does the full work
         for (const which of i % 2 ? (["known", "unknown"] as const) : (["unknown", "known"] as const)) {
           const t0 = performance.now();
-          const res = await b.post("/logg-inn", { csrf, email: which === "known" ? "kjent@vestregionen.no" : "ukjent@example.org" });
+          const res = await b.post("/logg-inn", {
+            csrf,
+            email: which === "known" ? "kjent@vestregionen.no" : "ukjent@example.org",
+          });
           const text = await res.text();
           times[which].push(performance.now() - t0);
           expect(res.status).toBe(200);
@@ -286,7 +357,9 @@ describe("login-link abuse", () => {
       // Each known request is compared with the unknown one next to it: on a busy machine the load
       // changes from one moment to the next, hardly between two neighbouring requests.
       const gap = median(times.known.map((k, i) => k - times.unknown[i]!));
-      console.log(`login-link timing: median known ${median(times.known).toFixed(1)} ms, unknown ${median(times.unknown).toFixed(1)} ms, median of paired differences ${gap.toFixed(1)} ms`);
+      console.log(
+        `login-link timing: median known ${median(times.known).toFixed(1)} ms, unknown ${median(times.unknown).toFixed(1)} ms, median of paired differences ${gap.toFixed(1)} ms`,
+      );
       return gap;
     };
     queue.sent.length = 0;
@@ -308,7 +381,9 @@ describe("login-link abuse", () => {
 
     // Structurally: each request only queued the address, the same for both; the worker looked it up.
     expect(queue.sent).toHaveLength(80 * batches);
-    expect(new Set(queue.sent.map((m) => JSON.stringify(Object.keys(m as object).sort())))).toEqual(new Set([JSON.stringify(["email", "kind"])]));
+    expect(new Set(queue.sent.map((m) => JSON.stringify(Object.keys(m as object).sort())))).toEqual(
+      new Set([JSON.stringify(["email", "kind"])]),
+    );
     await app.ctx.queue.drained();
     expect(await sesEmails(app.sesEndpoint, (a) => a === "ukjent@example.org")).toHaveLength(0);
     expect(await sesEmails(app.sesEndpoint, (a) => a === "kjent@vestregionen.no")).toHaveLength(40 * batches);
@@ -328,7 +403,10 @@ describe("login-link abuse", () => {
     expect((await useLink(b, second!)).status).toBe(303);
 
     expect((await b.get(first!)).status).toBe(400);
-    const late = await b.post("/logg-inn/lenke", { csrf: hiddenField(firstPage, "csrf"), token: hiddenField(firstPage, "token") });
+    const late = await b.post("/logg-inn/lenke", {
+      csrf: hiddenField(firstPage, "csrf"),
+      token: hiddenField(firstPage, "token"),
+    });
     expect(late.status).toBe(400);
     expect(await late.text()).toContain("Lenken er utløpt eller brukt");
     expect(late.headers.getSetCookie().some((c) => c.startsWith("sid="))).toBe(false);

@@ -39,7 +39,9 @@ describe("safe to put on the internet", () => {
       if (!link) await new Promise((r) => setTimeout(r, 50));
     }
     const page = await (await b.get(link!)).text();
-    expect((await b.post("/logg-inn/lenke", { csrf: hiddenField(page, "csrf"), token: hiddenField(page, "token") })).status).toBe(303);
+    expect((await b.post("/logg-inn/lenke", { csrf: hiddenField(page, "csrf"), token: hiddenField(page, "token") })).status).toBe(
+      303,
+    );
     secretariat = b;
   });
 
@@ -48,7 +50,9 @@ describe("safe to put on the internet", () => {
     const items: string[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
     do {
-      const out = await app.ctx.db.send(new ScanCommand({ TableName: app.ctx.tableName, ConsistentRead: true, ExclusiveStartKey }));
+      const out = await app.ctx.db.send(
+        new ScanCommand({ TableName: app.ctx.tableName, ConsistentRead: true, ExclusiveStartKey }),
+      );
       for (const i of out.Items ?? []) items.push(JSON.stringify(Object.entries(i).sort(([a], [b]) => a.localeCompare(b))));
       ExclusiveStartKey = out.LastEvaluatedKey;
     } while (ExclusiveStartKey);
@@ -76,11 +80,30 @@ describe("safe to put on the internet", () => {
     const token = replyLink((await emailsTo(app, s.tag))[0]!).split("/r/")[1]!;
     expect((await api.patch(`/api/meetings/${s.meeting.id}`, { published: true })).status).toBe(200);
 
-    const publicPages = ["/logg-inn", `/r/${token}`, "/arkiv", `/arkiv/${s.body.id}`, `/arkiv/mote/${s.meeting.id}`, "/finnes-ikke", "/r/tull.tull.tull"];
-    const secretariatPages = ["/", `/organ/${s.body.id}`, "/moter/ny", `/moter/${s.meeting.id}`, `/moter/${s.meeting.id}/send`, `/utsendelser/${sendId}`, `/moter/${s.meeting.id}/svar`, `/moter/${s.meeting.id}/referat`];
+    const publicPages = [
+      "/logg-inn",
+      `/r/${token}`,
+      "/arkiv",
+      `/arkiv/${s.body.id}`,
+      `/arkiv/mote/${s.meeting.id}`,
+      "/finnes-ikke",
+      "/r/tull.tull.tull",
+    ];
+    const secretariatPages = [
+      "/",
+      `/organ/${s.body.id}`,
+      "/moter/ny",
+      `/moter/${s.meeting.id}`,
+      `/moter/${s.meeting.id}/send`,
+      `/utsendelser/${sendId}`,
+      `/moter/${s.meeting.id}/svar`,
+      `/moter/${s.meeting.id}/referat`,
+    ];
     const assets = new Set<string>();
     for (const [path, res] of [
-      ...(await Promise.all(publicPages.map(async (p) => [p, await fetch(`${app.baseUrl}${p}`, { redirect: "manual" })] as const))),
+      ...(await Promise.all(
+        publicPages.map(async (p) => [p, await fetch(`${app.baseUrl}${p}`, { redirect: "manual" })] as const),
+      )),
       ...(await Promise.all(secretariatPages.map(async (p) => [p, await secretariat.get(p)] as const))),
     ]) {
       expect(res.status, path).toBeLessThan(500);
@@ -118,7 +141,12 @@ describe("safe to put on the internet", () => {
 
     // JSON and attachments too (an attachment is a redirect to a presigned S3 URL: ours carries it).
     const manual = { redirect: "manual" } as const;
-    for (const res of [await fetch(`${app.baseUrl}/health`), await api.raw("/api/bodies", {}), await fetch(`${app.baseUrl}/a/${token}/1`, manual), await fetch(`${app.baseUrl}/arkiv/mote/${s.meeting.id}/vedlegg/1`, manual)]) {
+    for (const res of [
+      await fetch(`${app.baseUrl}/health`),
+      await api.raw("/api/bodies", {}),
+      await fetch(`${app.baseUrl}/a/${token}/1`, manual),
+      await fetch(`${app.baseUrl}/arkiv/mote/${s.meeting.id}/vedlegg/1`, manual),
+    ]) {
       expect(res.headers.get("x-content-type-options"), res.url).toBe("nosniff");
     }
   });
@@ -174,7 +202,9 @@ describe("safe to put on the internet", () => {
       const html = await second.text();
       expect(html).not.toContain("<iframe");
       expect(html).toContain("Ingen forhåndsvisning ennå");
-      const form = new RegExp(`<form method="post" action="/moter/${s.meeting.id}/forhandsvisning">\\s*<input type="hidden" name="csrf"`).exec(html);
+      const form = new RegExp(
+        `<form method="post" action="/moter/${s.meeting.id}/forhandsvisning">\\s*<input type="hidden" name="csrf"`,
+      ).exec(html);
       expect(form).not.toBeNull();
       expect(html).not.toMatch(/http-equiv="refresh"/);
 
@@ -199,7 +229,11 @@ describe("safe to put on the internet", () => {
       expect(viaApi.status, type).toBe(400);
       expect(viaApi.body.errors[0].message, type).toContain("ikke tillatt");
 
-      const viaPage = await secretariat.post(`/moter/${s.meeting.id}/vedlegg`, { csrf, attachmentTitle: `Lure ${type}`, attachmentType: type });
+      const viaPage = await secretariat.post(`/moter/${s.meeting.id}/vedlegg`, {
+        csrf,
+        attachmentTitle: `Lure ${type}`,
+        attachmentType: type,
+      });
       expect(viaPage.status, type).toBe(400);
       const body = await viaPage.text();
       expect(body, type).toContain("ikke tillatt");
@@ -219,7 +253,11 @@ describe("safe to put on the internet", () => {
     const s = await meetingWithMembers(api, 1);
     const files: [string, string, string | Uint8Array][] = [
       ["notat.txt", "text/plain", "<html><script>alert(document.cookie)</script></html>"],
-      ["sak.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK\u0003\u0004<script>alert(1)</script>"],
+      [
+        "sak.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "PK\u0003\u0004<script>alert(1)</script>",
+      ],
       ["tall.csv", "text/csv", "a,b\n<script>alert(1)</script>,2"],
       ["rapport.pdf", "application/pdf", "%PDF-1.4 rapport"],
       ["kart.png", "image/png", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])],
@@ -253,8 +291,18 @@ describe("safe to put on the internet", () => {
 
   it("%%SVARLENKE%% in a meeting title or body name puts the personal link in the Subject header: it stays inert", async () => {
     const tag = randomUUID().slice(0, 8);
-    const { body } = await setupBody(api, `Organ %%SVARLENKE%% ${tag}`, [{ name: "Erik %%NAVN%%", email: `erik-${tag}@example.org`, organisation: `Bærum ${tag}` }]);
-    const meeting = (await api.post("/api/meetings", { bodyId: body.id, title: "Møte %%SVARLENKE%% %%VEDLEGG%%", startsAt: "2030-06-01T09:00", endsAt: "2030-06-01T12:00", place: "Lier" })).body;
+    const { body } = await setupBody(api, `Organ %%SVARLENKE%% ${tag}`, [
+      { name: "Erik %%NAVN%%", email: `erik-${tag}@example.org`, organisation: `Bærum ${tag}` },
+    ]);
+    const meeting = (
+      await api.post("/api/meetings", {
+        bodyId: body.id,
+        title: "Møte %%SVARLENKE%% %%VEDLEGG%%",
+        startsAt: "2030-06-01T09:00",
+        endsAt: "2030-06-01T12:00",
+        place: "Lier",
+      })
+    ).body;
     const { sendId } = (await api.post(`/api/meetings/${meeting.id}/sends`, { audience: "all" })).body;
     await waitForSend(api, sendId);
     const mail = (await emailsTo(app, tag))[0]!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getInvitation } from "../../shared/store/invitations.js";
 import { queryAll } from "../../shared/store/db.js";
+import { getInvitation } from "../../shared/store/invitations.js";
 import { type ApiClient, useApiApp } from "../support/api.js";
 import { postForm } from "../support/forms.js";
 import type { TestApp } from "../support/harness.js";
@@ -20,7 +20,7 @@ describe("data integrity under races", () => {
       api = c;
     },
     { env: { REPLY_POSTS_PER_CLIENT_PER_HOUR: "100000" } },
-  )
+  );
 
   const invited = (n: number) => invitedMeeting(app, api, n);
 
@@ -68,7 +68,12 @@ describe("data integrity under races", () => {
     const s = await invited(2);
     const subLinks: string[] = [];
     for (const [i, link] of s.links.entries()) {
-      const res = await postForm(link, { csrf: await csrfOf(link), status: "substitute", substituteName: `Vara ${i}`, substituteEmail: `vara${i}-${s.tag}@example.org` });
+      const res = await postForm(link, {
+        csrf: await csrfOf(link),
+        status: "substitute",
+        substituteName: `Vara ${i}`,
+        substituteEmail: `vara${i}-${s.tag}@example.org`,
+      });
       expect(res.status).toBe(303);
     }
     await app.ctx.queue.drained();
@@ -136,7 +141,8 @@ describe("data integrity under races", () => {
       set.add(x.meetingVersion as number);
       versionsBySequence.set(x.sequence as number, set);
     }
-    for (const [seq, versions] of versionsBySequence) expect([...versions], `SEQUENCE ${seq} carried several versions`).toHaveLength(1);
+    for (const [seq, versions] of versionsBySequence)
+      expect([...versions], `SEQUENCE ${seq} carried several versions`).toHaveLength(1);
     // And what went out says what that version said: every email of one SEQUENCE names one place.
     const emails = await emailsTo(app, s.tag);
     const placesBySequence = new Map<string, Set<string>>();

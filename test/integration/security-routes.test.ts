@@ -35,9 +35,22 @@ describe("no 5xx and no writes from unknown or malformed ids, tokens and bodies"
         return !seen.has(key) && seen.add(key);
       });
   };
-  const fill = (path: string, value: (name: string) => string) => path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(value(name)));
+  const fill = (path: string, value: (name: string) => string) =>
+    path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(value(name)));
 
-  const hostileIds = ["01jzzzzzzzzzzzzzzzzzzzzzzz", "x", "øæå", "a".repeat(300), "constructor", "__proto__", "-1", "1e309", "null", "a.b.c", "%"];
+  const hostileIds = [
+    "01jzzzzzzzzzzzzzzzzzzzzzzz",
+    "x",
+    "øæå",
+    "a".repeat(300),
+    "constructor",
+    "__proto__",
+    "-1",
+    "1e309",
+    "null",
+    "a.b.c",
+    "%",
+  ];
 
   it("unknown or malformed ids on every route, logged in (pages and API), never answer 5xx", { timeout: 180_000 }, async () => {
     const b = await loggedInBrowser(app, "sekretariat@vestregionen.no");
@@ -66,7 +79,11 @@ describe("no 5xx and no writes from unknown or malformed ids, tokens and bodies"
           headers: isApi
             ? { authorization: `Bearer ${api.token}`, ...(unsafe ? { "content-type": "application/json" } : {}) }
             : { cookie: b.cookie(), ...(unsafe ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
-          body: unsafe ? (isApi ? JSON.stringify({ id, title: id }) : new URLSearchParams({ csrf: b.csrf, status: "attending", title: id }).toString()) : undefined,
+          body: unsafe
+            ? isApi
+              ? JSON.stringify({ id, title: id })
+              : new URLSearchParams({ csrf: b.csrf, status: "attending", title: id }).toString()
+            : undefined,
         });
         if (res.status >= 500) failures.push(`${r.method} ${path.slice(0, 80)} → ${res.status}`);
       }
@@ -74,7 +91,9 @@ describe("no 5xx and no writes from unknown or malformed ids, tokens and bodies"
     expect(failures).toEqual([]);
   });
 
-  it("random ids, tokens and form bodies on every route, not logged in: no 5xx, nothing written (property-based)", { timeout: 120_000 }, async () => {
+  it("random ids, tokens and form bodies on every route, not logged in: no 5xx, nothing written (property-based)", {
+    timeout: 120_000,
+  }, async () => {
     // Real ids mixed in, so some requests reach real records with forged tokens.
     const s = await meetingWithMembers(api, 2);
     const { sendId } = (await api.post(`/api/meetings/${s.meeting.id}/sends`, { audience: "all" })).body;
@@ -102,26 +121,57 @@ describe("no 5xx and no writes from unknown or malformed ids, tokens and bodies"
       fc.tuple(fc.constant(s.meeting.id), fc.stringMatching(/^[A-Za-z0-9_-]{32}$/)).map(([m, mac]) => `${m}.m-${m}.${mac}`),
     );
     const bodyArb = fc.dictionary(
-      fc.constantFrom("csrf", "status", "reason", "substituteName", "substituteEmail", "email", "token", "title", "name", "__proto__", "constructor"),
+      fc.constantFrom(
+        "csrf",
+        "status",
+        "reason",
+        "substituteName",
+        "substituteEmail",
+        "email",
+        "token",
+        "title",
+        "name",
+        "__proto__",
+        "constructor",
+      ),
       fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom("attending", "absent", "substitute", "x@example.org")),
     );
-    const contentType = fc.constantFrom("application/x-www-form-urlencoded", "application/json", "multipart/form-data; boundary=zz", "text/plain");
+    const contentType = fc.constantFrom(
+      "application/x-www-form-urlencoded",
+      "application/json",
+      "multipart/form-data; boundary=zz",
+      "text/plain",
+    );
     const failures: string[] = [];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...all), idArb, bodyArb, contentType, fc.boolean(), async (r, id, fields, type, foreignOrigin) => {
-        const path = fill(r.path, () => id);
-        const unsafe = r.method !== "GET";
-        const body = !unsafe ? undefined : type.startsWith("application/json") ? JSON.stringify(fields) : new URLSearchParams(fields).toString();
-        const res = await fetch(`${app.baseUrl}${path}`, {
-          method: r.method,
-          redirect: "manual",
-          headers: { ...(unsafe ? { "content-type": type } : {}), ...(foreignOrigin ? { origin: "https://evil.example" } : {}) },
-          body,
-        });
-        await res.arrayBuffer();
-        if (res.status >= 500) failures.push(`${r.method} ${path.slice(0, 80)} → ${res.status}`);
-        return res.status < 500;
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...all),
+        idArb,
+        bodyArb,
+        contentType,
+        fc.boolean(),
+        async (r, id, fields, type, foreignOrigin) => {
+          const path = fill(r.path, () => id);
+          const unsafe = r.method !== "GET";
+          const body = !unsafe
+            ? undefined
+            : type.startsWith("application/json")
+              ? JSON.stringify(fields)
+              : new URLSearchParams(fields).toString();
+          const res = await fetch(`${app.baseUrl}${path}`, {
+            method: r.method,
+            redirect: "manual",
+            headers: {
+              ...(unsafe ? { "content-type": type } : {}),
+              ...(foreignOrigin ? { origin: "https://evil.example" } : {}),
+            },
+            body,
+          });
+          await res.arrayBuffer();
+          if (res.status >= 500) failures.push(`${r.method} ${path.slice(0, 80)} → ${res.status}`);
+          return res.status < 500;
+        },
+      ),
       { numRuns: 400 },
     );
     expect(failures).toEqual([]);

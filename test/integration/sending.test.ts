@@ -1,7 +1,7 @@
 // Fault tests of the send pipeline (duplicates, redelivery in flight, a dead worker, throttling) on DynamoDB Local and the local SES.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InProcessQueue } from "../../shared/adapters/in-process-queue.js";
-import { MailThrottledError, type MailPort } from "../../shared/ports/mail.js";
+import { type MailPort, MailThrottledError } from "../../shared/ports/mail.js";
 import { CLAIM_LEASE_MS, listDeliveries } from "../../shared/sending/index.js";
 import { type ApiClient, apiClient } from "../support/api.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
@@ -145,7 +145,9 @@ describe("mass send: exactly once, never dropped", () => {
     const { sendId } = (await api.post(`/api/meetings/${meeting.id}/sends`, { audience: "all" })).body;
     // The others are sent; the victim's delivery stays claimed ("sending") by the worker that died.
     await until("the others sent and the victim claimed", async () => {
-      const states = (await listDeliveries(app.ctx, sendId)).map((d) => `${d.email === victim ? "victim" : "other"}:${d.status}`).sort();
+      const states = (await listDeliveries(app.ctx, sendId))
+        .map((d) => `${d.email === victim ? "victim" : "other"}:${d.status}`)
+        .sort();
       return states.join() === "other:sent,other:sent,victim:sending";
     });
     const claimed = (await listDeliveries(app.ctx, sendId)).find((d) => d.email === victim)!;
@@ -154,7 +156,10 @@ describe("mass send: exactly once, never dropped", () => {
     await app.ctx.queue.send([{ kind: "delivery", sendId, deliveryId: claimed.id }]);
     await new Promise((r) => setTimeout(r, 300));
     expect(countPerRecipient(await emailsTo(app, tag)).get(victim)).toBeUndefined();
-    expect((await listDeliveries(app.ctx, sendId)).find((d) => d.id === claimed.id)).toMatchObject({ status: "sending", claimId: claimed.claimId });
+    expect((await listDeliveries(app.ctx, sendId)).find((d) => d.id === claimed.id)).toMatchObject({
+      status: "sending",
+      claimId: claimed.claimId,
+    });
     // After the lease the claim is taken over (SQS redelivers; so does the requeue job) and the email sent, once.
     app.clock.advance(CLAIM_LEASE_MS + 1000);
     await app.ctx.queue.send([{ kind: "delivery", sendId, deliveryId: claimed.id }]);

@@ -1,8 +1,7 @@
 // SES events through the sending domain: delivery, bounce and complaint recorded on real local sends.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { recordSesNotifications } from "../../shared/sending/index.js";
-import { listDeliveries } from "../../shared/sending/index.js";
+import { listDeliveries, recordSesNotifications } from "../../shared/sending/index.js";
 import { type ApiClient, useApiApp } from "../support/api.js";
 import type { TestApp } from "../support/harness.js";
 import { meetingWithMembers, waitForSend } from "../support/scenario.js";
@@ -12,7 +11,9 @@ import { meetingWithMembers, waitForSend } from "../support/scenario.js";
  * published sample payloads (test/fixtures) with the message ids of real local sends filled in.
  */
 const fixture = (name: string, messageId: string, recipient: string) =>
-  readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), "utf8").replaceAll("MESSAGE_ID", messageId).replaceAll("RECIPIENT", recipient);
+  readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), "utf8")
+    .replaceAll("MESSAGE_ID", messageId)
+    .replaceAll("RECIPIENT", recipient);
 
 describe("ses-events: delivery, bounce and complaint per delivery", () => {
   let app!: TestApp;
@@ -39,7 +40,9 @@ describe("ses-events: delivery, bounce and complaint per delivery", () => {
     expect(progress).toMatchObject({ total: 3, sent: 3, delivered: 1, bounced: 1, complained: 1 });
     expect(progress.failures.find((f: { email: string }) => f.email === d2!.email).reason).toContain("550 5.1.1 user unknown");
     const board = (await api.get(`/api/meetings/${meeting.id}/replies`)).body;
-    const seat = board.organisations.flatMap((o: { seats: unknown[] }) => o.seats).find((s: { email: string }) => s.email === d2!.email);
+    const seat = board.organisations
+      .flatMap((o: { seats: unknown[] }) => o.seats)
+      .find((s: { email: string }) => s.email === d2!.email);
     expect(seat.status).toBe("bounced");
   });
 });

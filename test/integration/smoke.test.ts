@@ -20,7 +20,15 @@ function runCli(baseUrl: string): Promise<{ code: number; stdout: string; stderr
   });
 }
 
-const CHECKS = ["health", "login page", "openapi document", "forged personal link", "api without login", "security headers", "oversized body refused"];
+const CHECKS = [
+  "health",
+  "login page",
+  "openapi document",
+  "forged personal link",
+  "api without login",
+  "security headers",
+  "oversized body refused",
+];
 
 describe("npm run smoke -- <baseUrl>", () => {
   let app!: TestApp;
@@ -61,7 +69,11 @@ describe("npm run smoke -- <baseUrl>", () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const lines = run.stdout.trim().split("\n");
     expect(lines[0]).toBe(`Smoke test of ${app.baseUrl}`);
-    for (const name of CHECKS) expect(lines.some((l) => l.startsWith("PASS") && l.includes(name)), name).toBe(true);
+    for (const name of CHECKS)
+      expect(
+        lines.some((l) => l.startsWith("PASS") && l.includes(name)),
+        name,
+      ).toBe(true);
     expect(lines.filter((l) => /^(PASS|FAIL) /.test(l))).toHaveLength(CHECKS.length);
     expect(lines.at(-1)).toBe(`All ${CHECKS.length} checks passed.`);
   });
@@ -97,7 +109,11 @@ describe("npm run smoke -- <baseUrl>", () => {
       const run = await runCli(url);
       expect(run.code, run.stdout + run.stderr).toBe(1);
       const lines = run.stdout.trim().split("\n");
-      for (const name of CHECKS) expect(lines.some((l) => l.startsWith("FAIL") && l.includes(name)), name).toBe(true);
+      for (const name of CHECKS)
+        expect(
+          lines.some((l) => l.startsWith("FAIL") && l.includes(name)),
+          name,
+        ).toBe(true);
       expect(lines.at(-1)).toBe(`${CHECKS.length} of ${CHECKS.length} checks FAILED: ${CHECKS.join(", ")}.`);
     });
   });

@@ -1,6 +1,7 @@
 // A JSON client for the secretariat API, logged in with a real API token of a test user.
+
+import { afterAll, beforeAll } from "vitest";
 import { addUser, createApiToken } from "../../shared/auth/index.js";
-import { beforeAll, afterAll } from "vitest";
 import { startTestApp, type TestApp } from "./harness.js";
 
 export interface ApiResponse<T = any> {
@@ -14,7 +15,12 @@ export async function apiClient(app: TestApp, email = "sekretariat@vestregionen.
   await addUser(app.ctx, email);
   // Long-lived: some tests move the clock years ahead (past deadlines in 2030).
   const token = await createApiToken(app.ctx, email, app.ctx.clock.now(), { days: 3650 });
-  const call = async <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> => {
+  const call = async <T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> => {
     const res = await fetch(`${app.baseUrl}${path}`, {
       method,
       headers: {
@@ -40,19 +46,37 @@ export async function apiClient(app: TestApp, email = "sekretariat@vestregionen.
     patch: <T = any>(path: string, body: unknown) => call<T>("PATCH", path, body),
     put: <T = any>(path: string, body: unknown) => call<T>("PUT", path, body),
     raw: (path: string, init: RequestInit) =>
-      fetch(`${app.baseUrl}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) } }),
+      fetch(`${app.baseUrl}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
+      }),
   };
 }
 
 export type ApiClient = Awaited<ReturnType<typeof apiClient>>;
 
 /** Builds a body with members from the organisations named (each gets one member). */
-export async function setupBody(api: ApiClient, name = "Rådmannsgruppen", members: { name: string; email: string; organisation: string }[] = []) {
-  const body = (await api.post("/api/bodies", { name, shortName: name.slice(0, 3).toUpperCase(), secretariat: { name: "Nina Solberg", email: "nina@vestregionen.no" } })).body;
+export async function setupBody(
+  api: ApiClient,
+  name = "Rådmannsgruppen",
+  members: { name: string; email: string; organisation: string }[] = [],
+) {
+  const body = (
+    await api.post("/api/bodies", {
+      name,
+      shortName: name.slice(0, 3).toUpperCase(),
+      secretariat: { name: "Nina Solberg", email: "nina@vestregionen.no" },
+    })
+  ).body;
   const orgs = new Map<string, string>();
   for (const m of members) {
-    if (!orgs.has(m.organisation)) orgs.set(m.organisation, (await api.post("/api/organisations", { name: m.organisation })).body.id);
-    const res = await api.post(`/api/bodies/${body.id}/members`, { person: { name: m.name, email: m.email }, organisationId: orgs.get(m.organisation), role: "member" });
+    if (!orgs.has(m.organisation))
+      orgs.set(m.organisation, (await api.post("/api/organisations", { name: m.organisation })).body.id);
+    const res = await api.post(`/api/bodies/${body.id}/members`, {
+      person: { name: m.name, email: m.email },
+      organisationId: orgs.get(m.organisation),
+      role: "member",
+    });
     if (res.status !== 201) throw new Error(`addMember failed: ${JSON.stringify(res.body)}`);
   }
   return { body, orgs };

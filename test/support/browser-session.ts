@@ -15,8 +15,19 @@ export function cookieBrowser(app: TestApp) {
     }
     return res;
   };
-  const request = async (method: string, path: string, init: { headers?: Record<string, string>; body?: string | FormData } = {}) =>
-    remember(await fetch(`${app.baseUrl}${path}`, { method, redirect: "manual", headers: { cookie: cookie(), ...init.headers }, body: init.body }));
+  const request = async (
+    method: string,
+    path: string,
+    init: { headers?: Record<string, string>; body?: string | FormData } = {},
+  ) =>
+    remember(
+      await fetch(`${app.baseUrl}${path}`, {
+        method,
+        redirect: "manual",
+        headers: { cookie: cookie(), ...init.headers },
+        body: init.body,
+      }),
+    );
   return {
     jar,
     cookie,
@@ -25,7 +36,10 @@ export function cookieBrowser(app: TestApp) {
     post: (path: string, fields: Record<string, string> | FormData) =>
       fields instanceof FormData
         ? request("POST", path, { body: fields })
-        : request("POST", path, { headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() }),
+        : request("POST", path, {
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams(fields).toString(),
+          }),
   };
 }
 export type CookieBrowser = ReturnType<typeof cookieBrowser>;

@@ -19,7 +19,11 @@ export interface TestApp {
 }
 
 /** The stand-ins the global setup started (test/support/global-setup.ts). */
-const services = () => ({ dynamoEndpoint: inject("dynamoEndpoint"), sesEndpoint: inject("sesEndpoint"), s3Endpoint: inject("s3Endpoint") });
+const services = () => ({
+  dynamoEndpoint: inject("dynamoEndpoint"),
+  sesEndpoint: inject("sesEndpoint"),
+  s3Endpoint: inject("s3Endpoint"),
+});
 
 /** What every test app differs in from `npm start`: a fresh table and bucket, a fast SES rate, quiet logs. */
 const testEnv = () => ({
@@ -46,14 +50,23 @@ export async function startTestApp(
     mail: opts.mail,
     tickEveryMs: 3_600_000,
   });
-  return { baseUrl: app.baseUrl, ctx: app.ctx, clock, sesEndpoint: inject("sesEndpoint"), s3Endpoint: inject("s3Endpoint"), stop: app.stop };
+  return {
+    baseUrl: app.baseUrl,
+    ctx: app.ctx,
+    clock,
+    sesEndpoint: inject("sesEndpoint"),
+    s3Endpoint: inject("s3Endpoint"),
+    stop: app.stop,
+  };
 }
 
 /**
  * A local configuration on the shared stand-ins (DynamoDB Local, local SES, local S3 from the
  * global setup), with a fresh bucket name; the caller names its table, base URL and data folder.
  */
-export function testConfig(env: { TABLE_NAME: string; BASE_URL: string; DATA_DIR: string } & Record<string, string>): LocalConfig {
+export function testConfig(
+  env: { TABLE_NAME: string; BASE_URL: string; DATA_DIR: string } & Record<string, string>,
+): LocalConfig {
   const { DATA_DIR, ...rest } = env;
   return localStackConfig(services(), { ...testEnv(), ...rest }, { port: 0, dataDir: DATA_DIR });
 }

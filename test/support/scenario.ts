@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { type ApiClient, setupBody } from "./api.js";
 import { hiddenField } from "./forms.js";
-import { sesEmails, type StoredEmail, type TestApp } from "./harness.js";
+import { type StoredEmail, sesEmails, type TestApp } from "./harness.js";
 
 /** A body with n members in distinct kommuner (unique addresses per test) and a meeting with two cases. */
 export async function meetingWithMembers(api: ApiClient, n: number, opts: { deadline?: string; start?: string } = {}) {
@@ -25,7 +25,10 @@ export async function meetingWithMembers(api: ApiClient, n: number, opts: { dead
       ...(opts.deadline ? { replyDeadline: opts.deadline } : {}),
     })
   ).body;
-  await api.post(`/api/meetings/${meeting.id}/agenda`, { title: "Referat fra forrige møte", proposedDecision: "Referatet godkjennes." });
+  await api.post(`/api/meetings/${meeting.id}/agenda`, {
+    title: "Referat fra forrige møte",
+    proposedDecision: "Referatet godkjennes.",
+  });
   await api.post(`/api/meetings/${meeting.id}/agenda`, { title: "Budsjett", proposedDecision: "Budsjettet vedtas." });
   return { tag, body, meeting, members };
 }
@@ -67,7 +70,9 @@ export async function invitedMeeting(app: TestApp, api: ApiClient, n: number, de
   const { sendId } = (await api.post(`/api/meetings/${s.meeting.id}/sends`, { audience: "all" })).body;
   await waitForSend(api, sendId);
   const emails = await emailsTo(app, s.tag);
-  const links = s.members.map((m) => replyLink(emails.find((e) => e.destination.to.includes(m.email))!).replace(/^https?:\/\/[^/]+/, app.baseUrl));
+  const links = s.members.map((m) =>
+    replyLink(emails.find((e) => e.destination.to.includes(m.email))!).replace(/^https?:\/\/[^/]+/, app.baseUrl),
+  );
   const board = (await api.get(`/api/meetings/${s.meeting.id}/replies`)).body;
   const seats: { invitationId: string; email: string }[] = board.organisations.flatMap((o: { seats: unknown[] }) => o.seats);
   const invitationIds = s.members.map((m) => seats.find((x) => x.email === m.email)!.invitationId);

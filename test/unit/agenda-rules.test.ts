@@ -38,7 +38,13 @@ const item = (id: string, kind: AgendaItem["kind"], order: number, number: strin
   order,
 });
 const input = (kind: AgendaItem["kind"]) => ({ title: "Ny", kind, subItems: [], attachmentNumbers: [] });
-const agenda = [item("open", "opening", -1_000_000, null), item("a", "decision", 10, "12/2017"), item("b", "information", 20, "13/2017"), item("c", "decision", 30, "14/2017"), item("close", "closing", 1_000_000, null)];
+const agenda = [
+  item("open", "opening", -1_000_000, null),
+  item("a", "decision", 10, "12/2017"),
+  item("b", "information", 20, "13/2017"),
+  item("c", "decision", 30, "14/2017"),
+  item("close", "closing", 1_000_000, null),
+];
 
 describe("case numbers", () => {
   it("reads 12/2017 and orders by year, then number", () => {
@@ -56,14 +62,23 @@ describe("meeting changes", () => {
   });
 
   it("refuses an end before the start and a deadline after it", () => {
-    expect(checkMeetingTimes({ startsAt: "2017-06-01T07:00Z", endsAt: "2017-06-01T07:00Z" }).map((e) => e.field)).toEqual(["endsAt"]);
-    expect(checkMeetingTimes({ startsAt: "2017-06-01T07:00Z", endsAt: "2017-06-01T08:00Z", replyDeadline: "2017-06-01T07:00Z" }).map((e) => e.field)).toEqual(["replyDeadline"]);
+    expect(checkMeetingTimes({ startsAt: "2017-06-01T07:00Z", endsAt: "2017-06-01T07:00Z" }).map((e) => e.field)).toEqual([
+      "endsAt",
+    ]);
+    expect(
+      checkMeetingTimes({ startsAt: "2017-06-01T07:00Z", endsAt: "2017-06-01T08:00Z", replyDeadline: "2017-06-01T07:00Z" }).map(
+        (e) => e.field,
+      ),
+    ).toEqual(["replyDeadline"]);
   });
 });
 
 describe("a new agenda item", () => {
   it("puts a case after the last case, numbered in the Oslo year of the meeting", () => {
-    expect(planAgendaItem(meeting, agenda, input("decision"))).toMatchObject({ item: { order: 40, kind: "decision" }, caseYear: 2017 });
+    expect(planAgendaItem(meeting, agenda, input("decision"))).toMatchObject({
+      item: { order: 40, kind: "decision" },
+      caseYear: 2017,
+    });
     expect(planAgendaItem(meeting, [], input("information"))).toMatchObject({ item: { order: 10 }, caseYear: 2017 });
   });
 

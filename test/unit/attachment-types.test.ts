@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { loadConfig, s3UploadOrigin } from "../../shared/config.js";
 import { attachmentTypes, contentMatchesType } from "../../shared/meetings/index.js";
 
-const bytes = (...b: (number | string)[]) => new Uint8Array(b.flatMap((x) => (typeof x === "string" ? [...Buffer.from(x)] : [x])));
+const bytes = (...b: (number | string)[]) =>
+  new Uint8Array(b.flatMap((x) => (typeof x === "string" ? [...Buffer.from(x)] : [x])));
 
 describe("an attachment's first bytes must be what its declared type says", () => {
   const zip = bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00);
@@ -37,21 +38,47 @@ describe("an attachment's first bytes must be what its declared type says", () =
   }
 
   it("every allowed type has a check", () => {
-    const samples: Record<string, Uint8Array> = { pdf: bytes("%PDF-"), png: bytes(0x89, "PNG", 0x0d, 0x0a, 0x1a, 0x0a), jpg: bytes(0xff, 0xd8, 0xff), txt: bytes("a"), csv: bytes("a") };
+    const samples: Record<string, Uint8Array> = {
+      pdf: bytes("%PDF-"),
+      png: bytes(0x89, "PNG", 0x0d, 0x0a, 0x1a, 0x0a),
+      jpg: bytes(0xff, 0xd8, 0xff),
+      txt: bytes("a"),
+      csv: bytes("a"),
+    };
     for (const { type, ext } of attachmentTypes) expect(contentMatchesType(type, samples[ext] ?? zip), type).toBe(true);
   });
 });
 
 describe("the upload origin the CSP allows is the one the SDK presigns", () => {
   it("in AWS: the bucket's regional virtual-hosted endpoint", async () => {
-    const config = loadConfig({ APP_ENV: "aws", TABLE_NAME: "t", BASE_URL: "https://moter.example.no", SENDER_EMAIL: "a@example.no", QUEUE_URL: "https://sqs.eu-north-1.amazonaws.com/1/q", BUCKET_NAME: "moteinnkalling-vedlegg-abc123", LINK_SECRET_ARN: "arn:x", AWS_REGION: "eu-north-1" });
+    const config = loadConfig({
+      APP_ENV: "aws",
+      TABLE_NAME: "t",
+      BASE_URL: "https://moter.example.no",
+      SENDER_EMAIL: "a@example.no",
+      QUEUE_URL: "https://sqs.eu-north-1.amazonaws.com/1/q",
+      BUCKET_NAME: "moteinnkalling-vedlegg-abc123",
+      LINK_SECRET_ARN: "arn:x",
+      AWS_REGION: "eu-north-1",
+    });
     const client = new S3Client({ region: "eu-north-1", credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" } });
-    const { url } = await createPresignedPost(client, { Bucket: "moteinnkalling-vedlegg-abc123", Key: "meetings/m/uploads/x/${filename}" });
+    const { url } = await createPresignedPost(client, {
+      Bucket: "moteinnkalling-vedlegg-abc123",
+      Key: "meetings/m/uploads/x/${filename}",
+    });
     expect(new URL(url).origin).toBe(s3UploadOrigin(config));
   });
 
   it("locally: the S3 endpoint", () => {
-    const config = loadConfig({ APP_ENV: "local", TABLE_NAME: "t", BASE_URL: "http://localhost:3000", SENDER_EMAIL: "a@example.no", DYNAMODB_ENDPOINT: "http://127.0.0.1:8000", SES_ENDPOINT: "http://127.0.0.1:8005", DATA_DIR: ".data" });
+    const config = loadConfig({
+      APP_ENV: "local",
+      TABLE_NAME: "t",
+      BASE_URL: "http://localhost:3000",
+      SENDER_EMAIL: "a@example.no",
+      DYNAMODB_ENDPOINT: "http://127.0.0.1:8000",
+      SES_ENDPOINT: "http://127.0.0.1:8005",
+      DATA_DIR: ".data",
+    });
     expect(s3UploadOrigin(config)).toBe("http://127.0.0.1:8006");
   });
 });

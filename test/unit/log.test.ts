@@ -13,7 +13,12 @@ function captureOutput() {
   const err = vi.spyOn(process.stderr, "write").mockImplementation(capture as never);
   return {
     raw: () => lines.join(""),
-    entries: () => lines.join("").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>),
+    entries: () =>
+      lines
+        .join("")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
     restore: () => {
       out.mockRestore();
       err.mockRestore();
@@ -47,7 +52,8 @@ describe("logs never hold a personal link, a login link or a token", () => {
       sendId: "01SEND",
     });
     const raw = output.raw();
-    for (const secret of [token, "c2VjcmV0LWxvZ2luLXRva2VuLXZhbHVl", "hemmelig", "abc\"", "\"pw\""]) expect(raw).not.toContain(secret);
+    for (const secret of [token, "c2VjcmV0LWxvZ2luLXRva2VuLXZhbHVl", "hemmelig", 'abc"', '"pw"'])
+      expect(raw).not.toContain(secret);
     const [entry] = output.entries();
     expect(entry).toMatchObject({
       level: "error",
@@ -78,7 +84,9 @@ describe("logs never hold a personal link, a login link or a token", () => {
     expect(first!.note).toBe("GET /a/[redacted]/2 then Bearer [redacted]");
     const e = first!.err as { name: string; message: string; stack: string };
     expect(e.name).toBe("Error");
-    expect(e.message).toBe("fetch https://moter.vestregionen.no/r/[redacted] failed; also https://moter.vestregionen.no/a/[redacted]/3 and https://moter.vestregionen.no/logg-inn/lenke?token=[redacted]");
+    expect(e.message).toBe(
+      "fetch https://moter.vestregionen.no/r/[redacted] failed; also https://moter.vestregionen.no/a/[redacted]/3 and https://moter.vestregionen.no/logg-inn/lenke?token=[redacted]",
+    );
     expect(e.stack).not.toContain(token);
     expect(second!.text).toEqual(["see https://moter.vestregionen.no/logg-inn/lenke?token=[redacted]&next=1"]);
   });
@@ -91,6 +99,12 @@ describe("logs never hold a personal link, a login link or a token", () => {
     log.warn("cyclic", cyclic);
     const entries = output.entries();
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ level: "warn", msg: "cyclic", meetingId: "m1", path: "/moter/m1/send", self: { meetingId: "m1", self: "[circular]" } });
+    expect(entries[0]).toMatchObject({
+      level: "warn",
+      msg: "cyclic",
+      meetingId: "m1",
+      path: "/moter/m1/send",
+      self: { meetingId: "m1", self: "[circular]" },
+    });
   });
 });

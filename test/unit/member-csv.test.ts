@@ -18,9 +18,16 @@ const row = (email: string, extra: Partial<CsvRow> = {}): CsvRow => ({ name: ema
 
 describe("planMemberImport", () => {
   it("adds the new, updates a changed role or organisation, leaves the rest; line numbers as in the file", () => {
-    const members = [member("kari@asker.kommune.no", { organisationId: asker.id, organisationName: asker.name }), member("ola@baerum.kommune.no", { organisationId: baerum.id, organisationName: baerum.name })];
+    const members = [
+      member("kari@asker.kommune.no", { organisationId: asker.id, organisationName: asker.name }),
+      member("ola@baerum.kommune.no", { organisationId: baerum.id, organisationName: baerum.name }),
+    ];
     const plan = planMemberImport(
-      [row("kari@asker.kommune.no", { organisation: "asker kommune" }), row("ola@baerum.kommune.no", { organisation: "Bærum kommune", role: "deputy" }), row("ny@asker.kommune.no", { organisation: "Asker kommune" })],
+      [
+        row("kari@asker.kommune.no", { organisation: "asker kommune" }),
+        row("ola@baerum.kommune.no", { organisation: "Bærum kommune", role: "deputy" }),
+        row("ny@asker.kommune.no", { organisation: "Asker kommune" }),
+      ],
       members,
       [asker, baerum],
     );
@@ -35,10 +42,14 @@ describe("planMemberImport", () => {
   it("compares the organisation by id, not by the member's stored name (which may lag behind a rename)", () => {
     // Stored before Asker was renamed: the name differs, the organisation is the same.
     const members = [member("kari@asker.kommune.no", { organisationId: asker.id, organisationName: "Asker" })];
-    expect(planMemberImport([row("kari@asker.kommune.no", { organisation: "Asker kommune" })], members, [asker])[0]?.change).toBe("unchanged");
+    expect(planMemberImport([row("kari@asker.kommune.no", { organisation: "Asker kommune" })], members, [asker])[0]?.change).toBe(
+      "unchanged",
+    );
     // Same name stored, but the row names another organisation: an update.
     const moved = [member("kari@asker.kommune.no", { organisationId: baerum.id, organisationName: "Asker kommune" })];
-    expect(planMemberImport([row("kari@asker.kommune.no", { organisation: "Asker kommune" })], moved, [asker, baerum])[0]?.change).toBe("update");
+    expect(
+      planMemberImport([row("kari@asker.kommune.no", { organisation: "Asker kommune" })], moved, [asker, baerum])[0]?.change,
+    ).toBe("update");
     // No organisation in the row takes it away.
     expect(planMemberImport([row("kari@asker.kommune.no")], moved, [asker, baerum])[0]?.change).toBe("update");
   });

@@ -4,9 +4,21 @@ import { InvalidError } from "../../shared/errors.js";
 import { attendeeLine, draftMinutes, editMinutes } from "../../shared/minutes/index.js";
 import type { AgendaItem, Body, Invitation, Meeting, Member, Minutes } from "../../shared/model.js";
 
-const meeting = { id: "m1", bodyId: "b1", startsAt: "2017-06-01T07:00:00.000Z", endsAt: "2017-06-01T10:00:00.000Z", place: "Drammen" } as Meeting;
-const body = { id: "b1", name: "Rådmannsgruppen", shortName: "RG", secretariat: { name: "Vestregionen", email: "s@v.no" } } as Body;
-const seat = (id: string, name: string, reply?: Invitation["reply"]) => ({ id, name, organisationName: "Asker", reply }) as Invitation;
+const meeting = {
+  id: "m1",
+  bodyId: "b1",
+  startsAt: "2017-06-01T07:00:00.000Z",
+  endsAt: "2017-06-01T10:00:00.000Z",
+  place: "Drammen",
+} as Meeting;
+const body = {
+  id: "b1",
+  name: "Rådmannsgruppen",
+  shortName: "RG",
+  secretariat: { name: "Vestregionen", email: "s@v.no" },
+} as Body;
+const seat = (id: string, name: string, reply?: Invitation["reply"]) =>
+  ({ id, name, organisationName: "Asker", reply }) as Invitation;
 const agenda = [
   { id: "i1", number: "12/2017", title: "Budsjett", kind: "decision", proposedDecision: "Vedtas.", background: "Bakgrunn" },
   { id: "i2", number: "13/2017", title: "Orientering", kind: "information" },
@@ -23,13 +35,19 @@ describe("the first draft", () => {
   const draft = draftMinutes({ meeting, agenda, invitations }, body, [] as Member[], now);
 
   it("takes present, substitutes and absent from the replies; withdrawn seats are left out", () => {
-    expect(draft.present).toEqual([{ name: "Erik", organisation: "Asker" }, { name: "Kari", organisation: "Asker", substituteFor: "Trond" }]);
+    expect(draft.present).toEqual([
+      { name: "Erik", organisation: "Asker" },
+      { name: "Kari", organisation: "Asker", substituteFor: "Trond" },
+    ]);
     expect(draft.absent).toEqual([{ name: "Nils", organisation: "Asker" }]);
     expect(draft.secretariat).toEqual(["Vestregionen"]);
   });
 
   it("pre-fills decisions from the proposals; information is noted", () => {
-    expect(draft.items.map((i) => [i.number, i.decision, i.status])).toEqual([["12/2017", "Vedtas.", "decided"], ["13/2017", undefined, "noted"]]);
+    expect(draft.items.map((i) => [i.number, i.decision, i.status])).toEqual([
+      ["12/2017", "Vedtas.", "decided"],
+      ["13/2017", undefined, "noted"],
+    ]);
   });
 });
 
@@ -58,6 +76,8 @@ describe("an edit", () => {
 });
 
 it("writes an attendee as in the seeds", () => {
-  expect(attendeeLine({ name: "Kari Solberg Økland", substituteFor: "Trond Julin", organisation: "Drammen" })).toBe("Kari Solberg Økland for Trond Julin, Drammen");
+  expect(attendeeLine({ name: "Kari Solberg Økland", substituteFor: "Trond Julin", organisation: "Drammen" })).toBe(
+    "Kari Solberg Økland for Trond Julin, Drammen",
+  );
   expect(attendeeLine({ name: "Erik Kjeldstadli" })).toBe("Erik Kjeldstadli");
 });

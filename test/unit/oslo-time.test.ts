@@ -1,7 +1,7 @@
 // Europe/Oslo times: conversion, summer time, formatting; the meeting rules on them.
 import { describe, expect, it } from "vitest";
-import { formatMeetingTime, formatOsloDateTime, osloLocalToUtc, osloYear, utcToOsloLocal } from "../../shared/time.js";
 import { checkMeetingTimes, replyOpen, toUtcIso } from "../../shared/meetings/index.js";
+import { formatMeetingTime, formatOsloDateTime, osloLocalToUtc, osloYear, utcToOsloLocal } from "../../shared/time.js";
 
 describe("Europe/Oslo times", () => {
   it("converts wall-clock time to UTC in summer (UTC+2) and winter (UTC+1)", () => {
@@ -32,9 +32,23 @@ describe("meeting rules", () => {
   });
 
   it("wants the end after the start and the deadline before the start", () => {
-    expect(checkMeetingTimes({ startsAt: "2030-01-01T09:00:00.000Z", endsAt: "2030-01-01T08:00:00.000Z" })).toEqual([{ field: "endsAt", message: "Slutt må være etter start." }]);
-    expect(checkMeetingTimes({ startsAt: "2030-01-01T09:00:00.000Z", endsAt: "2030-01-01T10:00:00.000Z", replyDeadline: "2030-01-01T09:00:00.000Z" })[0]?.field).toBe("replyDeadline");
-    expect(checkMeetingTimes({ startsAt: "2030-01-01T09:00:00.000Z", endsAt: "2030-01-01T10:00:00.000Z", replyDeadline: "2029-12-30T09:00:00.000Z" })).toEqual([]);
+    expect(checkMeetingTimes({ startsAt: "2030-01-01T09:00:00.000Z", endsAt: "2030-01-01T08:00:00.000Z" })).toEqual([
+      { field: "endsAt", message: "Slutt må være etter start." },
+    ]);
+    expect(
+      checkMeetingTimes({
+        startsAt: "2030-01-01T09:00:00.000Z",
+        endsAt: "2030-01-01T10:00:00.000Z",
+        replyDeadline: "2030-01-01T09:00:00.000Z",
+      })[0]?.field,
+    ).toBe("replyDeadline");
+    expect(
+      checkMeetingTimes({
+        startsAt: "2030-01-01T09:00:00.000Z",
+        endsAt: "2030-01-01T10:00:00.000Z",
+        replyDeadline: "2029-12-30T09:00:00.000Z",
+      }),
+    ).toEqual([]);
   });
 
   it("keeps replies open until the deadline, or the start when there is none, and never for a cancelled meeting", () => {

@@ -12,7 +12,11 @@ describe("secretariat page text formats", () => {
   });
 
   it("reads sub-items with bullets (seed 000, Sak 18)", () => {
-    expect(parseSubItems("A Kommnehelsesamarbeidet\n- Psykisk helse og rus\n- Funksjonsorienterte pasientforløp\nB KomUt\nD Folkehelse")).toEqual([
+    expect(
+      parseSubItems(
+        "A Kommnehelsesamarbeidet\n- Psykisk helse og rus\n- Funksjonsorienterte pasientforløp\nB KomUt\nD Folkehelse",
+      ),
+    ).toEqual([
       { letter: "A", title: "Kommnehelsesamarbeidet", bullets: ["Psykisk helse og rus", "Funksjonsorienterte pasientforløp"] },
       { letter: "B", title: "KomUt", bullets: [] },
       { letter: "D", title: "Folkehelse", bullets: [] },

@@ -5,17 +5,43 @@ import { decideReply, nextLinkCounter, ReplyForm } from "../../shared/invitation
 import type { Invitation } from "../../shared/model.js";
 
 const now = new Date("2030-05-01T10:00:00Z");
-const member: Invitation = { id: "m-1", meetingId: "mtg", name: "Trond Julin", email: "trond@example.org", role: "member", linkVersion: 1, withdrawn: false, replyVersion: 0, createdAt: now.toISOString() };
+const member: Invitation = {
+  id: "m-1",
+  meetingId: "mtg",
+  name: "Trond Julin",
+  email: "trond@example.org",
+  role: "member",
+  linkVersion: 1,
+  withdrawn: false,
+  replyVersion: 0,
+  createdAt: now.toISOString(),
+};
 
 describe("decideReply", () => {
   it("a new substitute address gets its own invitation, already attending, and an invitation email", () => {
-    const d = decideReply(member, { status: "substitute", substituteName: "Kari", substituteEmail: "kari@example.org" }, "participant", now, false);
-    expect(d.newSubstitute).toMatchObject({ id: "s-m-1-1", substituteFor: { invitationId: "m-1", name: "Trond Julin" }, reply: { status: "attending" } });
+    const d = decideReply(
+      member,
+      { status: "substitute", substituteName: "Kari", substituteEmail: "kari@example.org" },
+      "participant",
+      now,
+      false,
+    );
+    expect(d.newSubstitute).toMatchObject({
+      id: "s-m-1-1",
+      substituteFor: { invitationId: "m-1", name: "Trond Julin" },
+      reply: { status: "attending" },
+    });
     expect(d.emails).toMatchObject({ replyVersion: 1, newSubstituteId: "s-m-1-1" });
   });
 
   it("a held substitute is recorded but never emailed, and not told when released", () => {
-    const held = decideReply(member, { status: "substitute", substituteName: "Kari", substituteEmail: "kari@example.org" }, "participant", now, true);
+    const held = decideReply(
+      member,
+      { status: "substitute", substituteName: "Kari", substituteEmail: "kari@example.org" },
+      "participant",
+      now,
+      true,
+    );
     expect(held.reply.substitute?.held).toBe(true);
     expect(held.emails.newSubstituteId).toBeUndefined();
     const current = { ...member, reply: held.reply, replyVersion: 1 };
@@ -25,7 +51,15 @@ describe("decideReply", () => {
   });
 
   it("a substitute cannot name a substitute", () => {
-    expect(() => decideReply({ ...member, substituteFor: { invitationId: "m-0", name: "X" } }, { status: "substitute", substituteName: "Y", substituteEmail: "y@example.org" }, "participant", now, false)).toThrow();
+    expect(() =>
+      decideReply(
+        { ...member, substituteFor: { invitationId: "m-0", name: "X" } },
+        { status: "substitute", substituteName: "Y", substituteEmail: "y@example.org" },
+        "participant",
+        now,
+        false,
+      ),
+    ).toThrow();
   });
 });
 
@@ -41,7 +75,9 @@ describe("nextLinkCounter", () => {
 
 describe("ReplyForm (zod/mini)", () => {
   it("trims and lower-cases the substitute's address, and names the field of each error", () => {
-    expect(ReplyForm.parse({ status: "substitute", substituteName: " Kari ", substituteEmail: " KARI@Example.org " })).toMatchObject({ substituteName: "Kari", substituteEmail: "kari@example.org" });
+    expect(
+      ReplyForm.parse({ status: "substitute", substituteName: " Kari ", substituteEmail: " KARI@Example.org " }),
+    ).toMatchObject({ substituteName: "Kari", substituteEmail: "kari@example.org" });
     const bad = ReplyForm.safeParse({ status: "substitute", substituteName: "", substituteEmail: "x" });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.path[0])).toContain("substituteName");

@@ -25,7 +25,8 @@ export function jsonApi() {
   const api = openApiApp();
   // Every API route needs a login; the OpenAPI document itself is public.
   api.use("*", async (c, next) => (c.req.path === "/api/openapi.json" ? next() : requireApiAuth(c, next)));
-  for (const resource of [directoryApi, membersApi, meetingsApi, agendaApi, attachmentsApi, sendsApi, repliesApi, minutesApi]) api.route("/", resource());
+  for (const resource of [directoryApi, membersApi, meetingsApi, agendaApi, attachmentsApi, sendsApi, repliesApi, minutesApi])
+    api.route("/", resource());
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   api.openAPIRegistry.registerComponent("securitySchemes", "cookie", { type: "apiKey", in: "cookie", name: "sid" });
   api.doc("/openapi.json", { openapi: "3.1.0", info: { title: t.apiDocs.title, version: "1" } });

@@ -13,23 +13,59 @@ const created = { 201: t.apiDocs.responses.ok };
 export function directoryApi() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
-    jsonOp({ method: "post", path: "/organisations", operationId: "createOrganisation", summary: d.createOrganisation, body: CreateOrganisationInput, ok: created, response: Organisation }),
+    jsonOp({
+      method: "post",
+      path: "/organisations",
+      operationId: "createOrganisation",
+      summary: d.createOrganisation,
+      body: CreateOrganisationInput,
+      ok: created,
+      response: Organisation,
+    }),
     async (c) => c.json(await directory.createOrganisation(c.get("ctx"), c.req.valid("json")), 201),
   );
   app.openapi(
-    jsonOp({ method: "get", path: "/organisations", operationId: "listOrganisations", summary: d.listOrganisations, response: z.object({ items: z.array(Organisation) }) }),
+    jsonOp({
+      method: "get",
+      path: "/organisations",
+      operationId: "listOrganisations",
+      summary: d.listOrganisations,
+      response: z.object({ items: z.array(Organisation) }),
+    }),
     async (c) => c.json({ items: await directory.listOrganisations(c.get("ctx")) }, 200),
   );
   app.openapi(
-    jsonOp({ method: "post", path: "/people", operationId: "createPerson", summary: d.createPerson, body: CreatePersonInput, ok: created, response: Person }),
+    jsonOp({
+      method: "post",
+      path: "/people",
+      operationId: "createPerson",
+      summary: d.createPerson,
+      body: CreatePersonInput,
+      ok: created,
+      response: Person,
+    }),
     async (c) => c.json(await directory.createPerson(c.get("ctx"), c.req.valid("json")), 201),
   );
   app.openapi(
-    jsonOp({ method: "post", path: "/bodies", operationId: "createBody", summary: d.createBody, body: CreateBodyInput, ok: created, response: Body }),
+    jsonOp({
+      method: "post",
+      path: "/bodies",
+      operationId: "createBody",
+      summary: d.createBody,
+      body: CreateBodyInput,
+      ok: created,
+      response: Body,
+    }),
     async (c) => c.json(await directory.createBody(c.get("ctx"), c.req.valid("json")), 201),
   );
   app.openapi(
-    jsonOp({ method: "get", path: "/bodies", operationId: "listBodies", summary: d.listBodies, response: z.object({ items: z.array(Body) }) }),
+    jsonOp({
+      method: "get",
+      path: "/bodies",
+      operationId: "listBodies",
+      summary: d.listBodies,
+      response: z.object({ items: z.array(Body) }),
+    }),
     async (c) => c.json({ items: await directory.listBodies(c.get("ctx")) }, 200),
   );
   return app;

@@ -16,11 +16,26 @@ const MeetingWithAgenda = z.object({ meeting: Meeting, agenda: z.array(AgendaIte
 export function meetingsApi() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
-    jsonOp({ method: "post", path: "/meetings", operationId: "createMeeting", summary: d.createMeeting, body: CreateMeetingInput, ok: { 201: d.responses.ok }, response: Meeting }),
+    jsonOp({
+      method: "post",
+      path: "/meetings",
+      operationId: "createMeeting",
+      summary: d.createMeeting,
+      body: CreateMeetingInput,
+      ok: { 201: d.responses.ok },
+      response: Meeting,
+    }),
     async (c) => c.json(await meetings.createMeeting(c.get("ctx"), c.req.valid("json"), c.get("ctx").clock.now()), 201),
   );
   app.openapi(
-    jsonOp({ method: "get", path: "/meetings", operationId: "listMeetings", summary: d.listMeetings, query: z.object({ bodyId: z.string().min(1).max(64) }), response: z.object({ items: z.array(Meeting) }) }),
+    jsonOp({
+      method: "get",
+      path: "/meetings",
+      operationId: "listMeetings",
+      summary: d.listMeetings,
+      query: z.object({ bodyId: z.string().min(1).max(64) }),
+      response: z.object({ items: z.array(Meeting) }),
+    }),
     async (c) => {
       const { bodyId } = c.req.valid("query");
       await getBody(c.get("ctx"), bodyId);
@@ -28,14 +43,29 @@ export function meetingsApi() {
     },
   );
   app.openapi(
-    jsonOp({ method: "get", path: "/meetings/{id}", operationId: "getMeeting", summary: d.getMeeting, params: IdParam, response: MeetingWithAgenda }),
+    jsonOp({
+      method: "get",
+      path: "/meetings/{id}",
+      operationId: "getMeeting",
+      summary: d.getMeeting,
+      params: IdParam,
+      response: MeetingWithAgenda,
+    }),
     async (c) => {
       const b = await meetings.getMeetingBundle(c.get("ctx"), c.req.valid("param").id);
       return c.json({ meeting: b.meeting, agenda: b.agenda, attachments: b.attachments.map(({ blobKey, ...a }) => a) }, 200);
     },
   );
   app.openapi(
-    jsonOp({ method: "patch", path: "/meetings/{id}", operationId: "updateMeeting", summary: d.updateMeeting, params: IdParam, body: UpdateMeetingInput, response: Meeting }),
+    jsonOp({
+      method: "patch",
+      path: "/meetings/{id}",
+      operationId: "updateMeeting",
+      summary: d.updateMeeting,
+      params: IdParam,
+      body: UpdateMeetingInput,
+      response: Meeting,
+    }),
     async (c) => c.json(await meetings.changeMeeting(c.get("ctx"), c.req.valid("param").id, c.req.valid("json")), 200),
   );
   return app;

@@ -15,7 +15,14 @@ const ImportResult = z.object({ added: z.number(), updated: z.number(), unchange
 export function membersApi() {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
-    jsonOp({ method: "get", path: "/bodies/{id}/members", operationId: "listMembers", summary: d.listMembers, params: IdParam, response: z.object({ items: z.array(Member) }) }),
+    jsonOp({
+      method: "get",
+      path: "/bodies/{id}/members",
+      operationId: "listMembers",
+      summary: d.listMembers,
+      params: IdParam,
+      response: z.object({ items: z.array(Member) }),
+    }),
     async (c) => {
       const { id } = c.req.valid("param");
       await directory.getBody(c.get("ctx"), id);
@@ -23,11 +30,27 @@ export function membersApi() {
     },
   );
   app.openapi(
-    jsonOp({ method: "post", path: "/bodies/{id}/members", operationId: "addMember", summary: d.addMember, params: IdParam, body: AddMemberInput, ok: { 201: d.responses.ok }, response: Member }),
+    jsonOp({
+      method: "post",
+      path: "/bodies/{id}/members",
+      operationId: "addMember",
+      summary: d.addMember,
+      params: IdParam,
+      body: AddMemberInput,
+      ok: { 201: d.responses.ok },
+      response: Member,
+    }),
     async (c) => c.json(await directory.addMember(c.get("ctx"), c.req.valid("param").id, c.req.valid("json")), 201),
   );
   app.openapi(
-    jsonOp({ method: "delete", path: "/bodies/{id}/members/{memberId}", operationId: "removeMember", summary: d.removeMember, params: MemberParams, response: z.object({ withdrawn: z.number() }) }),
+    jsonOp({
+      method: "delete",
+      path: "/bodies/{id}/members/{memberId}",
+      operationId: "removeMember",
+      summary: d.removeMember,
+      params: MemberParams,
+      response: z.object({ withdrawn: z.number() }),
+    }),
     async (c) => {
       const { id, memberId } = c.req.valid("param");
       return c.json(await directory.removeMemberFromList(c.get("ctx"), id, memberId, c.get("ctx").clock.now()), 200);

@@ -43,8 +43,12 @@ interface OpConfig {
  * and c.json(…, status) are checked against the very schemas the OpenAPI document shows.
  */
 type JsonContent<S> = { content: { "application/json": { schema: S } } };
-type Part<C extends OpConfig, K extends "params" | "query" | "headers"> = C[K] extends z.ZodType ? { [P in K]: C[K] } : Record<never, never>;
-type BodyOf<C extends OpConfig> = C["body"] extends z.ZodType ? { body: JsonContent<C["body"]> & { required: true } } : Record<never, never>;
+type Part<C extends OpConfig, K extends "params" | "query" | "headers"> = C[K] extends z.ZodType
+  ? { [P in K]: C[K] }
+  : Record<never, never>;
+type BodyOf<C extends OpConfig> = C["body"] extends z.ZodType
+  ? { body: JsonContent<C["body"]> & { required: true } }
+  : Record<never, never>;
 type Security = { [scheme: string]: string[] }[];
 type OkOf<C extends OpConfig> = C["ok"] extends object ? Extract<keyof C["ok"], OkStatus> : 200;
 type JsonRoute<C extends OpConfig> = {
@@ -74,7 +78,12 @@ export function jsonOp<const C extends OpConfig>(cfg: C): JsonRoute<C> {
       ...(cfg.body ? { body: { content: { "application/json": { schema: cfg.body } }, required: true } } : {}),
     },
     responses: {
-      ...Object.fromEntries(Object.entries(ok).map(([status, description]) => [status, { description, content: { "application/json": { schema: cfg.response } } }])),
+      ...Object.fromEntries(
+        Object.entries(ok).map(([status, description]) => [
+          status,
+          { description, content: { "application/json": { schema: cfg.response } } },
+        ]),
+      ),
       ...problemResponses,
     },
   } satisfies RouteConfig;

@@ -2,7 +2,14 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { InvalidError } from "../../../shared/errors.js";
 import { t } from "../../../shared/i18n/nb.js";
-import { groupRepliesByOrganisation, listMeetingReplies, RecordReplyInput, requireInvitation, revokeLink, submitReply } from "../../../shared/invitations/index.js";
+import {
+  groupRepliesByOrganisation,
+  listMeetingReplies,
+  RecordReplyInput,
+  requireInvitation,
+  revokeLink,
+  submitReply,
+} from "../../../shared/invitations/index.js";
 import { getMeetingRecord } from "../../../shared/meetings/index.js";
 import type { AppEnv } from "../env.js";
 import { actor } from "../guard.js";
@@ -17,12 +24,16 @@ const Seat = z.object({
   status: z.enum(["attending", "absent", "substitute", "no_answer", "bounced", "withdrawn"]),
   label: z.string(),
   reason: z.string().optional(),
-  substitute: z.object({ name: z.string(), email: z.string(), invitationId: z.string(), held: z.boolean().optional() }).optional(),
+  substitute: z
+    .object({ name: z.string(), email: z.string(), invitationId: z.string(), held: z.boolean().optional() })
+    .optional(),
   repliedAt: z.string().optional(),
   repliedBy: z.string().optional(),
 });
 const Board = z.object({
-  organisations: z.array(z.object({ organisationId: z.string().optional(), organisation: z.string(), answered: z.boolean(), seats: z.array(Seat) })),
+  organisations: z.array(
+    z.object({ organisationId: z.string().optional(), organisation: z.string(), answered: z.boolean(), seats: z.array(Seat) }),
+  ),
   totals: z.record(z.string(), z.number()),
 });
 const InvitationParams = z.object({ id: z.string().min(1).max(64), invitationId: z.string().min(1).max(100) });
@@ -33,17 +44,40 @@ function replyOf(input: z.infer<typeof RecordReplyInput>) {
   if (input.status === "attending") return { status: "attending" as const };
   if (!input.substitute) throw new InvalidError([{ field: "substitute", message: t.replies.substituteMissing }]);
   const s = input.substitute;
-  return { status: "substitute" as const, substituteName: s.name, substituteEmail: s.email.toLowerCase(), substituteRole: s.role };
+  return {
+    status: "substitute" as const,
+    substituteName: s.name,
+    substituteEmail: s.email.toLowerCase(),
+    substituteRole: s.role,
+  };
 }
 
 export function repliesApi() {
   const app = new OpenAPIHono<AppEnv>();
-  app.openapi(jsonOp({ method: "get", path: "/meetings/{id}/replies", operationId: "listReplies", summary: d.listReplies, params: IdParam, response: Board }), async (c) => {
-    const { invitations, bounced } = await listMeetingReplies(c.get("ctx"), c.req.valid("param").id);
-    return c.json(groupRepliesByOrganisation(invitations, bounced), 200);
-  });
   app.openapi(
-    jsonOp({ method: "post", path: "/meetings/{id}/replies", operationId: "recordReply", summary: d.recordReply, params: IdParam, body: RecordReplyInput, response: z.object({ invitationId: z.string(), status: z.string() }) }),
+    jsonOp({
+      method: "get",
+      path: "/meetings/{id}/replies",
+      operationId: "listReplies",
+      summary: d.listReplies,
+      params: IdParam,
+      response: Board,
+    }),
+    async (c) => {
+      const { invitations, bounced } = await listMeetingReplies(c.get("ctx"), c.req.valid("param").id);
+      return c.json(groupRepliesByOrganisation(invitations, bounced), 200);
+    },
+  );
+  app.openapi(
+    jsonOp({
+      method: "post",
+      path: "/meetings/{id}/replies",
+      operationId: "recordReply",
+      summary: d.recordReply,
+      params: IdParam,
+      body: RecordReplyInput,
+      response: z.object({ invitationId: z.string(), status: z.string() }),
+    }),
     async (c) => {
       const ctx = c.get("ctx");
       const { id } = c.req.valid("param");
@@ -51,12 +85,25 @@ export function repliesApi() {
       const meeting = await getMeetingRecord(ctx, id);
       await requireInvitation(ctx, id, input.invitationId);
       const form = replyOf(input);
-      const { invitation } = await submitReply(ctx, meeting, input.invitationId, form, `${actor(c)}${input.note ? ` (${input.note})` : ""}`);
+      const { invitation } = await submitReply(
+        ctx,
+        meeting,
+        input.invitationId,
+        form,
+        `${actor(c)}${input.note ? ` (${input.note})` : ""}`,
+      );
       return c.json({ invitationId: invitation.id, status: invitation.reply?.status ?? form.status }, 200);
     },
   );
   app.openapi(
-    jsonOp({ method: "post", path: "/meetings/{id}/invitations/{invitationId}/revoke", operationId: "revokeLink", summary: d.revokeLink, params: InvitationParams, response: z.object({ invitationId: z.string(), linkVersion: z.number() }) }),
+    jsonOp({
+      method: "post",
+      path: "/meetings/{id}/invitations/{invitationId}/revoke",
+      operationId: "revokeLink",
+      summary: d.revokeLink,
+      params: InvitationParams,
+      response: z.object({ invitationId: z.string(), linkVersion: z.number() }),
+    }),
     async (c) => {
       const { id, invitationId } = c.req.valid("param");
       return c.json({ invitationId, linkVersion: await revokeLink(c.get("ctx"), id, invitationId) }, 200);

@@ -21,7 +21,9 @@ const Progress = z.object({
   bounced: z.number(),
   complained: z.number(),
   done: z.boolean(),
-  failures: z.array(z.object({ invitationId: z.string(), name: z.string(), email: z.string(), status: z.string(), reason: z.string() })),
+  failures: z.array(
+    z.object({ invitationId: z.string(), name: z.string(), email: z.string(), status: z.string(), reason: z.string() }),
+  ),
 });
 
 export function sendsApi() {
@@ -50,8 +52,16 @@ export function sendsApi() {
       return c.json({ ...result, progressUrl: `/api/sends/${result.sendId}` }, 202);
     },
   );
-  app.openapi(jsonOp({ method: "get", path: "/sends/{id}", operationId: "getSend", summary: d.getSend, params: IdParam, response: Progress }), async (c) =>
-    c.json(await sendProgress(c.get("ctx"), c.req.valid("param").id), 200),
+  app.openapi(
+    jsonOp({
+      method: "get",
+      path: "/sends/{id}",
+      operationId: "getSend",
+      summary: d.getSend,
+      params: IdParam,
+      response: Progress,
+    }),
+    async (c) => c.json(await sendProgress(c.get("ctx"), c.req.valid("param").id), 200),
   );
   return app;
 }

@@ -17,7 +17,12 @@ export function agendaPages() {
   app.post("/moter/:id/saker", async (c) => {
     const id = c.req.param("id");
     const f = await formFields(c.req);
-    const v = validate(AddAgendaItemInput, { title: f.title, kind: f.kind || "decision", background: f.background || undefined, proposedDecision: f.proposedDecision || undefined });
+    const v = validate(AddAgendaItemInput, {
+      title: f.title,
+      kind: f.kind || "decision",
+      background: f.background || undefined,
+      proposedDecision: f.proposedDecision || undefined,
+    });
     if (!v.ok) return editorPage(c, id, { itemValues: f, itemErrors: v.errors }, 400);
     try {
       await addAgendaItem(c.get("ctx"), id, v.data);

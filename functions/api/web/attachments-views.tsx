@@ -6,7 +6,13 @@ import { Csrf, ErrorSummary, Field, type Frame, Shell } from "./shell.js";
 
 const s = nbPages;
 
-export function AttachmentsSection(p: { meeting: Meeting; attachments: Attachment[]; csrf: string; uploadValues?: Record<string, string>; uploadErrors?: Record<string, string> }) {
+export function AttachmentsSection(p: {
+  meeting: Meeting;
+  attachments: Attachment[];
+  csrf: string;
+  uploadValues?: Record<string, string>;
+  uploadErrors?: Record<string, string>;
+}) {
   const m = p.meeting;
   const errors = p.uploadErrors ?? {};
   const values = p.uploadValues ?? {};
@@ -37,7 +43,11 @@ export function AttachmentsSection(p: { meeting: Meeting; attachments: Attachmen
         <ErrorSummary errors={errors} />
         <Field name="attachmentTitle" label={s.attachmentTitle} value={values.attachmentTitle} errors={errors} />
         <label for="attachmentType">{s.attachmentType}</label>
-        <select id="attachmentType" name="attachmentType" {...(errors.attachmentType ? { "aria-invalid": "true", "aria-describedby": "attachmentType-feil" } : {})}>
+        <select
+          id="attachmentType"
+          name="attachmentType"
+          {...(errors.attachmentType ? { "aria-invalid": "true", "aria-describedby": "attachmentType-feil" } : {})}
+        >
           {attachmentTypes.map((a) => (
             <option value={a.type} selected={(values.attachmentType ?? "application/pdf") === a.type}>
               {s.uploads.types[a.ext] ?? a.type}
@@ -72,15 +82,17 @@ export function AttachmentsSection(p: { meeting: Meeting; attachments: Attachmen
  * ignores what follows the file). S3 stores the file and redirects (303) back to the app, which
  * checks and records it. No CSRF field here: it would go to S3, and the policy does not allow it.
  */
-export function UploadPage(p: Frame & {
-  meeting: Meeting;
-  title: string;
-  typeLabel: string;
-  accept: string;
-  exempt: boolean;
-  maxMb: number;
-  upload: { url: string; fields: Record<string, string> };
-}) {
+export function UploadPage(
+  p: Frame & {
+    meeting: Meeting;
+    title: string;
+    typeLabel: string;
+    accept: string;
+    exempt: boolean;
+    maxMb: number;
+    upload: { url: string; fields: Record<string, string> };
+  },
+) {
   const u = s.uploads;
   return (
     <Shell title={u.heading} user={p.user} csrf={p.csrf}>

@@ -48,7 +48,16 @@ export function attachmentPages() {
     const type = v.data.attachmentType;
     return sendPage(
       c,
-      <UploadPage {...frame(c)} meeting={meeting} title={v.data.attachmentTitle} typeLabel={typeLabel(type)} accept={acceptFor(type)} exempt={v.data.exempt} maxMb={maxUploadMb} upload={upload} />,
+      <UploadPage
+        {...frame(c)}
+        meeting={meeting}
+        title={v.data.attachmentTitle}
+        typeLabel={typeLabel(type)}
+        accept={acceptFor(type)}
+        exempt={v.data.exempt}
+        maxMb={maxUploadMb}
+        upload={upload}
+      />,
     );
   });
   // A GET that writes, because S3's redirect is a GET: it records only an object already uploaded
@@ -58,10 +67,21 @@ export function attachmentPages() {
     const q = ReceivedQuery.safeParse(c.req.query());
     if (!q.success) return editorPage(c, id, { uploadErrors: { file: nbPages.uploads.missing } }, 400);
     try {
-      const result = await recordUpload(c.get("ctx"), id, { key: q.data.key, title: q.data.tittel, exempt: q.data.unntatt === "true" });
-      if (!result.ok) return editorPage(c, id, { uploadValues: { attachmentTitle: q.data.tittel }, uploadErrors: { file: result.message } }, 400);
+      const result = await recordUpload(c.get("ctx"), id, {
+        key: q.data.key,
+        title: q.data.tittel,
+        exempt: q.data.unntatt === "true",
+      });
+      if (!result.ok)
+        return editorPage(
+          c,
+          id,
+          { uploadValues: { attachmentTitle: q.data.tittel }, uploadErrors: { file: result.message } },
+          400,
+        );
     } catch (err) {
-      if (err instanceof InvalidError) return editorPage(c, id, { uploadErrors: { file: err.errors[0]?.message ?? nbPages.uploads.missing } }, 400);
+      if (err instanceof InvalidError)
+        return editorPage(c, id, { uploadErrors: { file: err.errors[0]?.message ?? nbPages.uploads.missing } }, 400);
       throw err;
     }
     return done(c, `/moter/${id}`, msg.attachmentUploaded);

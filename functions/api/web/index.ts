@@ -22,6 +22,17 @@ export function secretariatPages() {
   app.route("/", loginPages());
   // Registered once here (not per resource), so a request passes each guard once.
   for (const path of GUARDED) app.use(path, requireSecretariatPage, verifyCsrf);
-  for (const pages of [overviewPages, memberPages, meetingPages, agendaPages, attachmentPages, sendPages, replyPages, minutesPages, tokenPages]) app.route("/", pages());
+  for (const pages of [
+    overviewPages,
+    memberPages,
+    meetingPages,
+    agendaPages,
+    attachmentPages,
+    sendPages,
+    replyPages,
+    minutesPages,
+    tokenPages,
+  ])
+    app.route("/", pages());
   return app;
 }

@@ -13,7 +13,15 @@ export function LoginForm(p: { csrf: string; value?: string; error?: string }) {
       <form method="post" action="/logg-inn" novalidate>
         <Csrf csrf={p.csrf} />
         <label for="email">{a.email}</label>
-        <input type="email" id="email" name="email" value={p.value ?? ""} autocomplete="email" required {...(p.error ? { "aria-describedby": "email-feil", "aria-invalid": "true" } : {})} />
+        <input
+          type="email"
+          id="email"
+          name="email"
+          value={p.value ?? ""}
+          autocomplete="email"
+          required
+          {...(p.error ? { "aria-describedby": "email-feil", "aria-invalid": "true" } : {})}
+        />
         {p.error && (
           <p class="error" id="email-feil" role="alert">
             {p.error}

@@ -40,7 +40,13 @@ export function loginPages() {
   app.post("/logg-inn/lenke", async (c) => {
     const result = await consumeLoginLink(c.get("ctx"), (await formFields(c.req)).token ?? "");
     if (!result) return sendPage(c, <LinkUsedPage />, 400);
-    setCookie(c, "sid", result.session, { httpOnly: true, secure: isSecure(c), sameSite: "Lax", path: "/", maxAge: SESSION_MS / 1000 });
+    setCookie(c, "sid", result.session, {
+      httpOnly: true,
+      secure: isSecure(c),
+      sameSite: "Lax",
+      path: "/",
+      maxAge: SESSION_MS / 1000,
+    });
     return c.redirect("/", 303);
   });
 

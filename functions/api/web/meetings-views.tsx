@@ -15,7 +15,13 @@ export function NewMeetingPage(p: Frame & { bodies: Body[]; values: Record<strin
       <form method="post" action="/moter">
         <Csrf csrf={p.csrf} />
         <ErrorSummary errors={p.errors} />
-        <Choice id="bodyId" name="bodyId" label={s.bodies} choices={p.bodies.map((b): [string, string] => [b.id, b.name])} selected={p.values.bodyId ?? ""} />
+        <Choice
+          id="bodyId"
+          name="bodyId"
+          label={s.bodies}
+          choices={p.bodies.map((b): [string, string] => [b.id, b.name])}
+          selected={p.values.bodyId ?? ""}
+        />
         <MeetingFields values={p.values} errors={p.errors} />
         <p>
           <button type="submit">{s.createMeeting}</button>
@@ -80,8 +86,21 @@ export function MeetingEditor(p: EditorProps) {
         <a href={`/moter/${m.id}/referat`}>{s.minutes}</a>
       </nav>
 
-      <AgendaSection meeting={m} agenda={p.agenda} nextNumber={p.nextNumber} csrf={p.csrf} itemValues={p.itemValues} itemErrors={p.itemErrors} />
-      <AttachmentsSection meeting={m} attachments={p.attachments} csrf={p.csrf} uploadValues={p.uploadValues} uploadErrors={p.uploadErrors} />
+      <AgendaSection
+        meeting={m}
+        agenda={p.agenda}
+        nextNumber={p.nextNumber}
+        csrf={p.csrf}
+        itemValues={p.itemValues}
+        itemErrors={p.itemErrors}
+      />
+      <AttachmentsSection
+        meeting={m}
+        attachments={p.attachments}
+        csrf={p.csrf}
+        uploadValues={p.uploadValues}
+        uploadErrors={p.uploadErrors}
+      />
 
       <h2>{s.meetingDetails}</h2>
       <form method="post" action={`/moter/${m.id}`}>

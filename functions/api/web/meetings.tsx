@@ -21,19 +21,35 @@ export async function editorPage(c: C, id: string, extra: Partial<EditorProps> =
   const body = await getBody(ctx, bundle.meeting.bodyId);
   const year = osloYear(bundle.meeting.startsAt);
   const next = await nextCaseNumberLabel(ctx, body.id, year);
-  return sendPage(c, <MeetingEditor {...frame(c)} meeting={bundle.meeting} body={body} agenda={bundle.agenda} attachments={bundle.attachments} nextNumber={next} {...extra} />, status);
+  return sendPage(
+    c,
+    <MeetingEditor
+      {...frame(c)}
+      meeting={bundle.meeting}
+      body={body}
+      agenda={bundle.agenda}
+      attachments={bundle.attachments}
+      nextNumber={next}
+      {...extra}
+    />,
+    status,
+  );
 }
 
 export function meetingPages() {
   const app = new Hono<AppEnv>();
   app.get("/moter/ny", async (c) => {
     const bodies = await listBodies(c.get("ctx"));
-    return sendPage(c, <NewMeetingPage {...frame(c)} bodies={bodies} values={{ bodyId: c.req.query("organ") ?? "" }} errors={{}} />);
+    return sendPage(
+      c,
+      <NewMeetingPage {...frame(c)} bodies={bodies} values={{ bodyId: c.req.query("organ") ?? "" }} errors={{}} />,
+    );
   });
   app.post("/moter", async (c) => {
     const ctx = c.get("ctx");
     const f = await formFields(c.req);
-    const fail = async (errors: Record<string, string>) => sendPage(c, <NewMeetingPage {...frame(c)} bodies={await listBodies(ctx)} values={f} errors={errors} />, 400);
+    const fail = async (errors: Record<string, string>) =>
+      sendPage(c, <NewMeetingPage {...frame(c)} bodies={await listBodies(ctx)} values={f} errors={errors} />, 400);
     const v = validate(CreateMeetingInput, blankToUndefined(f));
     if (!v.ok) return fail(v.errors);
     try {

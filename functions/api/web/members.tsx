@@ -25,15 +25,28 @@ export function memberPages() {
   const app = new Hono<AppEnv>();
   const page = async (c: C, bodyId: string, extra: Partial<MembersProps> = {}, status: 200 | 400 = 200) => {
     const ctx = c.get("ctx");
-    const [body, members, organisations] = await Promise.all([directory.getBody(ctx, bodyId), directory.listMembers(ctx, bodyId), directory.listOrganisations(ctx)]);
-    return sendPage(c, <MembersPage {...frame(c)} body={body} members={members} organisations={organisations} {...extra} />, status);
+    const [body, members, organisations] = await Promise.all([
+      directory.getBody(ctx, bodyId),
+      directory.listMembers(ctx, bodyId),
+      directory.listOrganisations(ctx),
+    ]);
+    return sendPage(
+      c,
+      <MembersPage {...frame(c)} body={body} members={members} organisations={organisations} {...extra} />,
+      status,
+    );
   };
   app.get("/organ/:id", (c) => page(c, c.req.param("id"), { notice: c.req.query("ok") }));
 
   app.post("/organ/:id/medlemmer", async (c) => {
     const id = c.req.param("id");
     const f = await formFields(c.req);
-    const v = validate(MemberForm, { name: f.name ?? "", email: f.email ?? "", organisationId: f.organisationId || undefined, role: f.role || "member" });
+    const v = validate(MemberForm, {
+      name: f.name ?? "",
+      email: f.email ?? "",
+      organisationId: f.organisationId || undefined,
+      role: f.role || "member",
+    });
     if (!v.ok) return page(c, id, { values: f, errors: v.errors }, 400);
     const { name, email, organisationId, role } = v.data;
     try {
@@ -66,7 +79,8 @@ export function memberPages() {
     const csv = f.csv ?? "";
     try {
       const rows = parseMemberCsv(csv);
-      if (f.step === "confirm") return done(c, `/organ/${id}`, msg.imported(await directory.importMemberList(c.get("ctx"), id, rows)));
+      if (f.step === "confirm")
+        return done(c, `/organ/${id}`, msg.imported(await directory.importMemberList(c.get("ctx"), id, rows)));
       return page(c, id, { csv, preview: await directory.previewMemberImport(c.get("ctx"), id, rows) });
     } catch (err) {
       if (err instanceof InvalidError) return page(c, id, { csv, importErrors: err.errors }, 400);

@@ -19,7 +19,9 @@ function statusLine(mn: MinutesView): string {
   ].join("");
 }
 
-export function MinutesPage(p: Frame & { meeting: Meeting; minutes: MinutesView; errors?: Record<string, string>; notice?: string }) {
+export function MinutesPage(
+  p: Frame & { meeting: Meeting; minutes: MinutesView; errors?: Record<string, string>; notice?: string },
+) {
   const mn = p.minutes;
   const locked = mn.status === "approved";
   const errors = p.errors ?? {};
@@ -38,9 +40,30 @@ export function MinutesPage(p: Frame & { meeting: Meeting; minutes: MinutesView;
         <Field name="startedAt" label={s.startedAt} type="datetime-local" value={utcToOsloLocal(mn.startedAt)} errors={errors} />
         <Field name="endedAt" label={s.endedAt} type="datetime-local" value={utcToOsloLocal(mn.endedAt)} errors={errors} />
         <Field name="place" label={s.place} value={mn.place} errors={errors} />
-        <Field name="present" label={s.present} hint={s.presentHint} value={mn.present.map(attendeeLine).join("\n")} errors={errors} textarea />
-        <Field name="secretariat" label={s.secretariat} hint={s.onePerLine} value={mn.secretariat.join("\n")} errors={errors} textarea />
-        <Field name="absent" label={s.absent} hint={s.absentHint} value={mn.absent.map(attendeeLine).join("\n")} errors={errors} textarea />
+        <Field
+          name="present"
+          label={s.present}
+          hint={s.presentHint}
+          value={mn.present.map(attendeeLine).join("\n")}
+          errors={errors}
+          textarea
+        />
+        <Field
+          name="secretariat"
+          label={s.secretariat}
+          hint={s.onePerLine}
+          value={mn.secretariat.join("\n")}
+          errors={errors}
+          textarea
+        />
+        <Field
+          name="absent"
+          label={s.absent}
+          hint={s.absentHint}
+          value={mn.absent.map(attendeeLine).join("\n")}
+          errors={errors}
+          textarea
+        />
         {mn.items.map((i, n) => (
           <fieldset>
             <legend>
@@ -68,7 +91,13 @@ export function MinutesPage(p: Frame & { meeting: Meeting; minutes: MinutesView;
         <form method="post" action={`${action}/planlegg`}>
           <Csrf csrf={p.csrf} />
           <h2>{s.sendMinutes}</h2>
-          <Field name="at" label={s.scheduleAt} type="datetime-local" value={mn.scheduledFor ? utcToOsloLocal(mn.scheduledFor) : ""} errors={errors} />
+          <Field
+            name="at"
+            label={s.scheduleAt}
+            type="datetime-local"
+            value={mn.scheduledFor ? utcToOsloLocal(mn.scheduledFor) : ""}
+            errors={errors}
+          />
           <p>
             <button type="submit">{mn.scheduledFor ? s.moveSchedule : s.schedule}</button>
           </p>

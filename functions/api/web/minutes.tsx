@@ -2,8 +2,8 @@
 import { Hono } from "hono";
 import { ConflictError, InvalidError } from "../../../shared/errors.js";
 import { nbPages } from "../../../shared/i18n/nb-pages.js";
-import { approveMinutes, getMinutes, type Minutes, saveMinutes, scheduleMinutes } from "../../../shared/minutes/index.js";
 import { getMeetingRecord } from "../../../shared/meetings/index.js";
+import { approveMinutes, getMinutes, type Minutes, saveMinutes, scheduleMinutes } from "../../../shared/minutes/index.js";
 import { byField, formFields } from "../../../shared/web/forms.js";
 import { sendPage } from "../../../shared/web/html.js";
 import type { AppEnv } from "../env.js";
@@ -21,16 +21,30 @@ function itemsOf(f: Record<string, string>) {
     .filter((k) => /^item\d+\.itemId$/.test(k))
     .map((k) => {
       const n = k.split(".")[0];
-      return { itemId: f[k] ?? "", text: f[`${n}.text`] ?? "", decision: f[`${n}.decision`] ?? "", status: f[`${n}.status`] as Minutes["items"][number]["status"] };
+      return {
+        itemId: f[k] ?? "",
+        text: f[`${n}.text`] ?? "",
+        decision: f[`${n}.decision`] ?? "",
+        status: f[`${n}.status`] as Minutes["items"][number]["status"],
+      };
     });
 }
 
 export function minutesPages() {
   const app = new Hono<AppEnv>();
-  const page = async (c: C, id: string, extra: { errors?: Record<string, string>; notice?: string } = {}, status: 200 | 400 | 409 = 200) => {
+  const page = async (
+    c: C,
+    id: string,
+    extra: { errors?: Record<string, string>; notice?: string } = {},
+    status: 200 | 400 | 409 = 200,
+  ) => {
     const ctx = c.get("ctx");
     const [meeting, minutes] = await Promise.all([getMeetingRecord(ctx, id), getMinutes(ctx, id)]);
-    return sendPage(c, <MinutesPage {...frame(c)} meeting={meeting} minutes={await minutesWithDistribution(ctx, minutes)} {...extra} />, status);
+    return sendPage(
+      c,
+      <MinutesPage {...frame(c)} meeting={meeting} minutes={await minutesWithDistribution(ctx, minutes)} {...extra} />,
+      status,
+    );
   };
   /** A refused change shows the page again: a conflict (approved, already sent) as its notice, field errors by field. */
   const refused = (c: C, id: string, err: unknown, fieldsToo: boolean) => {

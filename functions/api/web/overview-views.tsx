@@ -7,7 +7,9 @@ import { type Frame, Shell } from "./shell.js";
 const s = nbPages;
 export type ListedMeeting = Meeting & { bodyName: string };
 
-export function Overview(p: Frame & { bodies: Body[]; upcoming: ListedMeeting[]; past: ListedMeeting[]; attention: { href: string; text: string }[] }) {
+export function Overview(
+  p: Frame & { bodies: Body[]; upcoming: ListedMeeting[]; past: ListedMeeting[]; attention: { href: string; text: string }[] },
+) {
   return (
     <Shell title={s.overview} user={p.user} csrf={p.csrf}>
       <h1>{s.overview}</h1>

@@ -25,7 +25,8 @@ async function attentionList(ctx: AppContext, now: string, upcoming: ListedMeeti
     if (bouncedCount > 0) attention.push({ href: `/moter/${m.id}/svar`, text: msg.attentionBounced(m.title, bouncedCount) });
     const held = organisations.flatMap((o) => o.seats).filter((x) => x.substitute?.held).length;
     if (held > 0) attention.push({ href: `/moter/${m.id}/svar`, text: msg.attentionSubstituteHeld(m.title, held) });
-    if (soon && noAnswer > 0) attention.push({ href: `/moter/${m.id}/svar?filter=ubesvart`, text: msg.attentionNoAnswer(m.title, noAnswer) });
+    if (soon && noAnswer > 0)
+      attention.push({ href: `/moter/${m.id}/svar?filter=ubesvart`, text: msg.attentionNoAnswer(m.title, noAnswer) });
   }
   for (const m of past.filter((m) => m.status !== "minutes_sent" && m.status !== "cancelled" && m.status !== "draft")) {
     attention.push({ href: `/moter/${m.id}/referat`, text: msg.attentionMinutes(`${m.bodyName} ${m.title}`) });
@@ -39,7 +40,9 @@ export function overviewPages() {
     const ctx = c.get("ctx");
     const now = ctx.clock.now().toISOString();
     const bodies = await listBodies(ctx);
-    const all = (await Promise.all(bodies.map(async (b) => (await listMeetings(ctx, b.id)).map((m) => ({ ...m, bodyName: b.name }))))).flat();
+    const all = (
+      await Promise.all(bodies.map(async (b) => (await listMeetings(ctx, b.id)).map((m) => ({ ...m, bodyName: b.name }))))
+    ).flat();
     const upcoming = all.filter((m) => m.endsAt >= now).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     const past = all
       .filter((m) => m.endsAt < now)

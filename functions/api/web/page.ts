@@ -10,4 +10,5 @@ export type C = Context<AppEnv>;
 export const frame = (c: C): Frame => ({ user: c.get("user")?.email, csrf: csrfToken(c) });
 
 /** After a successful post: to the page, with what was done shown as its notice (?ok=…). */
-export const done = (c: C, path: string, notice?: string) => c.redirect(notice ? `${path}?ok=${encodeURIComponent(notice)}` : path, 303);
+export const done = (c: C, path: string, notice?: string) =>
+  c.redirect(notice ? `${path}?ok=${encodeURIComponent(notice)}` : path, 303);

@@ -6,12 +6,14 @@ import { Csrf, type Frame, Notice, Shell } from "./shell.js";
 
 const s = nbPages;
 
-export function BoardPage(p: Frame & {
-  meeting: Meeting;
-  board: { organisations: { organisation: string; answered: boolean; seats: SeatView[] }[]; totals: Record<string, number> };
-  filter?: string;
-  notice?: string;
-}) {
+export function BoardPage(
+  p: Frame & {
+    meeting: Meeting;
+    board: { organisations: { organisation: string; answered: boolean; seats: SeatView[] }[]; totals: Record<string, number> };
+    filter?: string;
+    notice?: string;
+  },
+) {
   const notReplied = p.filter === "ubesvart";
   const orgs = notReplied ? p.board.organisations.filter((o) => !o.answered) : p.board.organisations;
   const base = `/moter/${p.meeting.id}/svar`;

@@ -6,7 +6,16 @@ import { Csrf, type Frame, Shell } from "./shell.js";
 
 const s = nbPages;
 
-export function SendPage(p: Frame & { meeting: Meeting; body: Body; recipients: number; previewUrl?: string; previewRequested: boolean; sends: { id: string; template: string; createdAt: string; total: number }[] }) {
+export function SendPage(
+  p: Frame & {
+    meeting: Meeting;
+    body: Body;
+    recipients: number;
+    previewUrl?: string;
+    previewRequested: boolean;
+    sends: { id: string; template: string; createdAt: string; total: number }[];
+  },
+) {
   const id = p.meeting.id;
   return (
     <Shell title={s.sendTitle} user={p.user} csrf={p.csrf}>
@@ -61,10 +70,21 @@ export function SendPage(p: Frame & { meeting: Meeting; body: Body; recipients: 
   );
 }
 
-type Progress = { id: string; meetingId: string; total: number; queued: number; sent: number; failed: number; bounced: number; done: boolean; failures: { name: string; email: string; reason: string }[] };
+type Progress = {
+  id: string;
+  meetingId: string;
+  total: number;
+  queued: number;
+  sent: number;
+  failed: number;
+  bounced: number;
+  done: boolean;
+  failures: { name: string; email: string; reason: string }[];
+};
 
 /** The same line static/send-progress.js writes from the same template while the send runs. */
-const progressLine = (pr: Progress) => s.progressTemplate.replace(/\{(\w+)\}/g, (_, k: string) => String(pr[k as keyof Progress])) + (pr.done ? s.progressDone : "");
+const progressLine = (pr: Progress) =>
+  s.progressTemplate.replace(/\{(\w+)\}/g, (_, k: string) => String(pr[k as keyof Progress])) + (pr.done ? s.progressDone : "");
 
 export function ProgressPage(p: Frame & { progress: Progress }) {
   const pr = p.progress;

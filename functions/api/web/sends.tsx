@@ -17,12 +17,22 @@ import { ProgressPage, SendPage } from "./sends-views.js";
 
 /** The meeting's earlier sends, oldest first. */
 async function meetingSends(ctx: AppContext, meetingId: string) {
-  const items = await queryAll(ctx, { IndexName: "GSI1", KeyConditionExpression: "GSI1PK = :pk", ExpressionAttributeValues: { ":pk": keys.meetingSendsIndex(meetingId) } });
-  return items.map((s) => ({ id: String(s.id), template: String(s.template), createdAt: String(s.createdAt), total: Number(s.total) }));
+  const items = await queryAll(ctx, {
+    IndexName: "GSI1",
+    KeyConditionExpression: "GSI1PK = :pk",
+    ExpressionAttributeValues: { ":pk": keys.meetingSendsIndex(meetingId) },
+  });
+  return items.map((s) => ({
+    id: String(s.id),
+    template: String(s.template),
+    createdAt: String(s.createdAt),
+    total: Number(s.total),
+  }));
 }
 
 /** The preview's own policy: `sandbox` (no scripts, an opaque origin) even if opened directly, framed by our page only. */
-const PREVIEW_CSP = "sandbox; default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; frame-ancestors 'self'; form-action 'none'; base-uri 'none'";
+const PREVIEW_CSP =
+  "sandbox; default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; frame-ancestors 'self'; form-action 'none'; base-uri 'none'";
 
 export function sendPages() {
   const app = new Hono<AppEnv>();
@@ -31,7 +41,11 @@ export function sendPages() {
     const ctx = c.get("ctx");
     const bundle = await getMeetingBundle(ctx, c.req.param("id"));
     const m = bundle.meeting;
-    const [body, members, sends] = await Promise.all([getBody(ctx, m.bodyId), listMembers(ctx, m.bodyId), meetingSends(ctx, m.id)]);
+    const [body, members, sends] = await Promise.all([
+      getBody(ctx, m.bodyId),
+      listMembers(ctx, m.bodyId),
+      meetingSends(ctx, m.id),
+    ]);
     const ready = bundle.rest.some((i) => i.SK === `PREVIEW#${m.version}`);
     const live = invitationsOf(bundle.rest).filter((i) => !i.withdrawn && !i.substituteFor).length;
     const listed = members.filter((x) => x.role !== "secretariat").length;
@@ -61,7 +75,10 @@ export function sendPages() {
     const opened = await ctx.blobs.open(`previews/${id}/${Number(version)}.html`, nbPages.previewFilename).catch(() => undefined);
     if (!opened) return c.notFound();
     // Served by us, never by a redirect to S3: only our response carries the policy below.
-    const body = opened.kind === "body" ? opened.body : await fetch(opened.url).then(async (r) => (r.ok ? new Uint8Array(await r.arrayBuffer()) : undefined));
+    const body =
+      opened.kind === "body"
+        ? opened.body
+        : await fetch(opened.url).then(async (r) => (r.ok ? new Uint8Array(await r.arrayBuffer()) : undefined));
     if (!body) return c.notFound();
     // The email's own markup; inline styles are how email HTML is styled (MJML writes them), and they cannot run anything.
     c.header("Content-Security-Policy", PREVIEW_CSP);
@@ -75,9 +92,17 @@ export function sendPages() {
     if (f.confirm !== "yes") return c.redirect(`/moter/${id}/send`, 303);
     // The page puts a random key in the form; anything else (a tampered form) is not a key.
     const idempotencyKey = /^[A-Za-z0-9_-]{8,200}$/.test(f.idempotencyKey ?? "") ? f.idempotencyKey : undefined;
-    const { sendId } = await createSend(c.get("ctx"), { meetingId: id, template: "invitation", audience: "all", idempotencyKey, by: actor(c) });
+    const { sendId } = await createSend(c.get("ctx"), {
+      meetingId: id,
+      template: "invitation",
+      audience: "all",
+      idempotencyKey,
+      by: actor(c),
+    });
     return c.redirect(`/utsendelser/${sendId}`, 303);
   });
-  app.get("/utsendelser/:id", async (c) => sendPage(c, <ProgressPage {...frame(c)} progress={await sendProgress(c.get("ctx"), c.req.param("id"))} />));
+  app.get("/utsendelser/:id", async (c) =>
+    sendPage(c, <ProgressPage {...frame(c)} progress={await sendProgress(c.get("ctx"), c.req.param("id"))} />),
+  );
   return app;
 }

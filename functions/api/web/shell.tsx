@@ -51,7 +51,12 @@ export function Notice(p: { text?: string }) {
 }
 
 /** A list of problems at the top of a form; with `linked`, each links to its field. */
-export function ErrorList(props: { heading: string; errors: { field: string; message: string }[]; idPrefix?: string; linked?: boolean }) {
+export function ErrorList(props: {
+  heading: string;
+  errors: { field: string; message: string }[];
+  idPrefix?: string;
+  linked?: boolean;
+}) {
   if (props.errors.length === 0) return null;
   return (
     <div class="errors" role="alert">
@@ -71,7 +76,14 @@ export function ErrorSummary(props: { errors: Record<string, string>; idPrefix?:
 }
 
 /** A labelled select of choices ([value, label] in order, or a catalogue's value → label), one of them selected. */
-export function Choice(props: { id: string; name: string; label: string; choices: Record<string, string> | [string, string][]; selected: string; invalid?: boolean }) {
+export function Choice(props: {
+  id: string;
+  name: string;
+  label: string;
+  choices: Record<string, string> | [string, string][];
+  selected: string;
+  invalid?: boolean;
+}) {
   const choices = Array.isArray(props.choices) ? props.choices : Object.entries(props.choices);
   return (
     <>
@@ -118,7 +130,11 @@ export function Field(props: {
           {props.hint}
         </p>
       )}
-      {props.textarea ? <textarea {...common}>{props.value ?? ""}</textarea> : <input type={props.type ?? "text"} value={props.value ?? ""} {...common} />}
+      {props.textarea ? (
+        <textarea {...common}>{props.value ?? ""}</textarea>
+      ) : (
+        <input type={props.type ?? "text"} value={props.value ?? ""} {...common} />
+      )}
       {err && (
         <p class="error" id={`${id}-feil`}>
           {err}

@@ -1,7 +1,14 @@
 /** "API-nøkler" (/tokens): a user lists, makes and revokes their own API tokens. */
 import { Hono } from "hono";
 import { z } from "zod";
-import { type ApiTokenInfo, issueApiToken, listApiTokens, NewApiToken, revokeApiTokenById, TokenScope } from "../../../shared/auth/index.js";
+import {
+  type ApiTokenInfo,
+  issueApiToken,
+  listApiTokens,
+  NewApiToken,
+  revokeApiTokenById,
+  TokenScope,
+} from "../../../shared/auth/index.js";
 import { t } from "../../../shared/i18n/nb.js";
 import { formFields, validate } from "../../../shared/web/forms.js";
 import { sendPage } from "../../../shared/web/html.js";
@@ -43,7 +50,8 @@ export function tokenPages() {
   });
   app.post("/tokens/:id/trekk-tilbake", async (c) => {
     const id = TokenId.safeParse(c.req.param("id"));
-    if (!id.success || !(await revokeApiTokenById(c.get("ctx"), id.data, userOf(c)))) return page(c, { notice: t.tokens.notFound }, 404);
+    if (!id.success || !(await revokeApiTokenById(c.get("ctx"), id.data, userOf(c))))
+      return page(c, { notice: t.tokens.notFound }, 404);
     return c.redirect("/tokens?ok=trukket", 303);
   });
   return app;

@@ -3,7 +3,14 @@ import ICAL from "ical.js";
 import mjml2html from "mjml";
 import { describe, expect, it } from "vitest";
 import { buildCalendar, calendarFor } from "../../../emails/ical.js";
-import { fillEmail, type MeetingTemplateKind, personalCopy, prepareEmail, prepareMinutesEmail, type Recipient } from "../../../emails/index.js";
+import {
+  fillEmail,
+  type MeetingTemplateKind,
+  personalCopy,
+  prepareEmail,
+  prepareMinutesEmail,
+  type Recipient,
+} from "../../../emails/index.js";
 import { prepareMime } from "../../../emails/mime.js";
 import type { MeetingEmailModel, MinutesEmailModel } from "../../../emails/model.js";
 import { mjmlRenderCount, personalise, recipientValues, renderTemplateCached } from "../../../emails/render.js";
@@ -12,7 +19,10 @@ import { seed000, seed001 } from "../../../local/seed-data.js";
 import { formatMeetingTime, formatOsloDate, osloLocalToUtc } from "../../../shared/time.js";
 import { recipient, seed000Model, sender, shown } from "./fixtures.js";
 
-const minutesShown = { date: formatOsloDate("2017-11-23T08:00:00Z"), when: formatMeetingTime("2017-11-23T08:00:00Z", "2017-11-23T10:15:00Z") };
+const minutesShown = {
+  date: formatOsloDate("2017-11-23T08:00:00Z"),
+  when: formatMeetingTime("2017-11-23T08:00:00Z", "2017-11-23T10:15:00Z"),
+};
 
 /** One recipient's email as the worker makes it: prepared once, filled in; with the copy the preview shows. */
 async function composeEmail(kind: MeetingTemplateKind, model: MeetingEmailModel, to: Recipient) {
@@ -23,17 +33,29 @@ async function composeMinutesEmail(model: MinutesEmailModel, to: Recipient) {
   const prepared = await prepareMinutesEmail(model, sender);
   return { raw: fillEmail(prepared.email, to), ...personalCopy(prepared, to) };
 }
-const buildInvitationIcs = (model: MeetingEmailModel, attendee: { name: string; email: string }, method: "REQUEST" | "CANCEL") => calendarFor(buildCalendar(model, method), attendee);
+const buildInvitationIcs = (model: MeetingEmailModel, attendee: { name: string; email: string }, method: "REQUEST" | "CANCEL") =>
+  calendarFor(buildCalendar(model, method), attendee);
 
 describe("email templates", () => {
   it("pass mjml validation at level strict (every template)", async () => {
     const minutes: MinutesEmailModel = {
-      meetingId: "m", version: 1, bodyName: "Rådmannsgruppen", meetingTitle: "Møte", ...minutesShown,
-      place: "Drammen rådhus", present: ["Erik Kjeldstadli, Bærum"], secretariat: ["Nina Solberg"], absent: [], items: [{ number: "29/2017", title: "Referat", decision: "Godkjent.", status: "decided" }],
-      attachments: [], secretariatContact: { name: "Nina", email: "nina@vestregionen.no" },
+      meetingId: "m",
+      version: 1,
+      bodyName: "Rådmannsgruppen",
+      meetingTitle: "Møte",
+      ...minutesShown,
+      place: "Drammen rådhus",
+      present: ["Erik Kjeldstadli, Bærum"],
+      secretariat: ["Nina Solberg"],
+      absent: [],
+      items: [{ number: "29/2017", title: "Referat", decision: "Godkjent.", status: "decided" }],
+      attachments: [],
+      secretariatContact: { name: "Nina", email: "nina@vestregionen.no" },
     };
     const sources = [
-      ...(["invitation", "reminder", "confirmation", "substitute-released"] as const).map((k) => meetingTemplate(k, seed000Model())),
+      ...(["invitation", "reminder", "confirmation", "substitute-released"] as const).map((k) =>
+        meetingTemplate(k, seed000Model()),
+      ),
       meetingTemplate("invitation", seed000Model({ status: "cancelled" })),
       minutesTemplate(minutes),
       loginTemplate(),
@@ -54,7 +76,8 @@ describe("email templates", () => {
     const flat = (s: string) => s.replace(/\s+/g, " ").replace(/&#39;|&amp;/g, (e) => (e === "&amp;" ? "&" : "'"));
     for (const item of seed000.agenda) {
       expect(flat(mail.text)).toContain(item.title);
-      if ((item as { proposedDecision?: string }).proposedDecision) expect(flat(mail.text)).toContain((item as { proposedDecision: string }).proposedDecision);
+      if ((item as { proposedDecision?: string }).proposedDecision)
+        expect(flat(mail.text)).toContain((item as { proposedDecision: string }).proposedDecision);
     }
     expect(mail.text).toContain("G Ungdomssymfonikerne");
     expect(mail.text).toContain("Status evaluering av orkesteret; resultater fra undersøkelse");
@@ -79,22 +102,41 @@ describe("email templates", () => {
     expect(mjmlRenderCount() - before).toBe(1);
     expect(a.html).toContain("Tuss Benum");
     expect(b.html).toContain("Bente Gravdal");
-    expect(a.html.replaceAll("Tuss Benum", "X").replaceAll("tuss@example.org", "Y")).toBe(b.html.replaceAll("Bente Gravdal", "X").replaceAll("bente@example.org", "Y"));
+    expect(a.html.replaceAll("Tuss Benum", "X").replaceAll("tuss@example.org", "Y")).toBe(
+      b.html.replaceAll("Bente Gravdal", "X").replaceAll("bente@example.org", "Y"),
+    );
     await composeEmail("invitation", { ...model, version: 2 }, recipient("Tuss Benum", "tuss@example.org"));
     expect(mjmlRenderCount() - before).toBe(2);
-    const html = personalise(await renderTemplateCached("x", () => meetingTemplate("invitation", model)), recipientValues(recipient(`<b>"Ola"</b>`, "o@example.org"), "none"));
+    const html = personalise(
+      await renderTemplateCached("x", () => meetingTemplate("invitation", model)),
+      recipientValues(recipient(`<b>"Ola"</b>`, "o@example.org"), "none"),
+    );
     expect(html.html).toContain("&lt;b&gt;&quot;Ola&quot;&lt;/b&gt;");
   });
 
   it("the minutes read like seed 001", async () => {
     const minutes: MinutesEmailModel = {
-      meetingId: "seed001", version: 3, bodyName: "Rådmannsgruppen", meetingTitle: "Møte", ...minutesShown, place: "Drammen rådhus",
-      present: ["Erik Kjeldstadli, Bærum", "Kari Solberg Økland for Trond Julin, Drammen"], secretariat: seed001.secretariat, absent: ["Torger Ødegaard, Hole"],
+      meetingId: "seed001",
+      version: 3,
+      bodyName: "Rådmannsgruppen",
+      meetingTitle: "Møte",
+      ...minutesShown,
+      place: "Drammen rådhus",
+      present: ["Erik Kjeldstadli, Bærum", "Kari Solberg Økland for Trond Julin, Drammen"],
+      secretariat: seed001.secretariat,
+      absent: ["Torger Ødegaard, Hole"],
       items: [
-        { number: "29/2017", title: "Referat fra møte i Rådmannsgruppen", text: "Til behandling forelå referat fra møte 14.09.2017", decision: "Framlagt forslag til referat godkjennes.", status: "decided" },
+        {
+          number: "29/2017",
+          title: "Referat fra møte i Rådmannsgruppen",
+          text: "Til behandling forelå referat fra møte 14.09.2017",
+          decision: "Framlagt forslag til referat godkjennes.",
+          status: "decided",
+        },
         { number: "30/2017", title: "Utsatt sak", status: "postponed" },
       ],
-      attachments: [], secretariatContact: { name: "Nina Solberg", email: "nina@vestregionen.no" },
+      attachments: [],
+      secretariatContact: { name: "Nina Solberg", email: "nina@vestregionen.no" },
     };
     const mail = await composeMinutesEmail(minutes, recipient("Erik", "erik@example.org"));
     expect(mail.subject).toBe("Referat fra møte i Rådmannsgruppen 23.11.2017");
@@ -123,7 +165,10 @@ describe("iCalendar invitation", () => {
     expect(String(summer.ev.getFirstPropertyValue("organizer")).toLowerCase()).toBe("mailto:sekretariat@vestregionen.no");
     expect(String(summer.ev.getFirstPropertyValue("attendee")).toLowerCase()).toBe("mailto:erik@example.org");
 
-    const winter = seed000Model({ ...shown(osloLocalToUtc("2017-11-23T09:00"), osloLocalToUtc("2017-11-23T11:15")), sequence: 1 });
+    const winter = seed000Model({
+      ...shown(osloLocalToUtc("2017-11-23T09:00"), osloLocalToUtc("2017-11-23T11:15")),
+      sequence: 1,
+    });
     const w = parse(buildInvitationIcs(winter, { name: "Erik", email: "erik@example.org" }, "REQUEST"));
     expect((w.ev.getFirstPropertyValue("dtstart") as ICAL.Time).toJSDate().toISOString()).toBe("2017-11-23T08:00:00.000Z");
     expect(w.ev.getFirstPropertyValue("uid")).toBe(summer.ev.getFirstPropertyValue("uid"));
@@ -131,7 +176,13 @@ describe("iCalendar invitation", () => {
   });
 
   it("a cancelled meeting sends CANCEL", () => {
-    const c = parse(buildInvitationIcs(seed000Model({ status: "cancelled", sequence: 2 }), { name: "Erik", email: "erik@example.org" }, "CANCEL"));
+    const c = parse(
+      buildInvitationIcs(
+        seed000Model({ status: "cancelled", sequence: 2 }),
+        { name: "Erik", email: "erik@example.org" },
+        "CANCEL",
+      ),
+    );
     expect(c.method).toBe("CANCEL");
     expect(c.ev.getFirstPropertyValue("status")).toBe("CANCELLED");
     expect(c.ev.getFirstPropertyValue("sequence")).toBe(2);
@@ -140,7 +191,11 @@ describe("iCalendar invitation", () => {
 
 describe("MIME message", () => {
   it("is multipart/alternative with a text/calendar REQUEST part, Reply-To, and a UTF-8 subject", async () => {
-    const mail = await composeEmail("invitation", seed000Model({ meetingId: "mime" }), recipient("Kari Solberg Økland", "kari@example.org"));
+    const mail = await composeEmail(
+      "invitation",
+      seed000Model({ meetingId: "mime" }),
+      recipient("Kari Solberg Økland", "kari@example.org"),
+    );
     const raw = mail.raw.toString("utf8");
     expect(raw).toMatch(/Content-Type: multipart\/alternative/);
     expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/);
@@ -150,10 +205,19 @@ describe("MIME message", () => {
 
   it("cannot be given extra headers through a subject or a name", async () => {
     const prepared = await prepareMime(
-      { from: { name: "Sekretariatet\r\nBcc: evil@example.com", address: "s@example.org" }, subject: "Møte\r\nBcc: evil@example.com", html: "<p>%%NAVN%%</p>", text: "%%NAVN%%" },
+      {
+        from: { name: "Sekretariatet\r\nBcc: evil@example.com", address: "s@example.org" },
+        subject: "Møte\r\nBcc: evil@example.com",
+        html: "<p>%%NAVN%%</p>",
+        text: "%%NAVN%%",
+      },
       "none",
     );
-    const raw = fillEmail(prepared, { name: "Ola\r\nBcc: evil@example.com", email: "ola@example.org", attachmentBaseUrl: "" }).toString("utf8");
+    const raw = fillEmail(prepared, {
+      name: "Ola\r\nBcc: evil@example.com",
+      email: "ola@example.org",
+      attachmentBaseUrl: "",
+    }).toString("utf8");
     const headers = raw.split(/\r?\n\r?\n/)[0]!;
     expect(headers).not.toMatch(/^Bcc:/im);
   });
@@ -169,14 +233,26 @@ describe("placeholders never reach a header", () => {
       .replace(/(=\?UTF-8\?[BQ]\?[^?]*\?=[ \t]*)+/gi, (run) =>
         Buffer.concat(
           [...run.matchAll(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi)].map(([, enc, text]) =>
-            enc!.toUpperCase() === "B" ? Buffer.from(text!, "base64") : Buffer.from(text!.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1"),
+            enc!.toUpperCase() === "B"
+              ? Buffer.from(text!, "base64")
+              : Buffer.from(
+                  text!.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+                  "latin1",
+                ),
           ),
         ).toString("utf8"),
       );
 
   it("%%SVARLENKE%% in a meeting title or body name puts the personal link in the Subject: every template keeps it inert", async () => {
-    const evil = { bodyName: "Organ %%SVARLENKE%% %%NAVN%%", meetingTitle: "Møte %%SVARLENKE%% %%VEDLEGG%% %%STEDFORTREDER%% %%SVAR%%" };
-    const to: Recipient = { ...recipient("Erik Kjeldstadli", "erik@example.org"), substituteFor: "Trond Julin", reply: { status: "attending" } };
+    const evil = {
+      bodyName: "Organ %%SVARLENKE%% %%NAVN%%",
+      meetingTitle: "Møte %%SVARLENKE%% %%VEDLEGG%% %%STEDFORTREDER%% %%SVAR%%",
+    };
+    const to: Recipient = {
+      ...recipient("Erik Kjeldstadli", "erik@example.org"),
+      substituteFor: "Trond Julin",
+      reply: { status: "attending" },
+    };
     const kinds = ["invitation", "reminder", "confirmation", "substitute-released"] as const;
     const mails = [
       ...(await Promise.all(kinds.map((k, i) => composeEmail(k, seed000Model({ meetingId: `subject-${i}`, ...evil }), to)))),
@@ -184,8 +260,18 @@ describe("placeholders never reach a header", () => {
       await composeEmail("invitation", seed000Model({ meetingId: "subject-update", sequence: 1, ...evil }), to),
       await composeMinutesEmail(
         {
-          meetingId: "subject-minutes", version: 1, bodyName: evil.bodyName, meetingTitle: evil.meetingTitle, ...minutesShown,
-          place: "Drammen rådhus", present: [], secretariat: [], absent: [], items: [], attachments: [], secretariatContact: { name: "Nina", email: "nina@vestregionen.no" },
+          meetingId: "subject-minutes",
+          version: 1,
+          bodyName: evil.bodyName,
+          meetingTitle: evil.meetingTitle,
+          ...minutesShown,
+          place: "Drammen rådhus",
+          present: [],
+          secretariat: [],
+          absent: [],
+          items: [],
+          attachments: [],
+          secretariatContact: { name: "Nina", email: "nina@vestregionen.no" },
         },
         to,
       ),
@@ -205,7 +291,14 @@ describe("placeholders never reach a header", () => {
   });
 
   it("personalise substitutes in the body parts only, never in the subject", () => {
-    const copy = personalise({ subject: "Innkalling %%SVARLENKE%% %%NAVN%%", html: "<a href=\"%%SVARLENKE%%\">%%NAVN%%</a>", text: "%%NAVN%%: %%SVARLENKE%%" }, recipientValues(recipient("Ola", "ola@example.org"), "none"));
+    const copy = personalise(
+      {
+        subject: "Innkalling %%SVARLENKE%% %%NAVN%%",
+        html: '<a href="%%SVARLENKE%%">%%NAVN%%</a>',
+        text: "%%NAVN%%: %%SVARLENKE%%",
+      },
+      recipientValues(recipient("Ola", "ola@example.org"), "none"),
+    );
     expect(copy.subject).toBe("Innkalling %%SVARLENKE%% %%NAVN%%");
     expect(copy.html).toBe('<a href="https://moter.example.org/r/ola@example.org">Ola</a>');
     expect(copy.text).toBe("Ola: https://moter.example.org/r/ola@example.org");

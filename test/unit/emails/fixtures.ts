@@ -22,7 +22,11 @@ export function seed000Model(over: Partial<MeetingEmailModel> = {}): MeetingEmai
     status: "scheduled",
     bodyName: "Rådmannsgruppen",
     meetingTitle: seed000.meeting.title,
-    ...shown(osloLocalToUtc(seed000.meeting.startsAt), osloLocalToUtc(seed000.meeting.endsAt), osloLocalToUtc(seed000.meeting.replyDeadline)),
+    ...shown(
+      osloLocalToUtc(seed000.meeting.startsAt),
+      osloLocalToUtc(seed000.meeting.endsAt),
+      osloLocalToUtc(seed000.meeting.replyDeadline),
+    ),
     place: seed000.meeting.place,
     kind: "physical",
     agenda: seed000.agenda.map((i) => ({
@@ -41,5 +45,10 @@ export function seed000Model(over: Partial<MeetingEmailModel> = {}): MeetingEmai
   };
 }
 
-export const recipient = (name: string, email: string): Recipient => ({ name, email, replyUrl: `https://moter.example.org/r/${email}`, attachmentBaseUrl: `https://moter.example.org/a/${email}` });
+export const recipient = (name: string, email: string): Recipient => ({
+  name,
+  email,
+  replyUrl: `https://moter.example.org/r/${email}`,
+  attachmentBaseUrl: `https://moter.example.org/a/${email}`,
+});
 export const sender = { from: "sekretariat@vestregionen.no", replyTo: "nina@vestregionen.no" };

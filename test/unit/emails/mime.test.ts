@@ -19,7 +19,9 @@ describe("a recipient's copy of the prepared message", () => {
       expect(line).toMatch(/^([\x21-\x3c\x3e-\x7e\t ]|=[0-9A-F]{2})*=?$/);
       expect(line, "whitespace at the end of a line").not.toMatch(/[ \t]$/);
     }
-    const bytes = body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+    const bytes = body
+      .replace(/=\r\n/g, "")
+      .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
     return Buffer.from(bytes, "latin1").toString("utf8");
   };
   const awkward: Recipient = {
@@ -46,7 +48,10 @@ describe("a recipient's copy of the prepared message", () => {
     const prepared = await prepareEmail("invitation", seed000Model({ meetingId: "fill-cal" }), sender);
     const a = fillEmail(prepared.email, awkward).toString("utf8");
     const b = fillEmail(prepared.email, recipient("Ola Nordmann", "ola@example.org")).toString("utf8");
-    for (const [raw, who] of [[a, awkward.email], [b, "ola@example.org"]] as const) {
+    for (const [raw, who] of [
+      [a, awkward.email],
+      [b, "ola@example.org"],
+    ] as const) {
       const ics = Buffer.from(partBody(raw, "text/calendar").replace(/\r\n/g, ""), "base64").toString("utf8");
       const ev = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent("vevent")!;
       expect(String(ev.getFirstPropertyValue("attendee")).toLowerCase()).toBe(`mailto:${who}`);
@@ -59,4 +64,3 @@ describe("a recipient's copy of the prepared message", () => {
     expect(id(a)).not.toBe(id(b));
   });
 });
-
