@@ -92,7 +92,7 @@ const cacheRoot = path.join(root, "node_modules", ".cache", "moteinnkalling-lamb
 
 function cacheKey(): string {
   const hash = createHash("sha256").update(
-    JSON.stringify({ v: 2, esbuild: esbuildVersion, bundling, lambdaEntries, split: [...splitLambdas] }),
+    JSON.stringify({ v: 3, esbuild: esbuildVersion, bundling, lambdaEntries }),
   );
   const sources = SOURCE_DIRS.flatMap((dir) =>
     (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[])
@@ -118,26 +118,10 @@ function buildAll(): string {
   if (!fs.existsSync(path.join(dir, "complete"))) {
     const tmp = `${dir}.${process.pid}.tmp`;
     fs.rmSync(tmp, { recursive: true, force: true });
-    const names = Object.keys(lambdaEntries) as LambdaName[];
-    const together = names.filter((n) => !splitLambdas.has(n));
-    // The functions without splitting in one run (shared modules parsed once); each split one on its own.
-    const metafiles = [
-      buildSync({
-        absWorkingDir: root,
-        entryPoints: Object.fromEntries(together.map((name) => [`${name}/index`, lambdaEntries[name]])),
-        outdir: tmp,
-        outExtension: { ".js": ".mjs" },
-        ...esbuildOptions,
-        logLevel: "warning",
-        metafile: true,
-      }).metafile,
-      ...names
-        .filter((n) => splitLambdas.has(n))
-        .map(
-          (name) =>
-            buildSync({ ...lambdaBuildOptions(name, path.join(tmp, name)), logLevel: "warning", metafile: true }).metafile,
-        ),
-    ];
+    // Each function on its own (splitting shares chunks only within one function's build).
+    const metafiles = (Object.keys(lambdaEntries) as LambdaName[]).map(
+      (name) => buildSync({ ...lambdaBuildOptions(name, path.join(tmp, name)), logLevel: "warning", metafile: true }).metafile,
+    );
     const outside = metafiles
       .flatMap((m) => Object.keys(m.inputs))
       .filter((f) => !f.startsWith("node_modules/") && !SOURCE_DIRS.some((d) => f.startsWith(`${d}/`)));
@@ -150,12 +134,13 @@ function buildAll(): string {
     if (cacheKey() !== key) {
       // A file changed while esbuild ran: use this build now, but do not keep it under the old key.
       process.once("exit", () => fs.rmSync(tmp, { recursive: true, force: true }));
-      return (built = tmp);
+      built = tmp;
+      return tmp;
     }
     fs.writeFileSync(path.join(tmp, "complete"), "");
     // One build is kept: the older ones go (each is some 25 MB).
     for (const old of fs.readdirSync(cacheRoot))
-      if (!old.endsWith(".tmp")) fs.rmSync(path.join(cacheRoot, old), { recursive: true, force: true });
+      if (!old.endsWith(".tmp") && old !== key) fs.rmSync(path.join(cacheRoot, old), { recursive: true, force: true });
     try {
       fs.renameSync(tmp, dir);
     } catch {
