@@ -370,13 +370,12 @@ export class MeetingsStack extends Stack {
         description: "DNS: eget domene → API Gateway",
       });
     }
-    identity.dkimRecords.forEach(
-      (r, i) =>
-        new CfnOutput(this, `DkimCname${i + 1}`, {
-          value: `${r.name} CNAME ${r.value}`,
-          description: `DNS: DKIM-nøkkel ${i + 1} av 3`,
-        }),
-    );
+    for (const [i, r] of identity.dkimRecords.entries()) {
+      new CfnOutput(this, `DkimCname${i + 1}`, {
+        value: `${r.name} CNAME ${r.value}`,
+        description: `DNS: DKIM-nøkkel ${i + 1} av 3`,
+      });
+    }
     new CfnOutput(this, "MailFromMx", {
       value: `${params.mailFromDomain} MX 10 feedback-smtp.${this.region}.amazonses.com`,
       description: "DNS: MAIL FROM-domenet",

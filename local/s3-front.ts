@@ -196,6 +196,7 @@ async function forward(
 ) {
   const boundary = `----s3front${randomBytes(12).toString("hex")}`;
   const parts = fields.map(([name, value]) => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: S3's own placeholder for the uploaded file's name
     const v = name.toLowerCase() === "key" ? value.split("${filename}").join(file.name) : value;
     return Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/"/g, "%22")}"\r\n\r\n${v}\r\n`);
   });

@@ -72,7 +72,7 @@ export const Meeting = z.object({
 });
 export type Meeting = z.infer<typeof Meeting>;
 
-export const SubItem = z.object({ letter: z.string(), title: z.string(), bullets: z.array(z.string()) });
+const SubItem = z.object({ letter: z.string(), title: z.string(), bullets: z.array(z.string()) });
 export const agendaItemKind = z.enum(["decision", "information", "opening", "closing"]);
 export const AgendaItem = z.object({
   id: z.string(),

@@ -2,6 +2,7 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { sessionUser, userForApiToken } from "../../shared/auth/index.js";
+import { ForbiddenError } from "../../shared/errors.js";
 import { t } from "../../shared/i18n/nb.js";
 import { csrfOk } from "../../shared/web/csrf.js";
 import { problem } from "../../shared/web/problem.js";
@@ -23,7 +24,7 @@ export const requireApiAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (authorization?.startsWith("Bearer ")) {
     const token = await userForApiToken(ctx, authorization.slice(7).trim(), ctx.clock.now());
     if (!token) return problem(c, 401, t.api.unauthorizedTitle, t.api.unauthorized);
-    if (!safe && token.scope !== "write") return problem(c, 403, t.tokens.readOnlyTitle, t.tokens.readOnly);
+    if (!safe && token.scope !== "write") throw new ForbiddenError(t.tokens.readOnly);
     c.set("user", { email: token.email });
     return next();
   }

@@ -25,7 +25,7 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export const screenshotDir = "test-results/screenshots";
+const screenshotDir = "test-results/screenshots";
 mkdirSync(screenshotDir, { recursive: true });
 
 /** WCAG 2.1 AA (Norwegian universal-design rules for public-sector web pages): no violations allowed. */

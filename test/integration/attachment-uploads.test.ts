@@ -310,25 +310,25 @@ describe("attachments straight to S3", () => {
 
     // Step 2: the page's form, as a browser without scripts would send it.
     const form = /<form method="post" action="([^"]+)" enctype="multipart\/form-data">([\s\S]*?)<\/form>/.exec(page)!;
-    const unescape = (s: string) =>
+    const unescapeHtml = (s: string) =>
       s
         .replace(/&lt;/g, "<")
         .replace(/&gt;/g, ">")
         .replace(/&quot;/g, '"')
         .replace(/&#39;/g, "'")
         .replace(/&amp;/g, "&");
-    expect(unescape(form[1]!)).toBe(`${app.s3Endpoint}/${app.ctx.config.BUCKET_NAME}`);
+    expect(unescapeHtml(form[1]!)).toBe(`${app.s3Endpoint}/${app.ctx.config.BUCKET_NAME}`);
     const inputs = [...form[2]!.matchAll(/<input ([^>]*)\/?>/g)].map((i) => i[1]!);
     expect(inputs.at(-1)).toMatch(/type="file"/); // the file last, as S3 requires
     expect(inputs.some((i) => /name="csrf"/.test(i))).toBe(false);
     const fields = Object.fromEntries(
-      inputs.slice(0, -1).map((i) => [unescape(/name="([^"]+)"/.exec(i)![1]!), unescape(/value="([^"]*)"/.exec(i)![1]!)]),
+      inputs.slice(0, -1).map((i) => [unescapeHtml(/name="([^"]+)"/.exec(i)![1]!), unescapeHtml(/value="([^"]*)"/.exec(i)![1]!)]),
     );
     expect(fields.key).toMatch(new RegExp(`^meetings/${m.id}/uploads/[0-9a-z]{26}/\\$\\{filename\\}$`));
     expect(fields["Content-Type"]).toBe("application/pdf");
 
     const stored = await postToS3(
-      { url: unescape(form[1]!), fields },
+      { url: unescapeHtml(form[1]!), fields },
       { filename: "Budsjett & plan #2.pdf", type: "application/pdf", content: pdf("budsjett") },
     );
     expect(stored.status).toBe(303);
@@ -353,12 +353,12 @@ describe("attachments straight to S3", () => {
     const formB = /<form method="post" action="([^"]+)" enctype="multipart\/form-data">([\s\S]*?)<\/form>/.exec(step1b)!;
     const fieldsB = Object.fromEntries(
       [...formB[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((i) => [
-        unescape(i[1]!),
-        unescape(i[2]!),
+        unescapeHtml(i[1]!),
+        unescapeHtml(i[2]!),
       ]),
     );
     const storedB = await postToS3(
-      { url: unescape(formB[1]!), fields: fieldsB },
+      { url: unescapeHtml(formB[1]!), fields: fieldsB },
       { filename: "kart.png", type: "image/png", content: "GIF89a" },
     );
     const backB = new URL(storedB.headers.get("location")!);
