@@ -12,6 +12,8 @@ export class AppError extends Error {
     readonly code: string,
     readonly httpStatus: 400 | 403 | 404 | 409 | 410 | 413 | 429,
     message: string,
+    /** The problem's title when the status's usual one says too little. */
+    readonly title?: string,
   ) {
     super(message);
     this.name = new.target.name;
@@ -38,7 +40,7 @@ export class InvalidError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message: string) {
-    super("forbidden", 403, message);
+  constructor(message: string, title?: string) {
+    super("forbidden", 403, message, title);
   }
 }

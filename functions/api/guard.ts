@@ -24,7 +24,7 @@ export const requireApiAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (authorization?.startsWith("Bearer ")) {
     const token = await userForApiToken(ctx, authorization.slice(7).trim(), ctx.clock.now());
     if (!token) return problem(c, 401, t.api.unauthorizedTitle, t.api.unauthorized);
-    if (!safe && token.scope !== "write") throw new ForbiddenError(t.tokens.readOnly);
+    if (!safe && token.scope !== "write") throw new ForbiddenError(t.tokens.readOnly, t.tokens.readOnlyTitle);
     c.set("user", { email: token.email });
     return next();
   }

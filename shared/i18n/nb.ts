@@ -120,6 +120,7 @@ const nb = {
     title: "API-nøkler",
     intro:
       "API-nøkler (tokens) gir skript tilgang til API-et som deg: send dem som «Authorization: Bearer <nøkkel>». En nøkkel vises bare én gang; mister du den, trekker du den tilbake og lager en ny.",
+    readOnlyTitle: "Tokenet kan bare lese",
     readOnly: "Dette API-tokenet har bare lesetilgang. Lag et token med skrivetilgang for å endre noe.",
     yours: "Dine nøkler",
     none: "Du har ingen API-nøkler.",

@@ -23,7 +23,8 @@ import {
 import { ensureSnapshot } from "../store/snapshots.js";
 import type { QueueMessage } from "./messages.js";
 
-export { Delivery, listDeliveries } from "../store/sends.js";
+export { previewIsReady } from "../store/send-emails.js";
+export { Delivery, listDeliveries, listSendsOfMeeting } from "../store/sends.js";
 
 /**
  * One delivery record per recipient is written first, then one queue message per delivery. The

@@ -55,6 +55,8 @@ export const keys = {
   minutesVersion: (meetingId: string, v: number) => ({ PK: `MEETING#${meetingId}`, SK: `MINUTESV#${pad(v, 4)}` }),
   snapshot: (meetingId: string, version: number) => ({ PK: `SNAPSHOT#${meetingId}`, SK: `V#${pad(version, 6)}` }),
   send: (sendId: string) => ({ PK: `SEND#${sendId}`, SK: "SEND" }),
+  /** The email of a send, prepared once (rendered, MIME with slots), beside the send. */
+  sendEmail: (sendId: string) => ({ PK: `SEND#${sendId}`, SK: "EMAIL" }),
   meetingSendsEntry: (meetingId: string, createdAt: string) => ({ GSI1PK: `MEETING#${meetingId}#SENDS`, GSI1SK: createdAt }),
   meetingSendsIndex: (meetingId: string) => `MEETING#${meetingId}#SENDS`,
   delivery: (sendId: string, deliveryId: string) => ({ PK: `SEND#${sendId}`, SK: `DLV#${deliveryId}` }),

@@ -3,11 +3,9 @@ import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { type Db, isConditionFailure } from "./db.js";
 import { keys } from "./keys.js";
 
-const sendEmailKey = (sendId: string) => ({ PK: keys.send(sendId).PK, SK: "EMAIL" });
-
 /** The prepared email of a send as stored (the sending domain validates it), or undefined. */
 export async function getSendEmail(d: Db, sendId: string): Promise<unknown> {
-  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: sendEmailKey(sendId), ConsistentRead: true }));
+  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.sendEmail(sendId), ConsistentRead: true }));
   return out.Item?.email;
 }
 
@@ -17,7 +15,7 @@ export async function putSendEmail(d: Db, sendId: string, email: unknown): Promi
     await d.db.send(
       new PutCommand({
         TableName: d.tableName,
-        Item: { ...sendEmailKey(sendId), email },
+        Item: { ...keys.sendEmail(sendId), email },
         ConditionExpression: "attribute_not_exists(PK)",
       }),
     );
@@ -33,4 +31,10 @@ export async function markPreviewReady(d: Db, meetingId: string, version: number
   await d.db.send(
     new PutCommand({ TableName: d.tableName, Item: { ...keys.preview(meetingId, version), version, createdAt: at } }),
   );
+}
+
+/** Whether a meeting version's preview has been rendered. */
+export async function previewIsReady(d: Db, meetingId: string, version: number): Promise<boolean> {
+  const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.preview(meetingId, version) }));
+  return out.Item !== undefined;
 }

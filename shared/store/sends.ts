@@ -12,6 +12,7 @@ import type { Meeting } from "../model.js";
 import { batchPut, type Db, type Item, isConditionFailure, queryAll } from "./db.js";
 import { keys, withoutKeys } from "./keys.js";
 import { type MeetingState, meetingStateUpdate, setMeetingState } from "./meetings.js";
+import { GSI } from "./table-schema.js";
 
 const emailTemplate = z.enum(["invitation", "reminder", "cancellation", "minutes", "confirmation", "substitute-released"]);
 export type EmailTemplate = z.infer<typeof emailTemplate>;
@@ -137,4 +138,14 @@ export async function listDeliveries(d: Db, sendId: string): Promise<Delivery[]>
     ConsistentRead: true,
   });
   return items.map((i) => Delivery.parse(withoutKeys(i)));
+}
+
+/** A meeting's sends, oldest first (GSI1). */
+export async function listSendsOfMeeting(d: Db, meetingId: string): Promise<Send[]> {
+  const items = await queryAll(d, {
+    IndexName: GSI.lookups,
+    KeyConditionExpression: "GSI1PK = :pk",
+    ExpressionAttributeValues: { ":pk": keys.meetingSendsIndex(meetingId) },
+  });
+  return items.map((s) => Send.parse(withoutKeys(s)));
 }

@@ -46,7 +46,7 @@ export function notFoundResponse(c: Context) {
 export function mapError(err: Error, c: Context, log: Logger) {
   if (err instanceof AppError) {
     if (err instanceof InvalidError && wantsJson(c)) return invalidProblem(c, err.errors);
-    return errorResponse(c, err.httpStatus, titleFor(err.httpStatus), err.message);
+    return errorResponse(c, err.httpStatus, err.title ?? titleFor(err.httpStatus), err.message);
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;

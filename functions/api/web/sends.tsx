@@ -1,34 +1,16 @@
 /** The secretariat's send pages: preview (made by the send worker) and send the innkalling, and follow a send's progress. */
 import { Hono } from "hono";
-import type { AppContext } from "../../../shared/context.js";
 import { getBody, listMembers } from "../../../shared/directory/index.js";
 import { nbPages } from "../../../shared/i18n/nb-pages.js";
 import { invitationsOf } from "../../../shared/invitations/index.js";
 import { getMeetingBundle, getMeetingRecord } from "../../../shared/meetings/index.js";
-import { createSend, sendProgress } from "../../../shared/sending/index.js";
-import { queryAll } from "../../../shared/store/db.js";
-import { keys } from "../../../shared/store/keys.js";
+import { createSend, listSendsOfMeeting, previewIsReady, sendProgress } from "../../../shared/sending/index.js";
 import { formFields } from "../../../shared/web/forms.js";
 import { sendPage } from "../../../shared/web/html.js";
 import type { AppEnv } from "../env.js";
 import { actor } from "../guard.js";
 import { frame } from "./page.js";
 import { ProgressPage, SendPage } from "./sends-views.js";
-
-/** The meeting's earlier sends, oldest first. */
-async function meetingSends(ctx: AppContext, meetingId: string) {
-  const items = await queryAll(ctx, {
-    IndexName: "GSI1",
-    KeyConditionExpression: "GSI1PK = :pk",
-    ExpressionAttributeValues: { ":pk": keys.meetingSendsIndex(meetingId) },
-  });
-  return items.map((s) => ({
-    id: String(s.id),
-    template: String(s.template),
-    createdAt: String(s.createdAt),
-    total: Number(s.total),
-  }));
-}
 
 /** The preview's own policy: `sandbox` (no scripts, an opaque origin) even if opened directly, framed by our page only. */
 const PREVIEW_CSP =
@@ -41,12 +23,12 @@ export function sendPages() {
     const ctx = c.get("ctx");
     const bundle = await getMeetingBundle(ctx, c.req.param("id"));
     const m = bundle.meeting;
-    const [body, members, sends] = await Promise.all([
+    const [body, members, sends, ready] = await Promise.all([
       getBody(ctx, m.bodyId),
       listMembers(ctx, m.bodyId),
-      meetingSends(ctx, m.id),
+      listSendsOfMeeting(ctx, m.id),
+      previewIsReady(ctx, m.id, m.version),
     ]);
-    const ready = bundle.rest.some((i) => i.SK === `PREVIEW#${m.version}`);
     const live = invitationsOf(bundle.rest).filter((i) => !i.withdrawn && !i.substituteFor).length;
     const listed = members.filter((x) => x.role !== "secretariat").length;
     return sendPage(
