@@ -2,7 +2,7 @@
 import mjml2html from "mjml";
 import type { Recipient } from "./model.js";
 import { nbEmails as m } from "./nb.js";
-import { type TemplateSource, TOKENS } from "./templates.js";
+import { escapeHtml, type TemplateSource, TOKENS } from "./templates.js";
 
 /**
  * Rendering rule (DESIGN §6): MJML is rendered once per meeting version and template; each
@@ -39,8 +39,7 @@ export function renderTemplateCached(key: string, source: () => TemplateSource):
   return hit;
 }
 
-export const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+export { escapeHtml };
 /** Header values: no line breaks, ever (no header injection through a name or title). */
 export const headerSafe = (s: string) => s.replace(/[\r\n\t]+/g, " ").trim();
 

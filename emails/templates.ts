@@ -21,16 +21,12 @@ export interface TemplateSource {
   text: string;
 }
 
+/** The one HTML escaper of the emails (also used for the personal values filled in per recipient). */
+export const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
 /** HTML-escape user text for MJML; "%" becomes an entity so "%%X%%" in user text is inert. */
-function esc(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;")
-    .replace(/%/g, "&#37;");
-}
+const esc = (s: string) => escapeHtml(s).replace(/%/g, "&#37;");
 /** Plain text: a word joiner between "%%" keeps user text from forming a placeholder. */
 function plain(s: string): string {
   return s.replace(/%%/g, "%\u2060%");
