@@ -33,7 +33,7 @@ export const EXPECTED_OPERATION_IDS = [
 ] as const;
 
 const TIMEOUT_MS = 15_000;
-/** Over the 64 kB limit of the public forms (functions/api/middleware/body-limits.tsx). */
+/** Over the 64 kB limit of the public forms (shared/web/body-limits.ts). */
 const OVERSIZED_BYTES = 100 * 1024;
 
 /** A failed expectation: its message is the check's detail. */
