@@ -1,5 +1,11 @@
 // Organisations, people, bodies and their members (the distribution lists) in the table.
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
 import { ConflictError, InvalidError, NotFoundError } from "../errors.js";
 import type { AddMemberInput, CreateBodyInput, CreateOrganisationInput, CreatePersonInput, MemberCsvRow } from "../inputs.js";
@@ -170,7 +176,7 @@ export async function importMembers(
 
   const members = await listMembers(d, bodyId);
   const memberByPerson = new Map(members.map((m) => [m.personId, m]));
-  const writes: Record<string, unknown>[] = [];
+  const writes: NonNullable<TransactWriteCommandInput["TransactItems"]> = [];
   let added = 0;
   let updated = 0;
   let unchanged = 0;
@@ -202,7 +208,7 @@ export async function importMembers(
   }
   // DynamoDB allows 100 actions per transaction; a list larger than that is written in chunks.
   for (let i = 0; i < writes.length; i += 100) {
-    await d.db.send(new TransactWriteCommand({ TransactItems: writes.slice(i, i + 100) as never }));
+    await d.db.send(new TransactWriteCommand({ TransactItems: writes.slice(i, i + 100) }));
   }
   return { added, updated, unchanged };
 }
