@@ -89,7 +89,8 @@ try {
     calls = [];
     const res = await request();
     await res.arrayBuffer();
-    const byKind = calls.reduce<Record<string, number>>((m, c) => ({ ...m, [c]: (m[c] ?? 0) + 1 }), {});
+    const byKind: Record<string, number> = {};
+    for (const c of calls) byKind[c] = (byKind[c] ?? 0) + 1;
     console.log(
       JSON.stringify({
         bench: "replies-calls",

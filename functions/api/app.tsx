@@ -7,6 +7,7 @@ import { mapError, notFoundResponse } from "../../shared/web/errors.js";
 import { staticRoutes } from "../../shared/web/static-routes.js";
 import { healthRoutes } from "./health.js";
 import { jsonApi, openApiApp } from "./json/api.js";
+import { archivePages } from "./web/archive.js";
 import { secretariatPages } from "./web/index.js";
 
 /**
@@ -49,6 +50,8 @@ export function createApp(ctx: AppContext) {
   app.route("/", healthRoutes());
   app.route("/", staticRoutes());
   app.route("/api", jsonApi());
+  // The public archive, no login (its attachment links are the reply Lambda's).
+  app.route("/", archivePages());
   app.route("/", secretariatPages());
 
   app.notFound(notFoundResponse);

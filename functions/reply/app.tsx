@@ -1,5 +1,4 @@
-// The participant's Hono app: the reply page behind the personal link, attachment links, the public archive.
-import type { Context } from "hono";
+// The participant's Hono app: the reply page behind the personal link and the attachment links (also the archive's).
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppContext } from "../../shared/context.js";
@@ -10,9 +9,9 @@ import { attachmentRoutes } from "./attachments.js";
 import { replyPageRoutes } from "./reply.js";
 
 /**
- * Everything a person opens from an email, and nothing else: no OpenAPI, no CSV, no MJML, and no
- * S3/SES/SQS client at import (the archive, an attachment download and the emails after a reply
- * load theirs on first use). The Lambda (handler.ts) and the local server (local/http.ts) serve this.
+ * What a person opens from an email, and nothing else: no OpenAPI, no CSV, no MJML, no full zod,
+ * and no S3/SES/SQS client at import (an attachment download and the queue message after a reply
+ * load theirs on first use). The public archive's pages are the api Lambda's (functions/api/web/archive.tsx). The Lambda (handler.ts) and the local server (local/http.ts) serve this.
  */
 export function createReplyApp(ctx: AppContext) {
   const app = new Hono<WebEnv>();
@@ -43,12 +42,6 @@ export function createReplyApp(ctx: AppContext) {
   app.use("*", requestBodyLimits);
   app.route("/", replyPageRoutes());
   app.route("/", attachmentRoutes());
-  // The archive reads the directory and the minutes: loaded with its first request.
-  const archive = (name: "archiveIndex" | "bodyArchive" | "meetingArchive") => async (c: Context<WebEnv>) =>
-    (await import("./archive.js"))[name](c);
-  app.get("/arkiv", archive("archiveIndex"));
-  app.get("/arkiv/mote/:meetingId", archive("meetingArchive"));
-  app.get("/arkiv/:bodyId", archive("bodyArchive"));
   app.notFound(notFoundResponse);
   app.onError((err, c) => mapError(err, c, ctx.log));
   return app;

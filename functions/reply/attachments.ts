@@ -1,10 +1,10 @@
-// Attachment links from emails, pages and the archive: checked here, then a short-lived presigned S3 URL (locally: the file).
+// Attachment links from emails, the reply page and the archive: checked here, then a short-lived presigned S3 URL (locally: the file).
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { downloadHeaders } from "../../shared/attachment-types.js";
 import type { AppContext } from "../../shared/context.js";
 import { t } from "../../shared/i18n/nb.js";
 import { resolveLink } from "../../shared/invitations/index.js";
-import { downloadHeaders } from "../../shared/meetings/index.js";
 import { type PageAttachment, readMeetingAttachment } from "../../shared/store/participant.js";
 import type { WebEnv } from "../../shared/web/env.js";
 

@@ -7,9 +7,10 @@ import { createReplyApp } from "./app.js";
 
 export const createReplyHandler = (ctx: AppContext) => {
   const serve = handle(createReplyApp(ctx));
-  return async (event: Extract<LambdaEvent, { rawPath: string }>, context?: Context) => (
-    logInvocation(ctx.log, context), serve(event, context)
-  );
+  return async (event: Extract<LambdaEvent, { rawPath: string }>, context?: Context) => {
+    logInvocation(ctx.log, context);
+    return serve(event, context);
+  };
 };
 
 export const handler = awsHandler("reply", createReplyHandler);

@@ -3,8 +3,8 @@ export const replyRoutes = [
   { method: "GET", path: "/r/{token}" },
   { method: "POST", path: "/r/{token}" },
   { method: "GET", path: "/a/{token}/{n}" },
-  { method: "GET", path: "/arkiv" },
-  { method: "GET", path: "/arkiv/{proxy+}" },
+  // The archive's pages are the api's; its attachment links are checked and served here, like /a/.
+  { method: "GET", path: "/arkiv/mote/{meetingId}/vedlegg/{n}" },
 ] as const;
 
 /** Whether API Gateway sends this request to the reply Lambda (a `{x}` is one segment, `{proxy+}` one or more). */

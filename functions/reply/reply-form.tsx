@@ -4,7 +4,6 @@ import type { Invitation, Meeting } from "../../shared/model.js";
 import type { PageContent } from "../../shared/store/participant.js";
 import { formatMeetingTime, formatOsloDateTime } from "../../shared/time.js";
 import { Page } from "../../shared/web/layout.js";
-import { AttachmentList } from "./parts.js";
 
 export interface ReplyPageProps {
   token: string;
@@ -180,5 +179,22 @@ export function ReplyPage(p: ReplyPageProps) {
       </ul>
       <AttachmentList items={p.attachments} href={(n) => `/a/${p.token}/${n}`} />
     </Page>
+  );
+}
+
+/** "Vedlegg" and one link per attachment (through the personal link); nothing when there are none. */
+function AttachmentList(p: { items: { number: number; title: string }[]; href: (n: number) => string }) {
+  if (p.items.length === 0) return null;
+  return (
+    <>
+      <h2>{t.reply.attachments}</h2>
+      <ul>
+        {p.items.map((a) => (
+          <li>
+            <a href={p.href(a.number)}>{t.reply.attachment(a.number, a.title)}</a>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -12,11 +12,11 @@ import {
   nextLinkCounter,
   ReplyClosedError,
   ReplyForm,
+  replyOpen,
   resolveLink,
   submitLinkReply,
   TooManyRepliesError,
 } from "../../shared/invitations/index.js";
-import { replyOpen } from "../../shared/meetings/index.js";
 import type { Meeting } from "../../shared/model.js";
 import { latestPageContent, livePageContent } from "../../shared/store/participant.js";
 import { clientAddress } from "../../shared/web/client-address.js";

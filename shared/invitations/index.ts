@@ -5,6 +5,5 @@ export * from "../store/invitations.js";
 export * from "./board.js";
 export * from "./link-replies.js";
 export * from "./replies.js";
-export * from "./reply-emails.js";
 export * from "./reply-form.js";
 export * from "./reply-service.js";

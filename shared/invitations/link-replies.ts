@@ -5,10 +5,8 @@ import type { AppContext } from "../context.js";
 import { AppError, ConflictError } from "../errors.js";
 import { t } from "../i18n/nb.js";
 import { parseToken, verifyToken } from "../links.js";
-import { replyOpen } from "../meetings/index.js";
 import type { Invitation, Meeting } from "../model.js";
 import { isConditionFailure, retryOnConflict } from "../store/db.js";
-import { jobItem } from "../store/jobs.js";
 import { newId } from "../store/keys.js";
 import {
   checkOpen,
@@ -18,8 +16,8 @@ import {
   readLinkInvitation,
   writeReply,
 } from "../store/participant.js";
-import { OUTBOX_DELAY_MS, sendReplyEmails } from "./reply-emails.js";
-import { decideReply, namesNewSubstitute, type ReplyForm } from "./reply-form.js";
+import { decideReply, namesNewSubstitute, type ReplyForm, replyOpen } from "./reply-form.js";
+import { queueReplyEmails, replyWrites } from "./reply-outbox.js";
 
 /** A reply refused because the link was revoked or the invitation withdrawn meanwhile. */
 export { InvitationClosedError } from "../store/participant.js";
@@ -62,8 +60,10 @@ export function nextLinkCounter(counter: LinkCounter, now: Date): LinkCounter | 
 /**
  * Records a participant's reply through their link: one transaction, conditional on the reply
  * version read, the link's version and the invitation not withdrawn (a revoke or a withdrawal wins
- * every race), carrying the link's reply counter and the outbox job. The emails are queued after
- * it; if the request dies first, the outbox job queues them (idempotent, so it may also run after).
+ * every race), carrying the link's reply counter and the outbox job. Its emails then go on the
+ * queue as one message (the worker makes the sends); if that fails, the outbox job queues them
+ * (idempotent, so it may also run after). A plain reply is three calls: the link's read, the
+ * per-client limit and the transaction; naming a new substitute address adds the address limit's.
  */
 export async function submitLinkReply(ctx: AppContext, link: Extract<LinkLookup, { kind: "ok" }>, form: ReplyForm) {
   const now = ctx.clock.now();
@@ -87,35 +87,11 @@ export async function submitLinkReply(ctx: AppContext, link: Extract<LinkLookup,
       const counter = nextLinkCounter(read.counter, now);
       if (!counter) throw new TooManyRepliesError();
       const decision = decideReply(read.invitation, form, "participant", now, held);
-      const job = jobItem(
-        "reply-emails",
-        new Date(now.getTime() + OUTBOX_DELAY_MS).toISOString(),
-        { ...decision.emails },
-        now,
-        outboxJobId,
-      );
-      const writes = {
-        reply: decision.reply,
-        alsoPut: decision.newSubstitute ? [decision.newSubstitute] : [],
-        alsoWithdraw: decision.released ? [decision.released] : [],
-        alsoItems: [job],
-      };
+      const writes = replyWrites(decision, now, outboxJobId);
       return { decision, invitation: await writeReply(ctx, read.invitation, writes, counter) };
     },
     { retries: 50, retryIf: isConditionFailure },
   );
-  try {
-    await sendReplyEmails(ctx, recorded.decision.emails, {
-      meeting,
-      invitation: recorded.invitation,
-      newSubstitute: recorded.decision.newSubstitute,
-    });
-  } catch (err) {
-    ctx.log.error("reply emails not queued; the outbox job will retry", {
-      meetingId: meeting.id,
-      invitationId: link.invitation.id,
-      err,
-    });
-  }
+  await queueReplyEmails(ctx, recorded.decision.emails);
   return { invitation: recorded.invitation, substituteHeld: held };
 }

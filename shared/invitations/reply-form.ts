@@ -1,4 +1,4 @@
-// The reply form's schema (zod/mini: the participant Lambda loads no full zod) and the pure rule of what a reply changes.
+// The reply form's schema (zod/mini: the participant Lambda loads no full zod) and the pure rules: when replies close, what a reply changes.
 import * as z from "zod/mini";
 import { ConflictError } from "../errors.js";
 import type { Invitation, Reply } from "../model.js";
@@ -25,7 +25,7 @@ export type ReplyForm = z.infer<typeof ReplyForm>;
 
 const substituteInvitationId = (memberInvitationId: string, n: number) => `s-${memberInvitationId}-${n}`;
 
-/** What the emails after a reply need; kept in the reply's outbox job until they are queued. */
+/** What the emails after a reply need: the "reply-emails" queue message and the reply's outbox job carry it. */
 export interface ReplyEmails {
   meetingId: string;
   invitationId: string;
@@ -100,6 +100,13 @@ export function decideReply(current: Invitation, form: ReplyForm, by: string, no
     ...(released && !held && !releasedWasHeld ? { releasedSubstituteId: released } : {}),
   };
   return { reply, newSubstitute, released, emails };
+}
+
+/** Replies can be changed by the participant until the deadline (or the start, when there is no deadline). */
+export function replyOpen(meeting: { replyDeadline?: string; startsAt: string; status: string }, now: Date): boolean {
+  if (meeting.status === "cancelled") return false;
+  const closesAt = meeting.replyDeadline ?? meeting.startsAt;
+  return now.toISOString() < closesAt;
 }
 
 /** A participant may send a new substitute address only a few times a day (not an open relay). */

@@ -1,17 +1,17 @@
 // The secretariat's side of replies: recording one for a participant, and reading an invitation by id.
 import type { AppContext } from "../context.js";
 import { NotFoundError } from "../errors.js";
-import { jobItem, rescheduleJob } from "../jobs/index.js";
+import { rescheduleJob } from "../jobs/index.js";
 import type { Invitation, Meeting } from "../model.js";
 import { getInvitation, recordReply } from "../store/invitations.js";
 import { newId } from "../store/keys.js";
-import { OUTBOX_DELAY_MS, sendReplyEmails } from "./reply-emails.js";
 import { decideReply, type ReplyDecision, type ReplyForm } from "./reply-form.js";
+import { queueReplyEmails, replyWrites } from "./reply-outbox.js";
 
 /**
  * Records a reply on a participant's behalf (by = "secretariat:…"): no deadline, no address limit.
- * The same rule as the participant's (decideReply) and the same transaction; the outbox job is
- * cancelled once the emails are queued.
+ * The same rule as the participant's (decideReply), the same transaction and the same queue
+ * message; the outbox job is cancelled once the message is queued.
  */
 export async function submitReply(
   ctx: AppContext,
@@ -25,28 +25,14 @@ export async function submitReply(
   let decision: ReplyDecision | undefined;
   const { invitation } = await recordReply(ctx, meeting.id, invitationId, {}, (current) => {
     decision = decideReply(current, form, by, now, false);
-    const job = jobItem(
-      "reply-emails",
-      new Date(now.getTime() + OUTBOX_DELAY_MS).toISOString(),
-      { ...decision.emails },
-      now,
-      outboxJobId,
-    );
-    return {
-      reply: decision.reply,
-      alsoPut: decision.newSubstitute ? [decision.newSubstitute] : [],
-      alsoWithdraw: decision.released ? [decision.released] : [],
-      alsoItems: [job],
-    };
+    return replyWrites(decision, now, outboxJobId);
   });
   const { newSubstitute, released, emails } = decision!;
-  try {
-    await sendReplyEmails(ctx, emails, { meeting, invitation, newSubstitute });
-    await rescheduleJob(ctx, outboxJobId, { cancel: true });
-  } catch (err) {
-    // The reply is saved; the outbox job queues the emails on the next tick.
-    ctx.log.error("reply emails not queued; the outbox job will retry", { meetingId: meeting.id, invitationId, err });
-  }
+  // Queued: the outbox job is not needed (if cancelling fails it runs and finds the sends made).
+  if (await queueReplyEmails(ctx, emails))
+    await rescheduleJob(ctx, outboxJobId, { cancel: true }).catch((err: unknown) =>
+      ctx.log.warn("reply outbox job not cancelled", { meetingId: meeting.id, invitationId, err }),
+    );
   return { invitation, newSubstitute, releasedSubstitute: released };
 }
 

@@ -1,19 +1,9 @@
 // What each kind of scheduled job does (the tick hands these to the jobs runner).
-import { z } from "zod";
 import { ConflictError } from "../errors.js";
 import type { JobHandler, JobKind } from "../jobs/index.js";
 import { getStoredMinutes } from "../minutes/index.js";
-import { createSend, requeueWaiting } from "../sending/index.js";
+import { createSend, ReplyEmailsMessage, requeueWaiting, sendReplyEmails } from "../sending/index.js";
 import { changeMeetingState, getMeetingRecord } from "../store/meetings.js";
-
-const ReplyEmailsPayload = z.object({
-  meetingId: z.string(),
-  invitationId: z.string(),
-  replyVersion: z.number().int(),
-  by: z.string(),
-  newSubstituteId: z.string().optional(),
-  releasedSubstituteId: z.string().optional(),
-});
 
 /** What each kind of scheduled job does. */
 export const jobHandlers: Partial<Record<JobKind, JobHandler>> = {
@@ -21,10 +11,9 @@ export const jobHandlers: Partial<Record<JobKind, JobHandler>> = {
     const n = await requeueWaiting(ctx, String(job.payload.sendId));
     if (n > 0) ctx.log.info("requeued waiting deliveries", { sendId: job.payload.sendId, n });
   },
-  // A reply's outbox: the request that saved the reply died before queueing its emails.
+  // A reply's outbox: runs after the queue message (a no-op then), or instead of it when queueing failed.
   "reply-emails": async (ctx, job) => {
-    const { sendReplyEmails } = await import("../invitations/index.js");
-    await sendReplyEmails(ctx, ReplyEmailsPayload.parse(job.payload));
+    await sendReplyEmails(ctx, ReplyEmailsMessage.parse({ ...job.payload, kind: "reply-emails" }));
   },
   reminder: async (ctx, job) => {
     const meetingId = String(job.payload.meetingId);

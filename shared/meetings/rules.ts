@@ -1,4 +1,4 @@
-// Pure meeting rules: times in and out of Oslo time, valid meeting times, case numbers, when replies close.
+// Pure meeting rules: times in and out of Oslo time, valid meeting times, case numbers.
 import { type FieldError, InvalidError } from "../errors.js";
 import { t } from "../i18n/nb.js";
 import type { UpdateMeetingInput } from "../inputs.js";
@@ -49,11 +49,4 @@ export function compareCaseNumbers(a: string, b: string): number {
   const x = parseCaseNumber(a);
   const y = parseCaseNumber(b);
   return x.year - y.year || x.seq - y.seq;
-}
-
-/** Replies can be changed by the participant until the deadline (or the start, when there is no deadline). */
-export function replyOpen(meeting: { replyDeadline?: string; startsAt: string; status: string }, now: Date): boolean {
-  if (meeting.status === "cancelled") return false;
-  const closesAt = meeting.replyDeadline ?? meeting.startsAt;
-  return now.toISOString() < closesAt;
 }

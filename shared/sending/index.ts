@@ -4,6 +4,7 @@ export { composeDelivery } from "./compose.js";
 export * from "./email-model.js";
 export * from "./messages.js";
 export * from "./rate-limiter.js";
+export * from "./reply-emails.js";
 export * from "./sends.js";
 export * from "./ses-events.js";
 export * from "./worker.js";

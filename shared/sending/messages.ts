@@ -1,4 +1,4 @@
-// What travels on the send queue (a delivery, a login request, a preview), and its schema.
+// What travels on the send queue (a delivery, a login request, a preview, a reply's emails), and its schema.
 import { z } from "zod";
 
 /** What travels on the send queue. Validated by the worker: a malformed message is never guessed at. */
@@ -24,5 +24,26 @@ const PreviewMessage = z.object({
   version: z.number().int(),
 });
 
-export const QueueMessage = z.discriminatedUnion("kind", [DeliveryMessage, LoginRequestMessage, PreviewMessage]);
+/**
+ * A reply was recorded (reply version `replyVersion` of the invitation): queue its emails (the
+ * confirmation; the new substitute's invitation; the released substitute's notice). The reply
+ * Lambda puts this on the queue after its transaction, so it never loads the sending domain.
+ */
+export const ReplyEmailsMessage = z.object({
+  kind: z.literal("reply-emails"),
+  meetingId: z.string().min(1),
+  invitationId: z.string().min(1),
+  replyVersion: z.number().int(),
+  by: z.string(),
+  newSubstituteId: z.string().min(1).optional(),
+  releasedSubstituteId: z.string().min(1).optional(),
+});
+export type ReplyEmailsMessage = z.infer<typeof ReplyEmailsMessage>;
+
+export const QueueMessage = z.discriminatedUnion("kind", [
+  DeliveryMessage,
+  LoginRequestMessage,
+  PreviewMessage,
+  ReplyEmailsMessage,
+]);
 export type QueueMessage = z.infer<typeof QueueMessage>;

@@ -1,4 +1,4 @@
-// The send worker's rules: one queue message at a time (a delivery, a login link, a preview), claimed, composed, paced, sent, recorded.
+// The send worker's rules: one queue message at a time (a delivery, a login link, a preview, a reply's emails), claimed, composed, paced, sent, recorded.
 import { randomUUID } from "node:crypto";
 import { createLoginLink } from "../auth/index.js";
 import type { AppContext } from "../context.js";
@@ -11,6 +11,7 @@ import { composeDelivery } from "./compose.js";
 import { meetingEmailModel } from "./email-model.js";
 import { QueueMessage } from "./messages.js";
 import { RateLimiter } from "./rate-limiter.js";
+import { sendReplyEmails } from "./reply-emails.js";
 
 /**
  * Each delivery is claimed with a conditional write before SES is called (the claim returns the
@@ -51,6 +52,10 @@ export async function handleQueueMessage(ctx: AppContext, message: QueueMessage)
   }
   if (message.kind === "preview") {
     await renderPreview(ctx, message.meetingId, message.version);
+    return "done";
+  }
+  if (message.kind === "reply-emails") {
+    await sendReplyEmails(ctx, message);
     return "done";
   }
   return deliver(ctx, message.sendId, message.deliveryId);

@@ -1,12 +1,32 @@
 // Scheduled jobs in the table: pending ones indexed by due time (GSI2), claimed and finished by conditional writes.
 import { randomUUID } from "node:crypto";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { Job, type JobKind } from "../model.js";
+import * as z from "zod/mini";
+import type { Job, JobKind } from "../model.js";
 import { type Db, isConditionFailure, patchUpdate, queryAll } from "./db.js";
 import { keys, newId, withoutKeys } from "./keys.js";
 import { GSI } from "./table-schema.js";
 
-/** The stored item of a new pending job (for callers that write it inside their own transaction). */
+/**
+ * Jobs are read back with zod/mini, not the full schema of shared/model.ts: the reply Lambda writes
+ * its outbox job through this module and must not load full zod. The type is checked against the model's.
+ */
+const optStr = z.optional(z.string());
+const JobSchema: z.ZodMiniType<Job> = z.object({
+  id: z.string(),
+  kind: z.enum(["reminder", "minutes-distribution", "requeue-send", "reply-emails"]),
+  dueAt: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  status: z.enum(["pending", "running", "done", "failed", "cancelled"]),
+  attempts: z.number().check(z.int()),
+  claimedAt: optStr,
+  claimId: optStr,
+  lastError: optStr,
+  finishedAt: optStr,
+  createdAt: z.string(),
+});
+
+/** The stored item of a new pending job (for callers that write it inside their own transaction); built, not parsed. */
 export function jobItem(kind: JobKind, dueAt: string, payload: Record<string, unknown>, now: Date, id = newId()) {
   const job: Job = { id, kind, dueAt, payload, status: "pending", attempts: 0, createdAt: now.toISOString() };
   return { ...keys.job(id), ...keys.pendingJobEntry(dueAt, id), ...job };
@@ -52,7 +72,7 @@ export async function reschedulePendingJob(d: Db, id: string, change: { dueAt: s
 
 export async function getJob(d: Db, id: string): Promise<Job | undefined> {
   const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.job(id), ConsistentRead: true }));
-  return out.Item ? Job.parse(withoutKeys(out.Item)) : undefined;
+  return out.Item ? JobSchema.parse(withoutKeys(out.Item)) : undefined;
 }
 
 /** The pending jobs due at `now`, earliest first. */
@@ -62,7 +82,7 @@ export async function dueJobs(d: Db, now: Date): Promise<Job[]> {
     KeyConditionExpression: "GSI2PK = :pk AND GSI2SK <= :now",
     ExpressionAttributeValues: { ":pk": keys.pendingJobsIndex, ":now": `${now.toISOString()}#~` },
   });
-  return items.map((i) => Job.parse(withoutKeys(i)));
+  return items.map((i) => JobSchema.parse(withoutKeys(i)));
 }
 
 /** Claims a job that is pending, or running under a claim older than `staleBefore`; the claim's id, or undefined when another holds it. */

@@ -75,14 +75,26 @@ describe("the participant Lambda (reply) loads only what the page needs", () => 
     expect(loaded.has("@aws-sdk/client-dynamodb")).toBe(true);
   });
 
-  // The S3 (presigned download), SQS (the emails after a reply) and other clients sit in chunks loaded on first use.
-  it("anywhere in its asset: no OpenAPI generator, no csv-parse", () => {
+  // Full zod (classic, with every locale) comes with shared/model.ts; the reply path parses with zod/mini.
+  it("at import: no full zod (zod/v4/classic, its locales), no shared/model.ts, no sending domain", () => {
+    const inputs = loadedAtImport(reply).flatMap((o) =>
+      Object.entries(reply.outputs[o]!.inputs).flatMap(([input, v]) => (v.bytesInOutput > 0 ? [input] : [])),
+    );
+    expect(inputs.filter((i) => /node_modules\/zod\/v4\/(classic|locales)\//.test(i))).toEqual([]);
+    expect(inputs.filter((i) => /^shared\/(model\.ts|sending\/|store\/meetings\.ts)/.test(i))).toEqual([]);
+    expect(inputs.some((i) => i.includes("node_modules/zod/v4/mini/"))).toBe(true);
+  });
+
+  // The S3 (presigned download), SQS (the message after a reply) and other clients sit in chunks loaded on first use.
+  it("anywhere in its asset: no OpenAPI generator, no csv-parse, no sending domain, no email rendering", () => {
     const all = packagesIn(
       reply,
       Object.keys(reply.outputs).filter((o) => o.endsWith(".mjs")),
     );
     for (const name of ["@asteasolutions/zod-to-openapi", "@hono/zod-openapi", "csv-parse"])
       expect(all.has(name), name).toBe(false);
+    // After a reply it puts one message on the queue: the worker, not this Lambda, makes the sends.
+    expect(Object.keys(reply.inputs).filter((i) => i.startsWith("shared/sending/") || i.startsWith("emails/"))).toEqual([]);
   });
 
   it("has the logger only of Powertools (no parser, no batch processor)", () => {

@@ -1,0 +1,169 @@
+// The public archive's views: the list of bodies, a body's meetings by year, one meeting's innkalling and referat.
+import { t } from "../../../shared/i18n/nb.js";
+import { attendeeLine } from "../../../shared/minutes/index.js";
+import type { AgendaItem, Attachment, Body, Meeting, Minutes } from "../../../shared/model.js";
+import { formatMeetingTime, formatOsloDate, osloYear } from "../../../shared/time.js";
+import { Page } from "../../../shared/web/layout.js";
+
+const m = t.archive;
+
+export function ArchiveIndexPage(p: { bodies: Body[] }) {
+  return (
+    <Page title={m.title}>
+      <h1>{m.title}</h1>
+      <p>{m.intro}</p>
+      <ul>
+        {p.bodies.map((b) => (
+          <li>
+            <a href={`/arkiv/${b.id}`}>{b.name}</a>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}
+
+/** A body's published meetings, newest first, under one heading per year (Oslo time). */
+export function BodyArchivePage(p: { body: Body; meetings: Meeting[] }) {
+  const years = [...new Set(p.meetings.map((x) => osloYear(x.startsAt)))];
+  return (
+    <Page title={`Møtearkiv: ${p.body.name}`}>
+      <h1>{p.body.name}</h1>
+      {years.length === 0 && <p>{m.empty}</p>}
+      {years.map((y) => (
+        <section>
+          <h2>{y}</h2>
+          <ul>
+            {p.meetings
+              .filter((x) => osloYear(x.startsAt) === y)
+              .map((x) => (
+                <li>
+                  <a href={`/arkiv/mote/${x.id}`}>
+                    {formatOsloDate(x.startsAt)}: {x.title}
+                  </a>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </Page>
+  );
+}
+
+/** "Sak 12/2017 Title" (the fixed opening and closing items carry no number). */
+const CaseHeading = (p: { number: string | null; title: string }) => (
+  <h3>
+    {p.number ? m.case(p.number) : ""}
+    {p.title}
+  </h3>
+);
+
+function AgendaCase(p: { item: AgendaItem }) {
+  const i = p.item;
+  return (
+    <section>
+      <CaseHeading number={i.number} title={i.title} />
+      {i.background && <p class="pre-line">{i.background}</p>}
+      {i.subItems.length > 0 && (
+        <ul>
+          {i.subItems.map((s) => (
+            <li>
+              {s.letter} {s.title}
+              {s.bullets.length > 0 && (
+                <ul>
+                  {s.bullets.map((b) => (
+                    <li>{b}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {i.proposedDecision && (
+        <p>
+          <strong>{m.proposedDecision}</strong> {i.proposedDecision}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The approved referat: who was there, and each case's text and decision. */
+function ApprovedMinutes(p: { minutes: Minutes }) {
+  const mn = p.minutes;
+  return (
+    <>
+      <h2>{m.minutes}</h2>
+      <dl class="facts">
+        <dt>{m.present}</dt>
+        <dd>{mn.present.map(attendeeLine).join(", ")}</dd>
+        <dt>{m.secretariat}</dt>
+        <dd>{mn.secretariat.join(" og ")}</dd>
+        <dt>{m.absent}</dt>
+        <dd>{mn.absent.map(attendeeLine).join(", ") || m.none}</dd>
+      </dl>
+      {mn.items.map((i) => (
+        <section>
+          <CaseHeading number={i.number} title={i.title} />
+          {i.text && <p class="pre-line">{i.text}</p>}
+          {i.status === "postponed" ? (
+            <p>{m.postponed}</p>
+          ) : (
+            i.decision && (
+              <p>
+                <strong>{m.decision}</strong> {i.decision}
+              </p>
+            )
+          )}
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** One published meeting: its facts, agenda, public attachments (links served by the reply Lambda) and the approved referat. */
+export function MeetingArchivePage(p: {
+  body: Body;
+  meeting: Meeting;
+  agenda: AgendaItem[];
+  attachments: Attachment[];
+  minutes?: Minutes;
+}) {
+  const { meeting } = p;
+  // Served by the reply Lambda, which checks again that the meeting is published and the file not exempt.
+  const links = p.attachments.map((a) => ({
+    href: `/arkiv/mote/${meeting.id}/vedlegg/${a.number}`,
+    label: t.reply.attachment(a.number, a.title),
+  }));
+  return (
+    <Page title={`${p.body.name}: ${meeting.title}`}>
+      <h1>
+        {p.body.name}: {meeting.title}
+      </h1>
+      <dl class="facts">
+        <dt>{m.time}</dt>
+        <dd>{formatMeetingTime(meeting.startsAt, meeting.endsAt)}</dd>
+        <dt>{m.place}</dt>
+        <dd>{meeting.place}</dd>
+      </dl>
+      <h2>{m.agenda}</h2>
+      {p.agenda.map((item) => (
+        <AgendaCase item={item} />
+      ))}
+      {links.length > 0 && (
+        <section>
+          <h2>{t.reply.attachments}</h2>
+          <ul>
+            {links.map((l) => (
+              <li>
+                <a href={l.href}>{l.label}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {p.minutes && <ApprovedMinutes minutes={p.minutes} />}
+    </Page>
+  );
+}
