@@ -8,11 +8,10 @@
  *   npm run bench -- replies
  */
 import { processQueueMessages } from "../functions/send-worker/process.js";
-import { createBody, createOrganisation, importMembers, listMembers } from "../shared/directory/index.js";
+import { listMembers } from "../shared/directory/index.js";
 import { ensureInvitations, getInvitation, personalToken, replyHistory } from "../shared/invitations/index.js";
-import { createMeeting } from "../shared/meetings/index.js";
 import { createSend } from "../shared/sending/index.js";
-import { percentile, startBenchStack } from "./stack.js";
+import { percentile, seedBenchMeeting, startBenchStack } from "./stack.js";
 
 const REQUESTS = 500;
 const CONCURRENCY = 50;
@@ -28,35 +27,11 @@ try {
   const { ctx } = stack;
   const now = ctx.clock.now();
   const kinds = ["attending", "absent", "substitute"] as const;
-  const org = await createOrganisation(ctx, { name: "Benchkommune", kind: "kommune" });
-  const body = await createBody(ctx, {
-    name: "Benchorgan",
-    shortName: "B",
-    secretariat: { name: "Nina", email: "nina@vestregionen.no" },
+  const { body, meeting } = await seedBenchMeeting(ctx, {
+    members: REQUESTS + 2,
+    prefix: "d",
+    replyDeadline: "2030-05-20T12:00",
   });
-  await importMembers(
-    ctx,
-    body.id,
-    Array.from({ length: REQUESTS + 2 }, (_, i) => ({
-      name: `Deltaker ${i}`,
-      email: `d${i}@bench.example.org`,
-      organisation: org.name,
-      role: "member" as const,
-    })),
-  );
-  const meeting = await createMeeting(
-    ctx,
-    {
-      bodyId: body.id,
-      title: "Benchmøte",
-      startsAt: "2030-06-01T09:00",
-      endsAt: "2030-06-01T12:00",
-      place: "Drammen",
-      kind: "physical",
-      replyDeadline: "2030-05-20T12:00",
-    },
-    now,
-  );
   const invitations = await ensureInvitations(ctx, meeting.id, await listMembers(ctx, body.id), [], now);
   // A send freezes the meeting's snapshot (as in real use: a participant's link comes from one).
   await createSend(ctx, {

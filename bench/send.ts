@@ -10,10 +10,9 @@
  */
 import { spawn } from "node:child_process";
 import { mjmlRenderCount } from "../emails/index.js";
-import { createBody, createOrganisation, importMemberList } from "../shared/directory/index.js";
-import { addAgendaItem, createMeeting } from "../shared/meetings/index.js";
+import { addAgendaItem } from "../shared/meetings/index.js";
 import { composeDelivery, createSend, listDeliveries, sendProgress } from "../shared/sending/index.js";
-import { startBenchStack } from "./stack.js";
+import { seedBenchMeeting, startBenchStack } from "./stack.js";
 
 const arg = (name: string, dflt: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? dflt);
 const recipients = arg("recipients", 2000);
@@ -30,32 +29,7 @@ const stack = await startBenchStack({ SES_MAX_SEND_RATE: String(rate) });
 const spinner = busy ? spawn(process.execPath, ["-e", "for(;;){}"], { stdio: "ignore" }) : undefined;
 try {
   const { ctx } = stack;
-  const now = ctx.clock.now();
-  const org = await createOrganisation(ctx, { name: "Benchkommune", kind: "kommune" });
-  const body = await createBody(ctx, {
-    name: "Benchorgan",
-    shortName: "B",
-    secretariat: { name: "Nina", email: "nina@vestregionen.no" },
-  });
-  const rows = Array.from({ length: recipients }, (_, i) => ({
-    name: `Mottaker ${i}`,
-    email: `m${i}@bench.example.org`,
-    organisation: org.name,
-    role: "member" as const,
-  }));
-  await importMemberList(ctx, body.id, rows);
-  const meeting = await createMeeting(
-    ctx,
-    {
-      bodyId: body.id,
-      title: "Benchmøte",
-      startsAt: "2030-06-01T09:00",
-      endsAt: "2030-06-01T12:00",
-      place: "Drammen",
-      kind: "physical",
-    },
-    now,
-  );
+  const { meeting, emails: addresses } = await seedBenchMeeting(ctx, { members: recipients, prefix: "m" });
   for (let i = 0; i < 8; i++)
     await addAgendaItem(ctx, meeting.id, {
       title: `Sak ${i}`,
@@ -99,7 +73,7 @@ try {
   const bare = (a: string) => /<([^>]+)>\s*$/.exec(a)?.[1] ?? a;
   for (const e of emails) for (const to of e.destination.to.map(bare)) counts.set(to, (counts.get(to) ?? 0) + 1);
   const duplicates = [...counts.values()].reduce((s, n) => s + Math.max(0, n - 1), 0);
-  const missing = rows.filter((r) => !counts.has(r.email)).length;
+  const missing = addresses.filter((a) => !counts.has(a)).length;
   // When each email left: the time SES answered, as recorded on its delivery in the table (the
   // local SES stamps its store in whole seconds only).
   const deliveries = await listDeliveries(ctx, sendId);

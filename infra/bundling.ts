@@ -91,9 +91,7 @@ const KEY_FILES = ["package-lock.json", "node_modules/.package-lock.json", "pack
 const cacheRoot = path.join(root, "node_modules", ".cache", "moteinnkalling-lambdas");
 
 function cacheKey(): string {
-  const hash = createHash("sha256").update(
-    JSON.stringify({ v: 3, esbuild: esbuildVersion, bundling, lambdaEntries }),
-  );
+  const hash = createHash("sha256").update(JSON.stringify({ v: 3, esbuild: esbuildVersion, bundling, lambdaEntries }));
   const sources = SOURCE_DIRS.flatMap((dir) =>
     (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[])
       .map((f) => path.join(dir, f))

@@ -26,12 +26,15 @@ export const CreateOrganisationInput = z.strictObject({
     .optional(),
 });
 
+/** An email address, stored in lower case (one address, one person). */
+const emailAddress = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
+
 export const CreatePersonInput = z.strictObject({
   name: text(200),
-  email: z
-    .email()
-    .max(254)
-    .transform((e) => e.toLowerCase()),
+  email: emailAddress,
   title: optionalText(200),
 });
 
@@ -121,10 +124,7 @@ const roleNames: Record<string, string> = {
 
 export const MemberCsvRow = z.strictObject({
   name: text(200),
-  email: z
-    .email()
-    .max(254)
-    .transform((e) => e.toLowerCase()),
+  email: emailAddress,
   organisation: optionalText(200),
   role: z
     .string()

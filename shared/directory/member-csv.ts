@@ -4,7 +4,7 @@ import { InvalidError } from "../errors.js";
 import { t } from "../i18n/nb.js";
 import type { Member, Organisation } from "../model.js";
 import type { Db } from "../store/db.js";
-import { type CsvRow, getBody, importMembers, listMembers, listOrganisations } from "../store/directory.js";
+import { type CsvRow, getBody, type ImportCounts, listMembers, listOrganisations, writeMemberList } from "../store/directory.js";
 
 type MemberRowChange = "add" | "update" | "unchanged" | "error";
 
@@ -68,13 +68,9 @@ export async function previewMemberImport(d: Db, bodyId: string, rows: CsvRow[])
 }
 
 /** All or nothing: any row in error and nothing is written (every bad row reported by line). */
-export async function importMemberList(
-  d: Db,
-  bodyId: string,
-  rows: CsvRow[],
-): Promise<{ added: number; updated: number; unchanged: number }> {
+export async function importMemberList(d: Db, bodyId: string, rows: CsvRow[]): Promise<ImportCounts> {
   await getBody(d, bodyId);
   const errors = planErrors(await planFor(d, bodyId, rows));
   if (errors.length > 0) throw new InvalidError(errors);
-  return importMembers(d, bodyId, rows);
+  return writeMemberList(d, bodyId, rows);
 }

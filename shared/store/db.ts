@@ -5,6 +5,7 @@ import {
   BatchGetCommand,
   BatchWriteCommand,
   type NativeAttributeValue,
+  PutCommand,
   QueryCommand,
   type QueryCommandInput,
   type UpdateCommandInput,
@@ -136,4 +137,15 @@ export async function batchGet(d: Db, keys: Item[], projection?: string): Promis
     });
   }
   return found;
+}
+
+/** Writes an item unless one with its key exists; false when it did (someone else got there first). */
+export async function putIfAbsent(d: Db, item: Item): Promise<boolean> {
+  try {
+    await d.db.send(new PutCommand({ TableName: d.tableName, Item: item, ConditionExpression: "attribute_not_exists(PK)" }));
+    return true;
+  } catch (err) {
+    if (isConditionFailure(err)) return false;
+    throw err;
+  }
 }

@@ -7,7 +7,7 @@ import {
   type TransactWriteCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
-import { ConflictError, InvalidError, NotFoundError } from "../errors.js";
+import { ConflictError, NotFoundError } from "../errors.js";
 import type { AddMemberInput, CreateBodyInput, CreateOrganisationInput, CreatePersonInput, MemberCsvRow } from "../inputs.js";
 import { Body, Member, Organisation, Person } from "../model.js";
 import { type Db, isConditionFailure, queryAll } from "./db.js";
@@ -149,31 +149,19 @@ async function findOrCreatePerson(d: Db, input: z.infer<typeof CreatePersonInput
 
 export type CsvRow = z.infer<typeof MemberCsvRow>;
 
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
 /**
- * Imports a distribution list. All rows are checked first (unknown organisation, duplicate email,
- * bad fields); if any row is wrong nothing is written and every bad row is reported by number.
- * Then people are found or created by email and memberships added or updated in transactions.
+ * Writes a checked distribution list (the directory domain has planned and checked every row):
+ * people are found or created by email, memberships added or updated, in transactions.
  */
-export async function importMembers(
-  d: Db,
-  bodyId: string,
-  rows: CsvRow[],
-): Promise<{ added: number; updated: number; unchanged: number }> {
-  await getBody(d, bodyId);
+export async function writeMemberList(d: Db, bodyId: string, rows: CsvRow[]): Promise<ImportCounts> {
   const orgs = await listOrganisations(d);
   const orgByName = new Map(orgs.map((o) => [o.name.toLowerCase(), o]));
-  const errors: { field: string; message: string }[] = [];
-  const seen = new Set<string>();
-  rows.forEach((row, i) => {
-    const line = i + 2; // line 1 is the header
-    if (row.organisation && !orgByName.has(row.organisation.toLowerCase())) {
-      errors.push({ field: `rad ${line}.organisation`, message: `Ukjent organisasjon «${row.organisation}».` });
-    }
-    if (seen.has(row.email)) errors.push({ field: `rad ${line}.email`, message: `E-postadressen ${row.email} står to ganger.` });
-    seen.add(row.email);
-  });
-  if (errors.length > 0) throw new InvalidError(errors);
-
   const members = await listMembers(d, bodyId);
   const memberByPerson = new Map(members.map((m) => [m.personId, m]));
   const writes: NonNullable<TransactWriteCommandInput["TransactItems"]> = [];

@@ -1,6 +1,6 @@
 // The email of a send, prepared once (rendered, MIME with slots) and kept beside the send; and the preview marker.
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { type Db, isConditionFailure } from "./db.js";
+import { type Db, putIfAbsent } from "./db.js";
 import { keys } from "./keys.js";
 
 /** The prepared email of a send as stored (the sending domain validates it), or undefined. */
@@ -11,19 +11,7 @@ export async function getSendEmail(d: Db, sendId: string): Promise<unknown> {
 
 /** Stores the prepared email unless another worker stored one first; returns false then. */
 export async function putSendEmail(d: Db, sendId: string, email: unknown): Promise<boolean> {
-  try {
-    await d.db.send(
-      new PutCommand({
-        TableName: d.tableName,
-        Item: { ...keys.sendEmail(sendId), email },
-        ConditionExpression: "attribute_not_exists(PK)",
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+  return putIfAbsent(d, { ...keys.sendEmail(sendId), email });
 }
 
 /** Marks that a meeting version's preview has been rendered (the send page waits for it). */

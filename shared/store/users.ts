@@ -1,24 +1,12 @@
 // Secretariat users and their API tokens in the table (tokens only by their hash).
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { type Db, type Item, isConditionFailure, queryAll } from "./db.js";
+import { type Db, type Item, isConditionFailure, putIfAbsent, queryAll } from "./db.js";
 import { keys, withoutKeys } from "./keys.js";
 import { GSI } from "./table-schema.js";
 
 /** Adds a user (email already normalised); false when there already is one. */
 export async function insertUser(d: Db, email: string, now: Date): Promise<boolean> {
-  try {
-    await d.db.send(
-      new PutCommand({
-        TableName: d.tableName,
-        Item: { ...keys.user(email), ...keys.usersEntry(email), email, createdAt: now.toISOString() },
-        ConditionExpression: "attribute_not_exists(PK)",
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (isConditionFailure(err)) return false;
-    throw err;
-  }
+  return putIfAbsent(d, { ...keys.user(email), ...keys.usersEntry(email), email, createdAt: now.toISOString() });
 }
 
 /** The user with its login generation (0 for users from before generations); consistent when it decides a login. */
