@@ -1,0 +1,56 @@
+// SES: the domain identity (Easy DKIM, custom MAIL FROM), the configuration set, and its events → SNS.
+import { Duration, type Stack } from "aws-cdk-lib";
+import * as ses from "aws-cdk-lib/aws-ses";
+import * as sns from "aws-cdk-lib/aws-sns";
+import * as sqs from "aws-cdk-lib/aws-sqs";
+import { acknowledge } from "./nag.js";
+
+export interface SesSetup {
+  configurationSet: ses.ConfigurationSet;
+  identity: ses.EmailIdentity;
+  /** Where the configuration set's events go (the ses-events function subscribes). */
+  sesEventsTopic: sns.Topic;
+  /** The dead letters of the subscription SesEvents → ses-events. */
+  sesEventsDeadLetters: sqs.Queue;
+}
+
+/**
+ * SES: the domain identity (Easy DKIM, custom MAIL FROM), sending through the configuration set,
+ * whose events (delivery, bounce, complaint …) go SNS → ses-events.
+ */
+export function sesSetup(scope: Stack, params: { sendingDomain: string; mailFromDomain: string }): SesSetup {
+  const configurationSet = new ses.ConfigurationSet(scope, "ConfigurationSet", {
+    reputationMetrics: true,
+    sendingEnabled: true,
+  });
+  const identity = new ses.EmailIdentity(scope, "SendingDomain", {
+    identity: ses.Identity.domain(params.sendingDomain),
+    dkimSigning: true, // Easy DKIM: SES makes the keys; three CNAMEs in DNS (infra/outputs.ts)
+    mailFromDomain: params.mailFromDomain,
+    mailFromBehaviorOnMxFailure: ses.MailFromBehaviorOnMxFailure.USE_DEFAULT_VALUE,
+    configurationSet,
+  });
+  const sesEventsTopic = new sns.Topic(scope, "SesEvents", { enforceSSL: true });
+  configurationSet.addEventDestination("ToSns", {
+    destination: ses.EventDestination.snsTopic(sesEventsTopic),
+    // What shared/sending/ses-events.ts records (Send, Open, Click … it does not track).
+    events: [
+      ses.EmailSendingEvent.DELIVERY,
+      ses.EmailSendingEvent.BOUNCE,
+      ses.EmailSendingEvent.COMPLAINT,
+      ses.EmailSendingEvent.REJECT,
+      ses.EmailSendingEvent.DELIVERY_DELAY,
+    ],
+  });
+  // SNS → ses-events: deliveries that fail after SNS's retries land here instead of vanishing.
+  const sesEventsDeadLetters = new sqs.Queue(scope, "SesEventsDeadLetters", {
+    retentionPeriod: Duration.days(14),
+    enforceSSL: true,
+  });
+  acknowledge(
+    sesEventsDeadLetters,
+    "AwsSolutions-SQS3",
+    "This queue is itself a dead-letter queue: of the SNS subscription SesEvents → ses-events (cdk-nag only recognises DLQs of other queues).",
+  );
+  return { configurationSet, identity, sesEventsTopic, sesEventsDeadLetters };
+}
