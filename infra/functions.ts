@@ -49,12 +49,12 @@ export function meetingFunctions(scope: Stack, settings: FunctionSettings): Reco
   const reply = make("reply", {
     timeout: Duration.seconds(29),
     memorySize: 1024,
-    description: "Deltakerens svarside, vedleggslenker og det offentlige arkivet (Hono)",
+    description: "Deltakerens svarside og vedleggslenker (Hono)",
   });
   const api = make("api", {
     timeout: Duration.seconds(29),
     memorySize: 1024,
-    description: "Sekretariatets sider og API (Hono)",
+    description: "Sekretariatets sider, API og det offentlige arkivet (Hono)",
   });
   const sendWorker = make("send-worker", {
     timeout: settings.workerTimeout,
