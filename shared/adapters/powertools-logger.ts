@@ -20,14 +20,31 @@ const RESERVED = new Set(["level", "message", "sampling_rate", "service", "times
  * writes the same fields.
  */
 export class PowertoolsLogger implements Logger {
-  readonly #logger: Powertools;
+  readonly #opts: { level: Level; fields?: Record<string, unknown>; serviceName?: string };
+  #made: Powertools | undefined;
+  /** The latest invocation's context, not yet given to Powertools, and whether an earlier one went unlogged. */
+  #context: LambdaContext | undefined;
+  #contextsSeen = 0;
 
   constructor(opts: { level: Level; fields?: Record<string, unknown>; serviceName?: string }) {
-    this.#logger = new Powertools({
-      serviceName: opts.serviceName ?? "moteinnkalling",
-      logLevel: opts.level.toUpperCase() as Uppercase<Level>,
-      persistentKeys: safeFields(opts.fields),
+    this.#opts = opts;
+  }
+
+  /** Powertools' logger, made with the first line written (a cold start that logs nothing never pays for it). */
+  get #logger(): Powertools {
+    this.#made ??= new Powertools({
+      serviceName: this.#opts.serviceName ?? "moteinnkalling",
+      logLevel: this.#opts.level.toUpperCase() as Uppercase<Level>,
+      persistentKeys: safeFields(this.#opts.fields),
     });
+    if (this.#context) {
+      // Powertools marks the first context it is given as the cold start: if that was an earlier
+      // invocation's (which logged nothing), it is given first so the flag goes where it belongs.
+      if (this.#contextsSeen > 1) this.#made.addContext(this.#context);
+      this.#made.addContext(this.#context);
+      this.#context = undefined;
+    }
+    return this.#made;
   }
 
   debug(msg: string, fields?: Record<string, unknown>): void {
@@ -43,9 +60,11 @@ export class PowertoolsLogger implements Logger {
     this.#logger.error(redact(msg) as string, safeFields(fields));
   }
 
-  /** The invocation's request id (and function name, cold start) on every line from now on. */
+  /** The invocation's request id (and function name, cold start) on every line from now on; applied with the next line written. */
   addContext(context: LambdaContext): void {
-    this.#logger.addContext(context);
+    this.#contextsSeen++;
+    if (this.#made) this.#made.addContext(context);
+    else this.#context = context;
   }
 }
 

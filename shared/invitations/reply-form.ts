@@ -5,22 +5,24 @@ import type { Invitation, Reply } from "../model.js";
 
 const trimmed = (max: number) => z.string().check(z.trim(), z.maxLength(max, `Kan ha høyst ${max} tegn.`));
 
-/** What a participant may post from the reply form (all strings: it is an HTML form). */
-export const ReplyForm = z.discriminatedUnion("status", [
-  z.object({ status: z.literal("attending") }),
-  z.object({ status: z.literal("absent"), reason: z.optional(trimmed(500)) }),
-  z.object({
-    status: z.literal("substitute"),
-    substituteName: z
-      .string()
-      .check(z.trim(), z.minLength(1, "Skriv navnet på stedfortrederen."), z.maxLength(200, "Kan ha høyst 200 tegn.")),
-    substituteEmail: z.pipe(
-      z.string().check(z.trim(), z.toLowerCase()),
-      z.email("Skriv en gyldig e-postadresse for stedfortrederen."),
-    ),
-    substituteRole: z.optional(trimmed(200)),
-  }),
-]);
+/** What a participant may post from the reply form (all strings: it is an HTML form). Built on first parse, not at import. */
+export const ReplyForm = z.lazy(() =>
+  z.discriminatedUnion("status", [
+    z.object({ status: z.literal("attending") }),
+    z.object({ status: z.literal("absent"), reason: z.optional(trimmed(500)) }),
+    z.object({
+      status: z.literal("substitute"),
+      substituteName: z
+        .string()
+        .check(z.trim(), z.minLength(1, "Skriv navnet på stedfortrederen."), z.maxLength(200, "Kan ha høyst 200 tegn.")),
+      substituteEmail: z.pipe(
+        z.string().check(z.trim(), z.toLowerCase()),
+        z.email("Skriv en gyldig e-postadresse for stedfortrederen."),
+      ),
+      substituteRole: z.optional(trimmed(200)),
+    }),
+  ]),
+);
 export type ReplyForm = z.infer<typeof ReplyForm>;
 
 const substituteInvitationId = (memberInvitationId: string, n: number) => `s-${memberInvitationId}-${n}`;

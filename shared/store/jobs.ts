@@ -10,20 +10,23 @@ import { GSI } from "./table-schema.js";
 /**
  * Jobs are read back with zod/mini, not the full schema of shared/model.ts: the reply Lambda writes
  * its outbox job through this module and must not load full zod. The type is checked against the model's.
+ * Built on the first read (z.lazy), not at import: the reply Lambda only writes jobs.
  */
-const optStr = z.optional(z.string());
-const JobSchema: z.ZodMiniType<Job> = z.object({
-  id: z.string(),
-  kind: z.enum(["reminder", "minutes-distribution", "requeue-send", "reply-emails"]),
-  dueAt: z.string(),
-  payload: z.record(z.string(), z.unknown()),
-  status: z.enum(["pending", "running", "done", "failed", "cancelled"]),
-  attempts: z.number().check(z.int()),
-  claimedAt: optStr,
-  claimId: optStr,
-  lastError: optStr,
-  finishedAt: optStr,
-  createdAt: z.string(),
+const JobSchema: z.ZodMiniType<Job> = z.lazy(() => {
+  const optStr = z.optional(z.string());
+  return z.object({
+    id: z.string(),
+    kind: z.enum(["reminder", "minutes-distribution", "requeue-send", "reply-emails"]),
+    dueAt: z.string(),
+    payload: z.record(z.string(), z.unknown()),
+    status: z.enum(["pending", "running", "done", "failed", "cancelled"]),
+    attempts: z.number().check(z.int()),
+    claimedAt: optStr,
+    claimId: optStr,
+    lastError: optStr,
+    finishedAt: optStr,
+    createdAt: z.string(),
+  });
 });
 
 /** The stored item of a new pending job (for callers that write it inside their own transaction); built, not parsed. */

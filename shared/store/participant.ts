@@ -9,79 +9,89 @@ import { keys, withoutKeys } from "./keys.js";
 /**
  * The participant Lambda loads only this module's schemas (zod/mini, the tree-shakable build), not
  * the full ones of shared/model.ts. Each lists exactly the fields the reply path reads or writes
- * back; the types are checked against the model's, so the two cannot drift apart.
+ * back; the types are checked against the model's, so the two cannot drift apart. Each is a
+ * z.lazy: the tree is built on its first parse, not at import (a cold start pays for none of it).
  */
-const str = z.string();
-const optStr = z.optional(z.string());
-const int = z.number().check(z.int());
+const str = () => z.string();
+const optStr = () => z.optional(z.string());
+const int = () => z.number().check(z.int());
 
-const ReplySchema: z.ZodMiniType<Reply> = z.object({
-  status: z.enum(["attending", "absent", "substitute"]),
-  reason: optStr,
-  substitute: z.optional(z.object({ name: str, email: str, invitationId: str, role: optStr, held: z.optional(z.boolean()) })),
-  at: str,
-  by: str,
-});
+const ReplySchema = (): z.ZodMiniType<Reply> =>
+  z.object({
+    status: z.enum(["attending", "absent", "substitute"]),
+    reason: optStr(),
+    substitute: z.optional(
+      z.object({ name: str(), email: str(), invitationId: str(), role: optStr(), held: z.optional(z.boolean()) }),
+    ),
+    at: str(),
+    by: str(),
+  });
 
-const InvitationSchema: z.ZodMiniType<Invitation> = z.object({
-  id: str,
-  meetingId: str,
-  personId: optStr,
-  name: str,
-  email: str,
-  organisationId: optStr,
-  organisationName: optStr,
-  role: str,
-  substituteFor: z.optional(z.object({ invitationId: str, name: str })),
-  linkVersion: int,
-  withdrawn: z.boolean(),
-  held: z.optional(z.boolean()),
-  reply: z.optional(ReplySchema),
-  replyVersion: int,
-  createdAt: str,
-});
+const InvitationSchema: z.ZodMiniType<Invitation> = z.lazy(() =>
+  z.object({
+    id: str(),
+    meetingId: str(),
+    personId: optStr(),
+    name: str(),
+    email: str(),
+    organisationId: optStr(),
+    organisationName: optStr(),
+    role: str(),
+    substituteFor: z.optional(z.object({ invitationId: str(), name: str() })),
+    linkVersion: int(),
+    withdrawn: z.boolean(),
+    held: z.optional(z.boolean()),
+    reply: z.optional(ReplySchema()),
+    replyVersion: int(),
+    createdAt: str(),
+  }),
+);
 
 /** The live meeting record (status and deadline change without a new version, so never from a snapshot). */
-const PageMeetingSchema: z.ZodMiniType<Meeting> = z.object({
-  id: str,
-  bodyId: str,
-  title: str,
-  startsAt: str,
-  endsAt: str,
-  place: str,
-  kind: z.enum(["physical", "digital", "hybrid"]),
-  replyDeadline: optStr,
-  status: z.enum(["draft", "invited", "held", "minutes_approved", "minutes_sent", "cancelled"]),
-  version: int,
-  sequence: int,
-  invitedVersion: z.optional(int),
-  published: z.boolean(),
-  createdAt: str,
-  updatedAt: str,
-});
+const PageMeetingSchema: z.ZodMiniType<Meeting> = z.lazy(() =>
+  z.object({
+    id: str(),
+    bodyId: str(),
+    title: str(),
+    startsAt: str(),
+    endsAt: str(),
+    place: str(),
+    kind: z.enum(["physical", "digital", "hybrid"]),
+    replyDeadline: optStr(),
+    status: z.enum(["draft", "invited", "held", "minutes_approved", "minutes_sent", "cancelled"]),
+    version: int(),
+    sequence: int(),
+    invitedVersion: z.optional(int()),
+    published: z.boolean(),
+    createdAt: str(),
+    updatedAt: str(),
+  }),
+);
 export type PageMeeting = Meeting;
 
-const PageAttachmentSchema = z.object({
-  number: int,
-  title: str,
-  filename: str,
-  contentType: str,
-  blobKey: str,
-  exempt: z.boolean(),
-});
+const pageAttachment = () =>
+  z.object({
+    number: int(),
+    title: str(),
+    filename: str(),
+    contentType: str(),
+    blobKey: str(),
+    exempt: z.boolean(),
+  });
+const PageAttachmentSchema = z.lazy(pageAttachment);
 export type PageAttachment = z.infer<typeof PageAttachmentSchema>;
 
-const BodySchema: z.ZodMiniType<Pick<Body, "name" | "secretariat">> = z.object({
-  name: str,
-  secretariat: z.object({ name: str, email: str, phone: optStr }),
-});
-
 /** The agenda, attachments and body of one meeting version: what the reply page shows besides the live meeting. */
-const PageContentSchema = z.object({
-  agenda: z.array(z.object({ number: z.nullable(str), title: str, order: z.number() })),
-  attachments: z.array(PageAttachmentSchema),
-  body: BodySchema,
-});
+const PageContentSchema = z.lazy(() =>
+  z.object({
+    agenda: z.array(z.object({ number: z.nullable(str()), title: str(), order: z.number() })),
+    attachments: z.array(pageAttachment()),
+    body: z.object({
+      name: str(),
+      secretariat: z.object({ name: str(), email: str(), phone: optStr() }),
+    }) satisfies z.ZodMiniType<Pick<Body, "name" | "secretariat">>,
+  }),
+);
 export type PageContent = z.infer<typeof PageContentSchema>;
 
 /** The per-link reply counter kept on the invitation item (fixed window), so the limit costs no call of its own. */
