@@ -1,8 +1,8 @@
 // Invitations (one per person per meeting) and their replies, with every change kept as history.
-import { GetCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import { NotFoundError } from "../errors.js";
 import { Invitation, type Member, type Reply } from "../model.js";
-import { batchGet, type Db, isConditionFailure, queryAll, retryOnConflict } from "./db.js";
+import { batchGet, type Db, isConditionFailure, putIfAbsent, queryAll, retryOnConflict } from "./db.js";
 import { keys, withoutKeys } from "./keys.js";
 import { checkOpen, type ReplyWrites, withdrawUpdate, writeReply } from "./participant.js";
 
@@ -38,12 +38,12 @@ export async function ensureInvitations(
   now: Date,
 ): Promise<Invitation[]> {
   const have = new Set(existing.map((i) => i.id));
-  const created: Invitation[] = [];
+  const fresh: Invitation[] = [];
   for (const m of members) {
     if (m.role === "secretariat") continue;
     const id = invitationIdForMember(m.id);
     if (have.has(id)) continue;
-    const inv: Invitation = {
+    fresh.push({
       id,
       meetingId,
       personId: m.personId,
@@ -56,18 +56,26 @@ export async function ensureInvitations(
       withdrawn: false,
       replyVersion: 0,
       createdAt: now.toISOString(),
-    };
+    });
+  }
+  const item = (inv: Invitation) => ({ ...keys.invitation(meetingId, inv.id), ...inv });
+  const created: Invitation[] = [];
+  // 100 conditional puts per transaction (a send to 2,000 is 20 calls, not 2,000); if one of a
+  // chunk already exists (a concurrent send made it), that chunk is written one by one instead.
+  for (let i = 0; i < fresh.length; i += 100) {
+    const chunk = fresh.slice(i, i + 100);
     try {
       await d.db.send(
-        new PutCommand({
-          TableName: d.tableName,
-          Item: { ...keys.invitation(meetingId, id), ...inv },
-          ConditionExpression: "attribute_not_exists(PK)",
+        new TransactWriteCommand({
+          TransactItems: chunk.map((inv) => ({
+            Put: { TableName: d.tableName, Item: item(inv), ConditionExpression: "attribute_not_exists(PK)" },
+          })),
         }),
       );
-      created.push(inv);
+      created.push(...chunk);
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
+      for (const inv of chunk) if (await putIfAbsent(d, item(inv))) created.push(inv);
     }
   }
   return [...existing, ...created];
