@@ -2,6 +2,8 @@
  * One error base for what a user may be told. The HTTP layer maps an AppError to an RFC 9457 problem
  * (JSON) or an error page (web) with its status; anything else is a 500 with nothing leaked.
  */
+import { t } from "./i18n/nb.js";
+
 export interface FieldError {
   field: string;
   message: string;
@@ -22,7 +24,7 @@ export class AppError extends Error {
 
 export class NotFoundError extends AppError {
   constructor(readonly what: string) {
-    super("not_found", 404, `Fant ikke ${what}.`);
+    super("not_found", 404, t.rules.notFound(what));
   }
 }
 

@@ -82,7 +82,7 @@ export async function submitLinkReply(ctx: AppContext, link: Extract<LinkLookup,
   const recorded = await retryOnConflict(
     async (attempt) => {
       const read = attempt === 0 ? link : await readLinkInvitation(ctx, meeting.id, link.invitation.id);
-      if (!read.invitation) throw new ConflictError("Invitasjonen finnes ikke lenger.");
+      if (!read.invitation) throw new ConflictError(t.rules.invitationGone);
       checkOpen(read.invitation, link.invitation.linkVersion);
       const counter = nextLinkCounter(read.counter, now);
       if (!counter) throw new TooManyRepliesError();

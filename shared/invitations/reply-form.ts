@@ -1,6 +1,8 @@
 // The reply form's schema (zod/mini: the participant Lambda loads no full zod) and the pure rules: when replies close, what a reply changes.
+
 import * as z from "zod/mini";
 import { ConflictError } from "../errors.js";
+import { t } from "../i18n/nb.js";
 import type { Invitation, Reply } from "../model.js";
 
 const trimmed = (max: number) => z.string().check(z.trim(), z.maxLength(max, `Kan ha høyst ${max} tegn.`));
@@ -51,8 +53,7 @@ export interface ReplyDecision {
  * `held`: the address limit was reached, so the new substitute is recorded but never emailed.
  */
 export function decideReply(current: Invitation, form: ReplyForm, by: string, now: Date, held: boolean): ReplyDecision {
-  if (current.substituteFor && form.status === "substitute")
-    throw new ConflictError("En stedfortreder kan ikke sende ny stedfortreder.");
+  if (current.substituteFor && form.status === "substitute") throw new ConflictError(t.rules.substituteCannotNameSubstitute);
   const at = now.toISOString();
   const previousSub = current.reply?.status === "substitute" ? current.reply.substitute : undefined;
   const reply: Reply = { status: form.status, at, by };

@@ -1,5 +1,7 @@
 // Pure agenda rules: where a new item goes and whether it is a numbered case, what an edit changes, how a move renumbers.
+
 import { ConflictError, NotFoundError } from "../errors.js";
+import { t } from "../i18n/nb.js";
 import type { AddAgendaItemInput, UpdateAgendaItemInput } from "../inputs.js";
 import type { AgendaItem, Meeting } from "../model.js";
 import { osloYear } from "../time.js";
@@ -21,11 +23,9 @@ export function planAgendaItem(
   agenda: AgendaItem[],
   input: AddAgendaItemInput,
 ): { item: Omit<AgendaItem, "id" | "meetingId" | "number">; caseYear?: number } {
-  if (meeting.status === "cancelled") throw new ConflictError("Møtet er avlyst; saklisten kan ikke endres.");
-  if (input.kind === "opening" && agenda.some((i) => i.kind === "opening"))
-    throw new ConflictError("Møtet har allerede et åpningspunkt.");
-  if (input.kind === "closing" && agenda.some((i) => i.kind === "closing"))
-    throw new ConflictError("Møtet har allerede «Eventuelt».");
+  if (meeting.status === "cancelled") throw new ConflictError(t.rules.meetingCancelledAgenda);
+  if (input.kind === "opening" && agenda.some((i) => i.kind === "opening")) throw new ConflictError(t.rules.openingExists);
+  if (input.kind === "closing" && agenda.some((i) => i.kind === "closing")) throw new ConflictError(t.rules.otherBusinessExists);
   const lastCase = agenda.filter((i) => !isFixed(i)).at(-1);
   const order = input.kind === "opening" ? OPENING_ORDER : input.kind === "closing" ? CLOSING_ORDER : (lastCase?.order ?? 0) + 10;
   const numbered = input.kind === "decision" || input.kind === "information";
@@ -46,7 +46,7 @@ export function planAgendaItem(
 /** The item after an edit: only the fields given change; null clears background or proposed decision. */
 export function editAgendaItem(agenda: AgendaItem[], itemId: string, input: UpdateAgendaItemInput): AgendaItem {
   const current = agenda.find((i) => i.id === itemId);
-  if (!current) throw new NotFoundError(`saken ${itemId} i møtet`);
+  if (!current) throw new NotFoundError(t.rules.caseInMeeting(itemId));
   const next: AgendaItem = { ...current };
   if (input.title !== undefined) next.title = input.title;
   if (input.background !== undefined) next.background = input.background ?? undefined;
@@ -63,8 +63,8 @@ export function editAgendaItem(agenda: AgendaItem[], itemId: string, input: Upda
  */
 export function moveCase(agenda: AgendaItem[], itemId: string, position: number): AgendaItem[] {
   const item = agenda.find((i) => i.id === itemId);
-  if (!item) throw new NotFoundError(`saken ${itemId} i møtet`);
-  if (isFixed(item)) throw new ConflictError("Åpnings- og avslutningspunktene står fast.");
+  if (!item) throw new NotFoundError(t.rules.caseInMeeting(itemId));
+  if (isFixed(item)) throw new ConflictError(t.rules.fixedItems);
   const cases = agenda.filter((i) => !isFixed(i));
   const rest = cases.filter((i) => i.id !== itemId);
   rest.splice(Math.min(position, rest.length), 0, item);

@@ -1,6 +1,8 @@
 // A meeting's agenda: add, edit and move cases by the agenda rules; the body's case-number series.
+
 import type { AppContext } from "../context.js";
 import { NotFoundError } from "../errors.js";
+import { t } from "../i18n/nb.js";
 import type { AddAgendaItemInput, SetNextCaseNumberInput, UpdateAgendaItemInput } from "../inputs.js";
 import type { AgendaItem } from "../model.js";
 import * as store from "../store/agenda.js";
@@ -20,7 +22,7 @@ export async function updateAgendaItem(
 ): Promise<AgendaItem> {
   const agenda = await store.writeAgendaItems(ctx, meetingId, ({ agenda }) => [editAgendaItem(agenda, itemId, input)]);
   const item = agenda.find((i) => i.id === itemId);
-  if (!item) throw new NotFoundError(`saken ${itemId} i møtet`);
+  if (!item) throw new NotFoundError(t.rules.caseInMeeting(itemId));
   return item;
 }
 

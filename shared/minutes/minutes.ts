@@ -1,8 +1,10 @@
 // Minutes (referat): drafted from the replies and the proposed decisions, edited, approved (locked), and
 // distributed at a chosen time by a scheduled job. A correction after approval makes a new version with a
 // reason; every saved version is kept.
+
 import type { AppContext } from "../context.js";
 import { ConflictError, InvalidError } from "../errors.js";
+import { t } from "../i18n/nb.js";
 import { SaveMinutesInput } from "../inputs.js";
 import { rescheduleJob, scheduleJob } from "../jobs/index.js";
 import type { Minutes } from "../model.js";
@@ -66,7 +68,7 @@ export async function approveMinutes(ctx: AppContext, meetingId: string, by: str
 /** Schedules (or moves) the distribution. Only approved minutes are sent. */
 export async function scheduleMinutes(ctx: AppContext, meetingId: string, at: string, by: string): Promise<Minutes> {
   const current = await getMinutes(ctx, meetingId);
-  if (current.status !== "approved") throw new ConflictError("Referatet må godkjennes før det kan sendes.");
+  if (current.status !== "approved") throw new ConflictError(t.rules.minutesNotApproved);
   const now = ctx.clock.now();
   const when = at === "now" ? now.toISOString() : toUtcIso(at);
   let jobId = current.scheduledJobId;
@@ -87,9 +89,8 @@ export async function scheduleMinutes(ctx: AppContext, meetingId: string, at: st
 
 export async function cancelScheduledMinutes(ctx: AppContext, meetingId: string, by: string): Promise<Minutes> {
   const current = await getMinutes(ctx, meetingId);
-  if (!current.scheduledJobId) throw new ConflictError("Ingen utsendelse er planlagt.");
-  if (!(await rescheduleJob(ctx, current.scheduledJobId, { cancel: true })))
-    throw new ConflictError("Utsendelsen har allerede startet.");
+  if (!current.scheduledJobId) throw new ConflictError(t.rules.noDistributionPlanned);
+  if (!(await rescheduleJob(ctx, current.scheduledJobId, { cancel: true }))) throw new ConflictError(t.rules.distributionStarted);
   const next: Minutes = {
     ...current,
     scheduledJobId: undefined,

@@ -1,5 +1,7 @@
 // Pure minutes rules: the first draft from the replies and the agenda, what an edit changes, how an attendee reads.
+
 import { InvalidError } from "../errors.js";
+import { t } from "../i18n/nb.js";
 import type { SaveMinutesInput } from "../inputs.js";
 import type { AgendaItem, Attendee, Body, Invitation, Meeting, Member, Minutes } from "../model.js";
 import { toUtcIso } from "../time.js";
@@ -57,7 +59,7 @@ export function draftMinutes(
  */
 export function editMinutes(current: Minutes, input: SaveMinutesInput, by: string, now: Date): Minutes {
   if (current.status === "approved" && !input.correctionReason) {
-    throw new InvalidError([{ field: "correctionReason", message: "Referatet er godkjent; oppgi grunnen til rettelsen." }]);
+    throw new InvalidError([{ field: "correctionReason", message: t.rules.correctionReasonNeeded }]);
   }
   const next: Minutes = {
     ...current,
@@ -68,7 +70,7 @@ export function editMinutes(current: Minutes, input: SaveMinutesInput, by: strin
   };
   if (input.startedAt) next.startedAt = toUtcIso(input.startedAt);
   if (input.endedAt) next.endedAt = toUtcIso(input.endedAt);
-  if (next.endedAt <= next.startedAt) throw new InvalidError([{ field: "endedAt", message: "Slutt må være etter start." }]);
+  if (next.endedAt <= next.startedAt) throw new InvalidError([{ field: "endedAt", message: t.rules.endBeforeStart }]);
   if (input.place) next.place = input.place;
   if (input.present) next.present = input.present;
   if (input.absent) next.absent = input.absent;

@@ -1,7 +1,9 @@
 // Mass send: choosing the recipients, writing the send and its deliveries, queueing them, and its progress.
+
 import { z } from "zod";
 import type { AppContext } from "../context.js";
 import { ConflictError, NotFoundError } from "../errors.js";
+import { t } from "../i18n/nb.js";
 import { jobItem } from "../jobs/index.js";
 import { scheduleReminder } from "../meetings/index.js";
 import type { Invitation, Meeting } from "../model.js";
@@ -93,7 +95,7 @@ async function writeAndQueue(
     async (attempt) => {
       const meeting = attempt === 0 && req.known?.meeting ? req.known.meeting : await getMeetingRecord(ctx, req.meetingId);
       if (meeting.status === "cancelled" && req.template !== "cancellation" && req.template !== "confirmation") {
-        throw new ConflictError("Møtet er avlyst; send avlysning i stedet.");
+        throw new ConflictError(t.rules.meetingCancelledSend);
       }
       recipients ??= await chooseRecipients(ctx, req, meeting, now);
       const state = stateAfterSend(meeting, req.template);

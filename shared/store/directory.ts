@@ -1,4 +1,5 @@
 // Organisations, people, bodies and their members (the distribution lists) in the table.
+
 import {
   DeleteCommand,
   GetCommand,
@@ -8,6 +9,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
 import { ConflictError, NotFoundError } from "../errors.js";
+import { t } from "../i18n/nb.js";
 import type { AddMemberInput, CreateBodyInput, CreateOrganisationInput, CreatePersonInput, MemberCsvRow } from "../inputs.js";
 import { Body, Member, Organisation, Person } from "../model.js";
 import { type Db, isConditionFailure, queryAll } from "./db.js";
@@ -46,7 +48,7 @@ export async function createPerson(d: Db, input: z.infer<typeof CreatePersonInpu
   try {
     await d.db.send(new TransactWriteCommand({ TransactItems: personPuts(d, person) }));
   } catch (err) {
-    if (isConditionFailure(err)) throw new ConflictError(`Det finnes allerede en person med e-postadressen ${input.email}.`);
+    if (isConditionFailure(err)) throw new ConflictError(t.rules.personExists(input.email));
     throw err;
   }
   return person;
@@ -128,7 +130,7 @@ export async function addMember(d: Db, bodyId: string, input: z.infer<typeof Add
   const person = input.personId ? await getPerson(d, input.personId) : await findOrCreatePerson(d, input.person!);
   const org = input.organisationId ? await getOrganisation(d, input.organisationId) : undefined;
   const existing = (await listMembers(d, bodyId)).find((m) => m.personId === person.id);
-  if (existing) throw new ConflictError(`${person.name} er allerede medlem av organet.`);
+  if (existing) throw new ConflictError(t.rules.alreadyMember(person.name));
   const member: Member = {
     id: newId(),
     bodyId,

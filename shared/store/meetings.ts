@@ -1,6 +1,8 @@
 // The meeting record in the table: create, read (alone, with its agenda, with its whole partition), list, change, state.
+
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ConflictError, NotFoundError } from "../errors.js";
+import { t } from "../i18n/nb.js";
 import { AgendaItem, Attachment, Meeting } from "../model.js";
 import { type Db, isConditionFailure, patchUpdate, queryAll, retryOnConflict } from "./db.js";
 import { keys, newId, withoutKeys } from "./keys.js";
@@ -30,7 +32,7 @@ function meetingItem(m: Meeting) {
 
 export async function getMeetingRecord(d: Db, id: string): Promise<Meeting> {
   const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.meeting(id), ConsistentRead: true }));
-  if (!out.Item) throw new NotFoundError(`møtet ${id}`);
+  if (!out.Item) throw new NotFoundError(t.rules.meeting(id));
   return Meeting.parse(withoutKeys(out.Item));
 }
 
@@ -50,7 +52,7 @@ export async function getMeetingBundle(d: Db, id: string): Promise<MeetingBundle
     ConsistentRead: true,
   });
   const head = items.find((i) => i.SK === keys.meeting(id).SK);
-  if (!head) throw new NotFoundError(`møtet ${id}`);
+  if (!head) throw new NotFoundError(t.rules.meeting(id));
   return {
     meeting: Meeting.parse(withoutKeys(head)),
     agenda: items

@@ -1,6 +1,8 @@
 // A meeting's minutes in the table: the current record, and each saved version beside it (MINUTESV#n).
+
 import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { ConflictError } from "../errors.js";
+import { t } from "../i18n/nb.js";
 import { Minutes } from "../model.js";
 import { type Db, isConditionFailure } from "./db.js";
 import { keys, withoutKeys } from "./keys.js";
@@ -32,7 +34,7 @@ export async function writeMinutesVersion(d: Db, current: Minutes, next: Minutes
       }),
     );
   } catch (err) {
-    if (isConditionFailure(err)) throw new ConflictError("Referatet ble endret av noen andre samtidig. Last inn på nytt.");
+    if (isConditionFailure(err)) throw new ConflictError(t.rules.minutesChangedMeanwhile);
     throw err;
   }
 }
