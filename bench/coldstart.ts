@@ -11,8 +11,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build, type Metafile } from "esbuild";
-import { esbuildOptions, type LambdaName, lambdaBuildOptions, lambdaEntries } from "../infra/bundling.js";
+import { build } from "esbuild";
+import { esbuildOptions, type LambdaName, lambdaBuildOptions, lambdaEntries, outputsLoadedAtImport } from "../infra/bundling.js";
 
 const RUNS = Number(process.argv.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 10);
 const env = {
@@ -38,20 +38,6 @@ const app = new Hono();
 app.get("/r/:token", async (c) => c.json((await db.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { PK: c.req.param("token"), SK: "X" } }))).Item ?? {}));
 export const handler = handle(app);
 `;
-
-/** The bytes a cold start parses: the entry file and every chunk it imports statically. */
-function bytesAtImport(metafile: Metafile, entry: string): number {
-  const seen = new Set<string>();
-  const queue = [entry];
-  while (queue.length) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const i of metafile.outputs[file]!.imports)
-      if (i.kind === "import-statement" && metafile.outputs[i.path]) queue.push(i.path);
-  }
-  return [...seen].reduce((sum, f) => sum + metafile.outputs[f]!.bytes, 0);
-}
 
 const folderBytes = (dir: string): number =>
   readdirSync(dir, { recursive: true, encoding: "utf8" })
@@ -83,8 +69,8 @@ try {
   for (const name of Object.keys(lambdaEntries) as LambdaName[]) {
     const out = join(dir, name);
     const { metafile } = await build({ ...lambdaBuildOptions(name, out), metafile: true, logLevel: "error" });
-    const entry = Object.keys(metafile.outputs).find((f) => f.endsWith(`${name}/index.mjs`))!;
-    const bytes = bytesAtImport(metafile, entry);
+    // The bytes a cold start parses: the entry file and every chunk it imports statically.
+    const bytes = outputsLoadedAtImport(metafile).reduce((sum, f) => sum + metafile.outputs[f]!.bytes, 0);
     const lambdaMs: number[] = [];
     const floorMs: number[] = [];
     for (let i = 0; i < RUNS; i++) {

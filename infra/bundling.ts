@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { AssetHashType } from "aws-cdk-lib";
 import * as lambda from "aws-cdk-lib/aws-lambda";
-import { buildSync, version as esbuildVersion } from "esbuild";
+import { buildSync, version as esbuildVersion, type Metafile } from "esbuild";
 
 /**
  * How every Lambda is bundled: esbuild in this process (no Docker, no npx), ESM, with a require
@@ -167,4 +167,19 @@ export function lambdaCode(name: LambdaName): lambda.Code {
       },
     },
   });
+}
+
+/** The output files a cold start loads: the entry (index.mjs) and every chunk it imports statically. */
+export function outputsLoadedAtImport(metafile: Metafile): string[] {
+  const entry = Object.keys(metafile.outputs).find((f) => f.endsWith("/index.mjs"))!;
+  const seen = new Set<string>();
+  const queue = [entry];
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const i of metafile.outputs[file]!.imports)
+      if (i.kind === "import-statement" && metafile.outputs[i.path]) queue.push(i.path);
+  }
+  return [...seen];
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, type Metafile } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LambdaName, lambdaBuildOptions } from "../../infra/bundling.js";
+import { type LambdaName, lambdaBuildOptions, outputsLoadedAtImport } from "../../infra/bundling.js";
 
 /**
  * Which packages end up in a bundle: in the code a cold start loads (the entry and the chunks it
@@ -33,20 +33,6 @@ function packagesIn(metafile: Metafile, outputs: string[]): Set<string> {
   );
 }
 
-function loadedAtImport(metafile: Metafile): string[] {
-  const entry = Object.keys(metafile.outputs).find((f) => f.endsWith("/index.mjs"))!;
-  const seen = new Set<string>();
-  const queue = [entry];
-  while (queue.length) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const i of metafile.outputs[file]!.imports)
-      if (i.kind === "import-statement" && metafile.outputs[i.path]) queue.push(i.path);
-  }
-  return [...seen];
-}
-
 const neverAtImport = [
   "mjml",
   "mjml-core",
@@ -69,7 +55,7 @@ describe("the participant Lambda (reply) loads only what the page needs", () => 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("at import: no MJML, no OpenAPI generator, no csv-parse, no S3/SES/SQS/Secrets Manager client", () => {
-    const loaded = packagesIn(reply, loadedAtImport(reply));
+    const loaded = packagesIn(reply, outputsLoadedAtImport(reply));
     for (const name of neverAtImport) expect(loaded.has(name), name).toBe(false);
     expect(loaded.has("hono")).toBe(true);
     expect(loaded.has("@aws-sdk/client-dynamodb")).toBe(true);
@@ -77,7 +63,7 @@ describe("the participant Lambda (reply) loads only what the page needs", () => 
 
   // Full zod (classic, with every locale) comes with shared/model.ts; the reply path parses with zod/mini.
   it("at import: no full zod (zod/v4/classic, its locales), no shared/model.ts, no sending domain", () => {
-    const inputs = loadedAtImport(reply).flatMap((o) =>
+    const inputs = outputsLoadedAtImport(reply).flatMap((o) =>
       Object.entries(reply.outputs[o]!.inputs).flatMap(([input, v]) => (v.bytesInOutput > 0 ? [input] : [])),
     );
     expect(inputs.filter((i) => /node_modules\/zod\/v4\/(classic|locales)\//.test(i))).toEqual([]);
