@@ -35,6 +35,13 @@ export function ReplyPage(p: ReplyPageProps) {
   const errors = p.errors ?? {};
   const errorEntries = Object.entries(errors);
   const described = (field: string) => (errors[field] ? { "aria-describedby": `${field}-feil`, "aria-invalid": "true" } : {});
+  // The field's error, with the id its input's aria-describedby names.
+  const errorLine = (field: string) =>
+    errors[field] && (
+      <p class="error" id={`${field}-feil`}>
+        {errors[field]}
+      </p>
+    );
   const title = `${p.body.name}: ${p.meeting.title}`;
   return (
     <Page title={m.pageTitle(title)} scripts={["reply-form.js"]}>
@@ -87,11 +94,7 @@ export function ReplyPage(p: ReplyPageProps) {
           )}
           <fieldset {...(errors.status ? { "aria-describedby": "status-feil" } : {})}>
             <legend>{m.legend}</legend>
-            {errors.status && (
-              <p class="error" id="status-feil">
-                {errors.status}
-              </p>
-            )}
+            {errorLine("status")}
             {(["attending", "absent", "substitute"] as const).map((s) => (
               <div class="choice">
                 <input type="radio" name="status" id={`svar-${s}`} value={s} checked={values.status === s} />
@@ -105,11 +108,7 @@ export function ReplyPage(p: ReplyPageProps) {
             <textarea id="reason" name="reason" maxlength={500} {...described("reason")}>
               {values.reason}
             </textarea>
-            {errors.reason && (
-              <p class="error" id="reason-feil">
-                {errors.reason}
-              </p>
-            )}
+            {errorLine("reason")}
           </fieldset>
           <fieldset data-when="substitute">
             <legend>{m.substitute}</legend>
@@ -125,11 +124,7 @@ export function ReplyPage(p: ReplyPageProps) {
               autocomplete="name"
               {...described("substituteName")}
             />
-            {errors.substituteName && (
-              <p class="error" id="substituteName-feil">
-                {errors.substituteName}
-              </p>
-            )}
+            {errorLine("substituteName")}
             <label for="substituteEmail">{m.substituteEmail}</label>
             <input
               type="email"
@@ -141,11 +136,7 @@ export function ReplyPage(p: ReplyPageProps) {
                 ? { "aria-describedby": "substituteEmail-feil substitute-hint", "aria-invalid": "true" }
                 : { "aria-describedby": "substitute-hint" })}
             />
-            {errors.substituteEmail && (
-              <p class="error" id="substituteEmail-feil">
-                {errors.substituteEmail}
-              </p>
-            )}
+            {errorLine("substituteEmail")}
             <label for="substituteRole">{m.substituteRole}</label>
             <input
               type="text"
@@ -154,11 +145,7 @@ export function ReplyPage(p: ReplyPageProps) {
               value={values.substituteRole}
               {...described("substituteRole")}
             />
-            {errors.substituteRole && (
-              <p class="error" id="substituteRole-feil">
-                {errors.substituteRole}
-              </p>
-            )}
+            {errorLine("substituteRole")}
           </fieldset>
           <button type="submit">{reply ? m.change : m.submit}</button>
         </form>
