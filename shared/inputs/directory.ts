@@ -1,0 +1,60 @@
+// What the secretariat may send in about organisations, people, bodies and members.
+import { z } from "zod";
+import { memberRole, organisationKind } from "../model.js";
+import { emailAddress, optionalText, text } from "./fields.js";
+
+export const CreateOrganisationInput = z.strictObject({
+  name: text(200),
+  kind: organisationKind.default("kommune"),
+  region: optionalText(200),
+  orgNumber: z
+    .string()
+    .regex(/^\d{9}$/, "Organisasjonsnummer har ni sifre.")
+    .optional(),
+});
+
+export const CreatePersonInput = z.strictObject({
+  name: text(200),
+  email: emailAddress,
+  title: optionalText(200),
+});
+
+export const CreateBodyInput = z.strictObject({
+  name: text(200),
+  shortName: text(50),
+  secretariat: z.strictObject({ name: text(200), email: z.email().max(254), phone: optionalText(50) }),
+});
+
+export const AddMemberInput = z
+  .strictObject({
+    personId: z.string().min(1).optional(),
+    person: CreatePersonInput.optional(),
+    organisationId: z.string().min(1).optional(),
+    role: memberRole.default("member"),
+  })
+  .refine((v) => Boolean(v.personId) !== Boolean(v.person), {
+    message: "Oppgi enten personId eller person (ikke begge).",
+    path: ["personId"],
+  });
+
+/** Norwegian role names accepted in the CSV import (the secretariat's spreadsheets are in Norwegian). */
+const roleNames: Record<string, string> = {
+  medlem: "member",
+  vara: "deputy",
+  varamedlem: "deputy",
+  observatør: "observer",
+  sekretariat: "secretariat",
+};
+
+export const MemberCsvRow = z.strictObject({
+  name: text(200),
+  email: emailAddress,
+  organisation: optionalText(200),
+  role: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .transform((r) => (r === "" ? "member" : (roleNames[r] ?? r)))
+    .pipe(memberRole)
+    .default("member"),
+});

@@ -1,0 +1,19 @@
+// The building blocks of the input schemas: trimmed texts, Oslo wall-clock times, email addresses.
+import { z } from "zod";
+
+/** Trimmed, non-empty text of at most `max` characters. */
+export const text = (max: number) => z.string().trim().min(1).max(max);
+export const optionalText = (max: number) => z.string().trim().max(max).optional();
+export const dateTimeInput = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/, "Ugyldig tidspunkt (bruk ÅÅÅÅ-MM-DDTTT:MM).")
+  .refine(
+    (s) => !Number.isNaN(new Date(/Z|[+-]\d{2}:\d{2}$/.test(s) ? s : `${s}Z`).getTime()),
+    "Ugyldig tidspunkt (bruk ÅÅÅÅ-MM-DDTTT:MM).",
+  );
+
+/** An email address, stored in lower case (one address, one person). */
+export const emailAddress = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());

@@ -1,0 +1,45 @@
+// Directory records: organisations, people, bodies and their members.
+import { z } from "zod";
+
+export const organisationKind = z.enum(["kommune", "fylkeskommune", "annen"]);
+export const Organisation = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: organisationKind,
+  region: z.string().optional(),
+  orgNumber: z.string().optional(),
+});
+export type Organisation = z.infer<typeof Organisation>;
+
+export const Person = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  title: z.string().optional(),
+  /** Set when SES reported a permanent bounce for this address. */
+  bouncedAt: z.string().optional(),
+});
+export type Person = z.infer<typeof Person>;
+
+const Secretariat = z.object({ name: z.string(), email: z.string(), phone: z.string().optional() });
+export const Body = z.object({
+  id: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  secretariat: Secretariat,
+});
+export type Body = z.infer<typeof Body>;
+
+export const memberRole = z.enum(["member", "deputy", "observer", "secretariat"]);
+export const Member = z.object({
+  id: z.string(),
+  bodyId: z.string(),
+  personId: z.string(),
+  organisationId: z.string().optional(),
+  role: memberRole,
+  // Denormalised for the distribution list and the reply board (one query, no joins).
+  personName: z.string(),
+  personEmail: z.string(),
+  organisationName: z.string().optional(),
+});
+export type Member = z.infer<typeof Member>;
