@@ -2,11 +2,15 @@
 import type { AppContext } from "../shared/context.js";
 import { addMember, createBody, createOrganisation, listBodies } from "../shared/directory/index.js";
 import { addAgendaItem, createMeeting, setNextCaseNumber } from "../shared/meetings/index.js";
+import { formatOsloDate, utcToOsloLocal } from "../shared/time.js";
+import { demoMeetingTimes } from "./demo-dates.js";
 import { bodies, demoEmail, fylkeskommuner, kommuner, radmannsgruppen, secretariat, seed000 } from "./seed-data.js";
 
 /**
  * On an empty database, loads Vestregionen: its kommuner and fylkeskommuner, the bodies of the
- * seeds, Rådmannsgruppen's members and the meeting of seed 000 with its agenda (Sak 12–20/2017).
+ * seeds, Rådmannsgruppen's members and the meeting of seed 000 with its agenda (Sak 12–20). The
+ * meeting is moved to next month (demo-dates.ts), so it can be sent and answered on any day; its
+ * cases keep the seed's numbers, in the meeting's year.
  */
 export async function loadDemoDataIfEmpty(ctx: AppContext): Promise<{ loaded: boolean; lines: string[] }> {
   const loginHelp = [
@@ -28,8 +32,11 @@ export async function loadDemoDataIfEmpty(ctx: AppContext): Promise<{ loaded: bo
       role: "member",
     });
   }
-  await setNextCaseNumber(ctx, rg, { year: seed000.year, next: seed000.firstCaseNumber });
-  const meeting = await createMeeting(ctx, { bodyId: rg, ...seed000.meeting }, now);
+  const times = demoMeetingTimes(seed000.meeting, utcToOsloLocal(now.toISOString()).slice(0, 10));
+  const year = Number(times.startsAt.slice(0, 4));
+  await setNextCaseNumber(ctx, rg, { year, next: seed000.firstCaseNumber });
+  const meeting = await createMeeting(ctx, { bodyId: rg, ...seed000.meeting, ...times }, now);
+  const numberedCases = seed000.agenda.filter((i) => i.kind !== "opening").length;
   for (const item of seed000.agenda) {
     await addAgendaItem(ctx, meeting.id, { subItems: [], attachmentNumbers: [], ...item });
   }
@@ -42,7 +49,7 @@ export async function loadDemoDataIfEmpty(ctx: AppContext): Promise<{ loaded: bo
   return {
     loaded: true,
     lines: [
-      `  Demodata lastet: Vestregionen, ${bodies.length} organ og møtet i Rådmannsgruppen 1. juni 2017 (sak 12–20/2017).`,
+      `  Demodata lastet: Vestregionen, ${bodies.length} organ og møtet i Rådmannsgruppen ${formatOsloDate(meeting.startsAt)} (sak ${seed000.firstCaseNumber}–${seed000.firstCaseNumber + numberedCases - 1}/${year}).`,
       ...loginHelp,
     ],
   };

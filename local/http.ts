@@ -10,11 +10,14 @@ import type { AppContext } from "../shared/context.js";
  * and everything else to the api Lambda; here one fetch does the same, so tests and `npm start`
  * see the deployed shape.
  */
-export function createLocalHttp(ctx: AppContext): Pick<Hono, "fetch"> {
+export function createLocalHttp(ctx: AppContext, opts: { demoLoginEmail?: string } = {}): Pick<Hono, "fetch"> {
   const api = createApp(ctx);
   const reply = createReplyApp(ctx);
   return {
-    fetch: (request, env, executionCtx) =>
-      (servedByReply(request.method, new URL(request.url).pathname) ? reply : api).fetch(request, env, executionCtx),
+    fetch: (request, env, executionCtx) => {
+      // The Node server's bindings (its socket), plus, locally only, the demo user the login page names.
+      const bindings = { ...(env as object | undefined), demoLoginEmail: opts.demoLoginEmail };
+      return (servedByReply(request.method, new URL(request.url).pathname) ? reply : api).fetch(request, bindings, executionCtx);
+    },
   };
 }

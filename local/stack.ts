@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
+import { z } from "zod";
 import { InProcessQueue } from "../shared/adapters/in-process-queue.js";
-import { type LocalConfig, loadLocalConfig } from "../shared/config.js";
+import { ConfigError, type LocalConfig, loadLocalConfig } from "../shared/config.js";
 import type { Clock } from "../shared/ports/clock.js";
 import type { MailPort } from "../shared/ports/mail.js";
 import { createLocalContext, type LocalContext } from "./context.js";
@@ -113,6 +114,15 @@ export function localStackConfig(
   });
 }
 
+/** DEMO_LOGIN_EMAIL (set by `npm start`): the address the login page suggests; unset or empty, no hint. */
+function demoLoginEmail(env: Record<string, string | undefined>): string | undefined {
+  const value = env.DEMO_LOGIN_EMAIL?.trim();
+  if (!value) return undefined;
+  const parsed = z.email().safeParse(value);
+  if (!parsed.success) throw new ConfigError(`DEMO_LOGIN_EMAIL har ugyldig verdi ${JSON.stringify(value)} (ikke gyldig e-post)`);
+  return parsed.data;
+}
+
 /** The app on running stand-ins: its table and bucket, the context, the in-process workers and the HTTP server. */
 export async function startLocalApp(services: ServiceEndpoints, opts: LocalAppOptions = {}): Promise<LocalApp> {
   const port = opts.port ?? (await freePort());
@@ -126,7 +136,8 @@ export async function startLocalApp(services: ServiceEndpoints, opts: LocalAppOp
   const ctx: LocalContext = opts.mail ? { ...base, mail: opts.mail(base.mail) } : base;
   const workers = attachWorkers(ctx, { tickEveryMs: opts.tickEveryMs });
   await workers.ready;
-  const server: ServerType = serve({ fetch: createLocalHttp(ctx).fetch, port, hostname: "127.0.0.1" });
+  const http = createLocalHttp(ctx, { demoLoginEmail: demoLoginEmail(opts.env ?? {}) });
+  const server: ServerType = serve({ fetch: http.fetch, port, hostname: "127.0.0.1" });
   return {
     ctx,
     config,

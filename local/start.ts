@@ -8,10 +8,12 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { ConfigError, LOCAL_S3_PORT } from "../shared/config.js";
+import { secretariat } from "./seed-data.js";
 import { assertJava, assertPortFree, StartupError } from "./services.js";
 import { localStackConfig, startLocalApp, startLocalServices } from "./stack.js";
 
-const env = process.env;
+// The login page names the demo user (DEMO_LOGIN_EMAIL= turns that off).
+const env: Record<string, string | undefined> = { DEMO_LOGIN_EMAIL: secretariat.email, ...process.env };
 const port = Number(env.PORT ?? 3000);
 const dynamoPort = Number(env.DYNAMODB_PORT ?? 8000);
 const sesPort = Number(env.SES_PORT ?? 8005);

@@ -1,6 +1,8 @@
 // Secretariat users and their API tokens: who may log in, tokens shown once and kept only as a hash.
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { ConflictError } from "../errors.js";
+import { nbSite } from "../i18n/nb-site.js";
 import type { Db } from "../store/db.js";
 import { newId } from "../store/keys.js";
 import * as store from "../store/users.js";
@@ -43,6 +45,19 @@ export async function listUsers(d: Db): Promise<string[]> {
 /** Removes the user; their sessions, tokens and login links stop working (they are checked against the user). */
 export async function removeUser(d: Db, email: string): Promise<boolean> {
   return store.deleteUser(d, UserEmail.parse(email));
+}
+
+/**
+ * Removal from the users page: nobody removes themself, and the last user stays, so the
+ * secretariat can never lock itself out (the admin CLI's removeUser has no such guard).
+ */
+export async function removeUserByAnother(d: Db, email: string, actingUser: string): Promise<boolean> {
+  const target = UserEmail.parse(email);
+  if (target === actingUser.toLowerCase()) throw new ConflictError(nbSite.users.notSelf);
+  const users = await listUsers(d);
+  if (!users.includes(target)) return false;
+  if (users.length <= 1) throw new ConflictError(nbSite.users.notLast);
+  return store.deleteUser(d, target);
 }
 
 /** API tokens: `read` may only look (GET, HEAD, OPTIONS); `write` may change things as well. */

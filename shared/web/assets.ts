@@ -12,7 +12,10 @@ import { createHash } from "node:crypto";
 const css = `
 :root{--fg:#1b1b1b;--muted:#4a4a4a;--bg:#fff;--line:#c8c8c8;--accent:#0b4f8a;--accent-fg:#fff;--ok:#1d6b2f;--warn:#8a4b00;--err:#a4161a;--soft:#f3f6f9}
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg);overflow-wrap:anywhere}
+h1,h2,h3{hyphens:auto}
+.skip-link{position:absolute;left:-100vw;top:.5rem;z-index:10;background:#fff;color:var(--accent);padding:.5rem 1rem;border:2px solid var(--accent)}
+.skip-link:focus{left:.5rem}
 header.site{background:var(--accent);color:var(--accent-fg);padding:.75rem 1rem}
 header.site a{color:var(--accent-fg)}
 main{max-width:52rem;margin:0 auto;padding:1rem}
@@ -62,6 +65,10 @@ th,td{text-align:left;padding:.4rem;border-bottom:1px solid var(--line);vertical
 select{max-width:100%}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
+
+/** The favicon: the app's initial on its accent colour (served at /favicon.svg, static-routes.ts). */
+export const FAVICON_PATH = "/favicon.svg";
+export const faviconSvg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b4f8a"/><text x="16" y="23" font-family="system-ui,sans-serif" font-size="20" font-weight="700" fill="#fff" text-anchor="middle">M</text></svg>`;
 
 /** The reply form: only the fields of the chosen answer are shown (without JavaScript, all are). */
 const replyFormJs = `"use strict";

@@ -1,12 +1,24 @@
 /** The HTML page shell of both HTTP Lambdas (Page), and a page with one message (MessagePage). */
 import type { Child } from "hono/jsx";
 import { t } from "../i18n/nb.js";
-import { type AssetName, assetPath } from "./assets.js";
+import { nbSite } from "../i18n/nb-site.js";
+import { type AssetName, assetPath, FAVICON_PATH } from "./assets.js";
+
+/** The public pages' header (reply form, login, archive): the way back to the archive's home. */
+function PublicHeader() {
+  return (
+    <nav aria-label={nbSite.frame.siteMenu} class="site-nav">
+      <strong>{t.appName}</strong>
+      <a href="/arkiv">{nbSite.frame.archiveHome}</a>
+    </nav>
+  );
+}
 
 /**
  * The page shell shared by the public pages (reply form, archive) and the secretariat pages.
  * No inline style or script (the Content-Security-Policy forbids both): the stylesheet and any
  * scripts are files from /static/ (views/assets.ts). Every page works without JavaScript.
+ * The skip link comes first, so a keyboard user's first Tab can jump past the header.
  */
 export function Page(props: { title: string; children: Child; header?: Child; scripts?: AssetName[] }) {
   return (
@@ -15,13 +27,17 @@ export function Page(props: { title: string; children: Child; header?: Child; sc
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title}</title>
+        <link rel="icon" href={FAVICON_PATH} type="image/svg+xml" />
         <link rel="stylesheet" href={assetPath("app.css")} />
         {props.scripts?.map((name) => (
           <script src={assetPath(name)} defer />
         ))}
       </head>
       <body>
-        <header class="site">{props.header ?? <strong>{t.appName}</strong>}</header>
+        <a class="skip-link" href="#innhold">
+          {nbSite.frame.skipLink}
+        </a>
+        <header class="site">{props.header ?? <PublicHeader />}</header>
         <main id="innhold">{props.children}</main>
       </body>
     </html>

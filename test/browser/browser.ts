@@ -1,5 +1,5 @@
 /** The test browser: a Chromium from playwright-core, found or installed once. */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
@@ -11,7 +11,7 @@ import { expect } from "vitest";
  */
 export async function launch(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: chromiumPath(),
     args: [
       "--headless",
       "--no-sandbox",
@@ -23,6 +23,20 @@ export async function launch(): Promise<Browser> {
       "--disable-features=IsolateSandboxedIframes",
     ],
   });
+}
+
+/** Where Chromium is: CHROMIUM_PATH, else Debian/Ubuntu's or Homebrew's place. */
+const chromiumPlaces = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/Applications/Chromium.app/Contents/MacOS/Chromium"];
+
+/** The browser test needs Chromium: when it is missing, the test fails with this one line (README: prerequisites). */
+function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH || chromiumPlaces.find((p) => existsSync(p));
+  if (path && existsSync(path)) return path;
+  const error = new Error(
+    `Chromium not found (${process.env.CHROMIUM_PATH ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH}` : chromiumPlaces.join(", ")}): install it (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium) or set CHROMIUM_PATH to its executable.`,
+  );
+  error.stack = error.message; // one line, not a stack trace
+  throw error;
 }
 
 const screenshotDir = "test-results/screenshots";

@@ -5,6 +5,7 @@ import type { AppEnv } from "../env.js";
 import { requireSecretariatPage } from "../guard.js";
 import { agendaPages } from "./agenda.js";
 import { attachmentPages } from "./attachments.js";
+import { directoryPages } from "./directory.js";
 import { loginPages } from "./login.js";
 import { meetingPages } from "./meetings.js";
 import { memberPages } from "./members.js";
@@ -13,9 +14,20 @@ import { overviewPages } from "./overview.js";
 import { replyPages } from "./replies.js";
 import { sendPages } from "./sends.js";
 import { tokenPages } from "./tokens.js";
+import { userPages } from "./users.js";
 
 /** Every page here but the login needs a session; every form post carries the CSRF value. */
-const GUARDED = ["/", "/organ/*", "/moter", "/moter/*", "/utsendelser/*", "/tokens", "/tokens/*"];
+const GUARDED = [
+  "/",
+  "/organ/*",
+  "/moter",
+  "/moter/*",
+  "/utsendelser/*",
+  "/tokens",
+  "/tokens/*",
+  "/organisasjoner/*",
+  "/brukere/*",
+];
 
 export function secretariatPages() {
   const app = new Hono<AppEnv>();
@@ -24,6 +36,7 @@ export function secretariatPages() {
   for (const path of GUARDED) app.use(path, requireSecretariatPage, verifyCsrf);
   for (const pages of [
     overviewPages,
+    directoryPages,
     memberPages,
     meetingPages,
     agendaPages,
@@ -32,6 +45,7 @@ export function secretariatPages() {
     replyPages,
     minutesPages,
     tokenPages,
+    userPages,
   ])
     app.route("/", pages());
   return app;

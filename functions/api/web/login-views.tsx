@@ -1,15 +1,18 @@
 /** The login pages: ask for a link by email, "check your email", the button behind the link, a used or expired link. */
 import { t } from "../../../shared/i18n/nb.js";
+import { nbSite } from "../../../shared/i18n/nb-site.js";
 import { Page } from "../../../shared/web/layout.js";
 import { Csrf } from "./shell.js";
 
 const a = t.auth;
 
-export function LoginForm(p: { csrf: string; value?: string; error?: string }) {
+/** `demoEmail`: only on the local stack, the demo user to log in as. */
+export function LoginForm(p: { csrf: string; value?: string; error?: string; demoEmail?: string }) {
   return (
     <Page title={a.pageTitle}>
       <h1>{a.heading}</h1>
       <p>{a.intro}</p>
+      {p.demoEmail && <p class="notice">{nbSite.login.demoHint(p.demoEmail)}</p>}
       <form method="post" action="/logg-inn" novalidate>
         <Csrf csrf={p.csrf} />
         <label for="email">{a.email}</label>

@@ -19,11 +19,16 @@ export function loginPages() {
   const app = new Hono<AppEnv>();
   for (const path of ["/logg-inn", "/logg-inn/*", "/logg-ut"]) app.use(path, verifyCsrf);
 
-  app.get("/logg-inn", (c) => sendPage(c, <LoginForm csrf={csrfToken(c)} />));
+  app.get("/logg-inn", (c) => sendPage(c, <LoginForm csrf={csrfToken(c)} demoEmail={c.env?.demoLoginEmail} />));
   app.post("/logg-inn", async (c) => {
     const email = ((await formFields(c.req)).email ?? "").trim().slice(0, 300);
     const parsed = LoginEmail.safeParse(email);
-    if (!parsed.success) return sendPage(c, <LoginForm csrf={csrfToken(c)} value={email} error={a.invalidEmail} />, 400);
+    if (!parsed.success)
+      return sendPage(
+        c,
+        <LoginForm csrf={csrfToken(c)} value={email} error={a.invalidEmail} demoEmail={c.env?.demoLoginEmail} />,
+        400,
+      );
     // No lookup here: the same work and the same answer whether or not the address is a user.
     if ((await requestLoginLink(c.get("ctx"), parsed.data, clientAddress(c))) === "too-many") {
       c.header("Retry-After", "900");

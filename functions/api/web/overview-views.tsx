@@ -7,8 +7,19 @@ import { type Frame, Shell } from "./shell.js";
 const s = nbPages;
 export type ListedMeeting = Meeting & { bodyName: string };
 
+/** A meeting whose end has passed was held, whatever its record still says (nothing marks it so by itself). */
+function shownStatus(m: Meeting, now: string): Meeting["status"] {
+  return (m.status === "invited" || m.status === "draft") && m.endsAt < now ? "held" : m.status;
+}
+
 export function Overview(
-  p: Frame & { bodies: Body[]; upcoming: ListedMeeting[]; past: ListedMeeting[]; attention: { href: string; text: string }[] },
+  p: Frame & {
+    now: string;
+    bodies: Body[];
+    upcoming: ListedMeeting[];
+    past: ListedMeeting[];
+    attention: { href: string; text: string }[];
+  },
 ) {
   return (
     <Shell title={s.overview} user={p.user} csrf={p.csrf}>
@@ -26,7 +37,7 @@ export function Overview(
         </ul>
       )}
       <h2>{s.upcoming}</h2>
-      <MeetingList meetings={p.upcoming} />
+      <MeetingList meetings={p.upcoming} now={p.now} />
       <p>
         <a class="button" href="/moter/ny">
           {s.newMeeting}
@@ -41,12 +52,12 @@ export function Overview(
         ))}
       </ul>
       <h2>{s.past}</h2>
-      <MeetingList meetings={p.past} />
+      <MeetingList meetings={p.past} now={p.now} />
     </Shell>
   );
 }
 
-function MeetingList(p: { meetings: ListedMeeting[] }) {
+function MeetingList(p: { meetings: ListedMeeting[]; now: string }) {
   if (p.meetings.length === 0) return <p>{s.none}</p>;
   return (
     <ul>
@@ -55,7 +66,7 @@ function MeetingList(p: { meetings: ListedMeeting[] }) {
           <a href={`/moter/${m.id}`}>
             {m.bodyName}: {m.title}
           </a>{" "}
-          – {formatMeetingTime(m.startsAt, m.endsAt)} ({s.meetingStatus[m.status]})
+          – {formatMeetingTime(m.startsAt, m.endsAt)} ({s.meetingStatus[shownStatus(m, p.now)]})
         </li>
       ))}
     </ul>

@@ -49,7 +49,10 @@ export function overviewPages() {
       .sort((a, b) => b.startsAt.localeCompare(a.startsAt))
       .slice(0, 20);
     const attention = await attentionList(ctx, now, upcoming, past);
-    return sendPage(c, <Overview {...frame(c)} bodies={bodies} upcoming={upcoming} past={past} attention={attention} />);
+    return sendPage(
+      c,
+      <Overview {...frame(c)} now={now} bodies={bodies} upcoming={upcoming} past={past} attention={attention} />,
+    );
   });
   return app;
 }

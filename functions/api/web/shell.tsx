@@ -1,6 +1,7 @@
 /** The secretariat's page frame and form parts: navigation, notices, error summaries, labelled fields, selects. */
 import type { Child } from "hono/jsx";
 import { nbPages } from "../../../shared/i18n/nb-pages.js";
+import { nbSite } from "../../../shared/i18n/nb-site.js";
 import type { AssetName } from "../../../shared/web/assets.js";
 import { Page } from "../../../shared/web/layout.js";
 
@@ -20,8 +21,11 @@ export function Shell(props: Frame & { title: string; children: Child; scripts?:
           <a href="/">
             <strong>{s.app}</strong>
           </a>
-          <a href="/arkiv">{s.archive}</a>
+          <a href="/organ">{nbSite.frame.bodies}</a>
+          <a href="/organisasjoner">{nbSite.frame.organisations}</a>
+          <a href="/brukere">{nbSite.frame.users}</a>
           <a href="/tokens">{s.tokens}</a>
+          <a href="/arkiv">{s.archive}</a>
           <span class="user">{props.user}</span>
           <form method="post" action="/logg-ut" class="inline">
             <Csrf csrf={props.csrf} />
