@@ -1,6 +1,7 @@
 /** The emails' face for the send worker: prepare a message once per send (render, MIME), then fill in each recipient. */
 import { buildCalendar } from "./ical.js";
 import { fillMime, type PreparedEmail, prepareMime } from "./mime.js";
+import { minutesTemplate } from "./minutes-template.js";
 import type { MeetingEmailModel, MinutesEmailModel, Recipient } from "./model.js";
 import {
   personalise,
@@ -10,7 +11,7 @@ import {
   renderTemplate,
   renderTemplateCached,
 } from "./render.js";
-import { loginTemplate, type MeetingTemplateKind, meetingTemplate, minutesTemplate } from "./templates.js";
+import { loginTemplate, type MeetingTemplateKind, meetingTemplate } from "./templates.js";
 
 export type { PreparedEmail } from "./mime.js";
 export type { MeetingEmailModel, MinutesEmailModel, Recipient, RecipientReply } from "./model.js";

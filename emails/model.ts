@@ -41,6 +41,8 @@ export const MeetingEmailModel = z.object({
 });
 export type MeetingEmailModel = z.infer<typeof MeetingEmailModel>;
 
+const outcome = z.enum(["decided", "noted", "postponed"]);
+
 export const MinutesEmailModel = z.object({
   meetingId: z.string(),
   version: z.number().int(),
@@ -52,7 +54,8 @@ export const MinutesEmailModel = z.object({
   place: z.string(),
   /** Already formatted as in the minutes: "Erik Kjeldstadli, Bærum", "Kari Solberg Økland for Trond Julin, Drammen". */
   present: z.array(z.string()),
-  secretariat: z.array(z.string()),
+  /** People with their organisation (grouped by organisation in the email); a plain string is a name alone. */
+  secretariat: z.array(z.union([z.string(), z.object({ name: z.string(), organisation: z.string().optional() })])),
   absent: z.array(z.string()),
   items: z.array(
     z.object({
@@ -60,11 +63,25 @@ export const MinutesEmailModel = z.object({
       title: z.string(),
       text: z.string().optional(),
       decision: z.string().optional(),
-      status: z.enum(["decided", "noted", "postponed"]),
+      status: outcome,
+      /** The case's sub-items (A, B …), in order, each with its own outcome. */
+      subItems: z
+        .array(
+          z.object({
+            letter: z.string(),
+            title: z.string(),
+            text: z.string().optional(),
+            decision: z.string().optional(),
+            status: outcome,
+          }),
+        )
+        .optional(),
     }),
   ),
   attachments: z.array(z.object({ number: z.number().int(), title: z.string() })),
   secretariatContact: z.object({ name: z.string(), email: z.string(), phone: z.string().optional() }),
+  /** A correction of a referat already sent: the reason, said at the top ("Korrigert referat"). */
+  correction: z.string().optional(),
 });
 export type MinutesEmailModel = z.infer<typeof MinutesEmailModel>;
 

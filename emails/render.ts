@@ -53,6 +53,7 @@ export function recipientValues(r: Recipient, wording: ReplyWording): Record<str
     [TOKENS.replyUrl]: r.replyUrl ?? "",
     [TOKENS.attachments]: r.attachmentBaseUrl,
     [TOKENS.substitute]: r.substituteFor ? m.substituteLine(r.substituteFor) : "",
+    [TOKENS.substituteHelp]: r.substituteFor ? ` ${m.substituteReplyHelp(r.substituteFor)}` : "",
     [TOKENS.reply]: wording === "released" ? m.released(r.substituteFor ?? "") : wording === "reply" ? replyWords(r) : "",
   };
 }
@@ -66,7 +67,7 @@ function replyWords(r: Recipient): string {
 }
 
 /** The placeholder tokens, as a pattern that splits a rendered part into literal text and tokens. */
-export const TOKEN_PATTERN = /(%%(?:NAVN|SVARLENKE|VEDLEGG|STEDFORTREDER|SVAR)%%)/;
+export const TOKEN_PATTERN = /(%%(?:NAVN|SVARLENKE|VEDLEGG|STEDFORTREDERHJELP|STEDFORTREDER|SVAR)%%)/;
 
 /**
  * One recipient's copy: one pass over the known tokens in the HTML and text parts, values escaped

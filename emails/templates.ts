@@ -1,5 +1,5 @@
 /** The MJML templates of every email, with placeholder tokens where each recipient's values go. */
-import type { MeetingEmailModel, MinutesEmailModel } from "./model.js";
+import type { MeetingEmailModel } from "./model.js";
 import { nbEmails as m } from "./nb.js";
 
 /**
@@ -13,6 +13,8 @@ export const TOKENS = {
   attachments: "%%VEDLEGG%%",
   substitute: "%%STEDFORTREDER%%",
   reply: "%%SVAR%%",
+  /** A substitute's invitation: that they may answer through their link too (empty for others). */
+  substituteHelp: "%%STEDFORTREDERHJELP%%",
 } as const;
 
 export interface TemplateSource {
@@ -26,12 +28,12 @@ export const escapeHtml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 /** HTML-escape user text for MJML; "%" becomes an entity so "%%X%%" in user text is inert. */
-const esc = (s: string) => escapeHtml(s).replace(/%/g, "&#37;");
+export const esc = (s: string) => escapeHtml(s).replace(/%/g, "&#37;");
 /** Plain text: a word joiner between "%%" keeps user text from forming a placeholder. */
-function plain(s: string): string {
+export function plain(s: string): string {
   return s.replace(/%%/g, "%\u2060%");
 }
-const para = (s: string) => esc(s).replace(/\r?\n/g, "<br />");
+export const para = (s: string) => esc(s).replace(/\r?\n/g, "<br />");
 
 const head = (title: string) => `<mj-head>
   <mj-title>${esc(title)}</mj-title>
@@ -45,7 +47,8 @@ const banner = (text: string) => `<mj-section background-color="#0b4f8a" padding
     <mj-column><mj-text color="#ffffff" font-size="20px" font-weight="bold">${esc(text)}</mj-text></mj-column>
   </mj-section>`;
 
-const page = (title: string, heading: string, content: string) => `<mjml>
+/** Every email's frame; lang="nb" so screen readers read it as Norwegian. */
+export const page = (title: string, heading: string, content: string) => `<mjml lang="nb">
 ${head(title)}
 <mj-body background-color="#f3f6f9">
   ${banner(heading)}
@@ -109,7 +112,7 @@ function agenda(model: MeetingEmailModel): { html: string; text: string } {
   return { html: html.join("\n"), text: text.join("\n") };
 }
 
-function attachmentList(list: { number: number; title: string }[]): { html: string; text: string } {
+export function attachmentList(list: { number: number; title: string }[]): { html: string; text: string } {
   if (!list.length) return { html: "", text: "" };
   return {
     html: `<mj-text><h2 style="font-size:18px;margin:0">${esc(m.attachments)}</h2><ul style="padding-left:20px">${list
@@ -119,7 +122,7 @@ function attachmentList(list: { number: number; title: string }[]): { html: stri
   };
 }
 
-function contact(s: { name: string; email: string; phone?: string }): { html: string; text: string } {
+export function contact(s: { name: string; email: string; phone?: string }): { html: string; text: string } {
   const line = `${s.name}, ${s.email}${s.phone ? `, ${m.phone} ${s.phone}` : ""}`;
   return { html: `<mj-text color="#4a4a4a">${esc(m.contact)} ${esc(line)}</mj-text>`, text: `${m.contact} ${plain(line)}` };
 }
@@ -179,8 +182,8 @@ export function meetingTemplate(kind: MeetingTemplateKind, model: MeetingEmailMo
   const button = cancelled
     ? { html: "", text: "" }
     : {
-        html: `<mj-button href="${TOKENS.replyUrl}" background-color="#0b4f8a" font-size="16px" align="left">${esc(m.replyButton)}</mj-button><mj-text color="#4a4a4a">${esc(m.replyHelp)}</mj-text>`,
-        text: `${m.replyButton}: ${TOKENS.replyUrl}\n${m.replyHelp}`,
+        html: `<mj-button href="${TOKENS.replyUrl}" background-color="#0b4f8a" font-size="16px" align="left">${esc(m.replyButton)}</mj-button><mj-text color="#4a4a4a">${esc(m.replyHelp)}${TOKENS.substituteHelp}</mj-text>`,
+        text: `${m.replyButton}: ${TOKENS.replyUrl}\n${m.replyHelp}${TOKENS.substituteHelp}`,
       };
   const a = cancelled ? { html: "", text: "" } : agenda(model);
   const att = cancelled ? { html: "", text: "" } : attachmentList(model.attachments);
@@ -216,50 +219,6 @@ export function meetingTemplate(kind: MeetingTemplateKind, model: MeetingEmailMo
       "",
       cancelled ? "" : m.calendar,
     ].join("\n"),
-  };
-}
-
-export function minutesTemplate(model: MinutesEmailModel): TemplateSource {
-  const date = model.date;
-  const heading = m.minutesHeading(model.bodyName, date);
-  const rows: [string, string][] = [
-    [m.time, model.when],
-    [m.place, model.place],
-    [m.present, model.present.join(", ") || m.noOne],
-    [m.secretariat, model.secretariat.join(" og ") || m.noOne],
-    [m.absent, model.absent.join(", ") || m.noOne],
-  ];
-  const html: string[] = [
-    `<mj-text>${rows.map(([k, v]) => `<strong>${esc(k)}:</strong> ${esc(v)}`).join("<br /><br />")}</mj-text>`,
-  ];
-  const text: string[] = [heading, "", ...rows.map(([k, v]) => `${k}: ${plain(v)}\n`), ""];
-  for (const item of model.items) {
-    const label = `${item.number ? `${m.case} ${item.number} ` : ""}${item.title}`;
-    const parts = [`<strong>${esc(label)}</strong>`];
-    const tparts = [plain(label)];
-    if (item.text) {
-      parts.push(para(item.text));
-      tparts.push(plain(item.text));
-    }
-    if (item.status === "postponed") {
-      parts.push(esc(m.postponed));
-      tparts.push(m.postponed);
-    } else if (item.decision) {
-      parts.push(`<strong>${esc(m.decision)}</strong><br />${para(item.decision)}`);
-      tparts.push(m.decision, plain(item.decision));
-    } else if (item.status === "noted") {
-      parts.push(esc(m.noted));
-      tparts.push(m.noted);
-    }
-    html.push(`<mj-text padding-top="4px">${parts.join("<br />")}</mj-text>`);
-    text.push(tparts.join("\n"), "");
-  }
-  const att = attachmentList(model.attachments);
-  const c = contact(model.secretariatContact);
-  return {
-    subject: m.minutesSubject(model.bodyName, date),
-    mjml: page(heading, heading, [`<mj-text>${esc(m.to)} ${TOKENS.name}</mj-text>`, ...html, att.html, c.html].join("\n")),
-    text: [`${m.to} ${TOKENS.name}`, "", ...text, att.text, c.text].join("\n"),
   };
 }
 

@@ -3,19 +3,34 @@
 // reason; every saved version is kept.
 
 import type { AppContext } from "../context.js";
-import { ConflictError, InvalidError } from "../errors.js";
+import { ConflictError, InvalidError, NotFoundError } from "../errors.js";
 import { t } from "../i18n/nb.js";
+import { nbMinutes } from "../i18n/nb-minutes.js";
 import { SaveMinutesInput } from "../inputs.js";
 import { rescheduleJob, scheduleJob } from "../jobs/index.js";
 import type { Minutes } from "../model.js";
 import { getBody, listMembers } from "../store/directory.js";
 import { invitationsOf } from "../store/invitations.js";
-import { changeMeetingState, getMeetingBundle } from "../store/meetings.js";
-import { getStoredMinutes, writeMinutesVersion } from "../store/minutes.js";
-import { toUtcIso } from "../time.js";
-import { draftMinutes, editMinutes } from "./rules.js";
+import { changeMeetingState, getMeetingBundle, getMeetingRecord } from "../store/meetings.js";
+import { getMinutesVersion, getStoredMinutes, writeMinutesVersion } from "../store/minutes.js";
+import { formatOsloDateTime, toUtcIso } from "../time.js";
+import { draftMinutes, type EditContext, editMinutes } from "./rules.js";
 
-export { getStoredMinutes } from "../store/minutes.js";
+export { getStoredMinutes, listMinutesVersions } from "../store/minutes.js";
+
+/** Minutes tell what happened: none can be approved or sent before the meeting has begun. */
+async function requireStarted(ctx: AppContext, meetingId: string): Promise<void> {
+  const meeting = await getMeetingRecord(ctx, meetingId);
+  if (ctx.clock.now().toISOString() < meeting.startsAt)
+    throw new ConflictError(nbMinutes.rules.notStarted(formatOsloDateTime(meeting.startsAt)));
+}
+
+/** One saved version (a NotFoundError if there is none such). */
+export async function getMinutesVersionOf(ctx: AppContext, meetingId: string, version: number): Promise<Minutes> {
+  const found = await getMinutesVersion(ctx, meetingId, version);
+  if (!found) throw new NotFoundError(nbMinutes.rules.noSuchVersion(version));
+  return found;
+}
 
 /** The current minutes, or a fresh draft built from the meeting's data. */
 export async function getMinutes(ctx: AppContext, meetingId: string): Promise<Minutes> {
@@ -35,12 +50,24 @@ export async function saveMinutes(ctx: AppContext, meetingId: string, raw: SaveM
     throw new InvalidError(
       parsed.error.issues.map((issue) => ({
         field: String(issue.path[0] ?? "minutes"),
-        message: issue.code === "too_big" ? `For langt eller for mange (høyst ${String(issue.maximum)}).` : "Ugyldig verdi.",
+        message:
+          issue.code === "too_big"
+            ? nbMinutes.rules.tooBig(Number(issue.maximum))
+            : issue.code === "custom"
+              ? issue.message
+              : nbMinutes.rules.invalidValue,
       })),
     );
   }
   const current = await getMinutes(ctx, meetingId);
-  const next = editMinutes(current, parsed.data, by, ctx.clock.now());
+  const edit: EditContext = {};
+  // The meeting's attachments (to check the chosen ones) and whether a correction follows a distribution.
+  if (parsed.data.attachmentNumbers || current.status === "approved") {
+    const bundle = await getMeetingBundle(ctx, meetingId);
+    edit.attachmentNumbers = bundle.attachments.map((a) => a.number);
+    edit.distributed = bundle.meeting.status === "minutes_sent";
+  }
+  const next = editMinutes(current, parsed.data, by, ctx.clock.now(), edit);
   await writeMinutesVersion(ctx, current, next);
   return next;
 }
@@ -48,6 +75,7 @@ export async function saveMinutes(ctx: AppContext, meetingId: string, raw: SaveM
 export async function approveMinutes(ctx: AppContext, meetingId: string, by: string): Promise<Minutes> {
   const current = await getMinutes(ctx, meetingId);
   if (current.status === "approved") return current;
+  await requireStarted(ctx, meetingId);
   const now = ctx.clock.now().toISOString();
   const next: Minutes = {
     ...current,
@@ -69,6 +97,7 @@ export async function approveMinutes(ctx: AppContext, meetingId: string, by: str
 export async function scheduleMinutes(ctx: AppContext, meetingId: string, at: string, by: string): Promise<Minutes> {
   const current = await getMinutes(ctx, meetingId);
   if (current.status !== "approved") throw new ConflictError(t.rules.minutesNotApproved);
+  await requireStarted(ctx, meetingId);
   const now = ctx.clock.now();
   const when = at === "now" ? now.toISOString() : toUtcIso(at);
   let jobId = current.scheduledJobId;

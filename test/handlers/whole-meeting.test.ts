@@ -229,10 +229,17 @@ describe("a whole meeting through the handlers, on API Gateway, SQS and EventBri
 
     // --- Minutes: saved and approved through the JSON API, the distribution planned on the page.
     expect((await browser.json("PUT", `/api/meetings/${meetingId}/minutes`, { place: "Rådhuset i Drammen" })).status).toBe(200);
-    expect((await browser.json("POST", `/api/meetings/${meetingId}/minutes/approve`)).status).toBe(200);
-    const planned = await browser.postForm(`/moter/${meetingId}/referat/planlegg`, { csrf, at: "2030-06-02T10:00" });
-    expect(planned.status).toBe(303);
-    expect((await browser.get(planned.location!)).text).toContain("Utsendelsen er planlagt.");
+    // Approved and planned only once the meeting has started (12:05 that day; the page session would
+    // have expired by then, so through the API token), then the page shows the plan.
+    env.clock.set(new Date("2030-06-01T10:05:00Z"));
+    try {
+      expect((await browser.json("POST", `/api/meetings/${meetingId}/minutes/approve`)).status).toBe(200);
+      const at = "2030-06-02T10:00";
+      expect((await browser.json("POST", `/api/meetings/${meetingId}/minutes/schedule`, { at })).status).toBe(200);
+    } finally {
+      env.clock.set(new Date());
+    }
+    expect((await browser.get(`/moter/${meetingId}/referat`)).text).toContain("planlagt 02.06.2030 kl. 10.00");
 
     // The every-minute EventBridge rule fires after the planned time: the tick runs the job, the worker sends.
     env.clock.set(new Date("2030-06-02T08:05:00Z"));

@@ -17,12 +17,20 @@ const body = {
   shortName: "RG",
   secretariat: { name: "Vestregionen", email: "s@v.no" },
 } as Body;
-const seat = (id: string, name: string, reply?: Invitation["reply"]) =>
-  ({ id, name, organisationName: "Asker", reply }) as Invitation;
+const seat = (id: string, name: string, reply?: Invitation["reply"], role = "member") =>
+  ({ id, name, organisationName: "Asker", reply, role }) as Invitation;
 const agenda = [
-  { id: "i1", number: "12/2017", title: "Budsjett", kind: "decision", proposedDecision: "Vedtas.", background: "Bakgrunn" },
-  { id: "i2", number: "13/2017", title: "Orientering", kind: "information" },
-] as AgendaItem[];
+  {
+    id: "i1",
+    number: "12/2017",
+    title: "Budsjett",
+    kind: "decision",
+    proposedDecision: "Vedtas.",
+    background: "Bakgrunn",
+    subItems: [],
+  },
+  { id: "i2", number: "13/2017", title: "Orientering", kind: "information", subItems: [] },
+] as unknown as AgendaItem[];
 const now = new Date("2017-06-02T08:00:00.000Z");
 
 describe("the first draft", () => {
@@ -40,7 +48,7 @@ describe("the first draft", () => {
       { name: "Kari", organisation: "Asker", substituteFor: "Trond" },
     ]);
     expect(draft.absent).toEqual([{ name: "Nils", organisation: "Asker" }]);
-    expect(draft.secretariat).toEqual(["Vestregionen"]);
+    expect(draft.secretariat).toEqual([{ name: "Vestregionen" }]);
   });
 
   it("pre-fills decisions from the proposals; information is noted", () => {

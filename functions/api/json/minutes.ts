@@ -1,10 +1,13 @@
-/** The JSON API's minutes: draft, save, approve, and schedule (move or cancel) the distribution. */
-import { OpenAPIHono } from "@hono/zod-openapi";
+/** The JSON API's minutes: draft, save, approve, schedule (move or cancel) the distribution, and read every saved version. */
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { t } from "../../../shared/i18n/nb.js";
+import { nbMinutes } from "../../../shared/i18n/nb-minutes.js";
 import {
   approveMinutes,
   cancelScheduledMinutes,
   getMinutes,
+  getMinutesVersionOf,
+  listMinutesVersions,
   Minutes,
   SaveMinutesInput,
   ScheduleMinutesInput,
@@ -18,6 +21,17 @@ import { IdParam, jsonOp } from "./openapi.js";
 
 const d = t.apiDocs;
 const MinutesView = Minutes.extend({ distribution: Distribution.optional() });
+/** One line of the versions list: which version, its state, who saved it when, and a correction's reason. */
+const VersionSummary = Minutes.pick({
+  version: true,
+  status: true,
+  updatedAt: true,
+  updatedBy: true,
+  approvedAt: true,
+  correctionReason: true,
+  scheduledFor: true,
+});
+const VersionParams = z.object({ id: z.string().min(1).max(64), n: z.coerce.number().int().min(1).max(100_000) });
 
 export function minutesApi() {
   const app = new OpenAPIHono<AppEnv>();
@@ -66,6 +80,34 @@ export function minutesApi() {
         await minutesWithDistribution(ctx, await cancelScheduledMinutes(ctx, c.req.valid("param").id, actor(c))),
         200,
       );
+    },
+  );
+  app.openapi(
+    jsonOp({
+      method: "get",
+      path: "/meetings/{id}/minutes/versions",
+      operationId: "listMinutesVersions",
+      summary: nbMinutes.apiDocs.listVersions,
+      params: IdParam,
+      response: z.object({ versions: z.array(VersionSummary) }),
+    }),
+    async (c) => {
+      const versions = await listMinutesVersions(c.get("ctx"), c.req.valid("param").id);
+      return c.json({ versions: versions.map((v) => VersionSummary.parse(v)) }, 200);
+    },
+  );
+  app.openapi(
+    jsonOp({
+      method: "get",
+      path: "/meetings/{id}/minutes/versions/{n}",
+      operationId: "getMinutesVersion",
+      summary: nbMinutes.apiDocs.getVersion,
+      params: VersionParams,
+      response: Minutes,
+    }),
+    async (c) => {
+      const { id, n } = c.req.valid("param");
+      return c.json(await getMinutesVersionOf(c.get("ctx"), id, n), 200);
     },
   );
   return app;

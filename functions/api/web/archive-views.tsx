@@ -1,6 +1,6 @@
 // The public archive's views: the list of bodies, a body's meetings by year, one meeting's innkalling and referat.
 import { t } from "../../../shared/i18n/nb.js";
-import { attendeeLine } from "../../../shared/minutes/index.js";
+import { attendeeLine, secretariatLine } from "../../../shared/minutes/index.js";
 import type { AgendaItem, Attachment, Body, Meeting, Minutes } from "../../../shared/model.js";
 import { formatMeetingTime, formatOsloDate, osloYear } from "../../../shared/time.js";
 import { Page } from "../../../shared/web/layout.js";
@@ -99,7 +99,7 @@ function ApprovedMinutes(p: { minutes: Minutes }) {
         <dt>{m.present}</dt>
         <dd>{mn.present.map(attendeeLine).join(", ")}</dd>
         <dt>{m.secretariat}</dt>
-        <dd>{mn.secretariat.join(" og ")}</dd>
+        <dd>{secretariatLine(mn.secretariat)}</dd>
         <dt>{m.absent}</dt>
         <dd>{mn.absent.map(attendeeLine).join(", ") || m.none}</dd>
       </dl>

@@ -1,12 +1,65 @@
-/** The minutes page: the referat's form (who came, each case's text and decision), approval, and the scheduled distribution. */
+/**
+ * The minutes page: the referat's form (who came, each case's and sub-item's text and outcome, the
+ * attachments that go with it), approval, and the scheduled distribution (plan, move, cancel).
+ */
+import { nbMinutes } from "../../../shared/i18n/nb-minutes.js";
 import { nbPages } from "../../../shared/i18n/nb-pages.js";
 import { attendeeLine } from "../../../shared/minutes/index.js";
-import type { Meeting } from "../../../shared/model.js";
+import type { Attachment, Meeting } from "../../../shared/model.js";
 import { formatOsloDateTime, utcToOsloLocal } from "../../../shared/time.js";
 import type { MinutesView } from "../minutes-view.js";
 import { Choice, Csrf, ErrorSummary, Field, type Frame, Notice, Shell } from "./shell.js";
 
 const s = nbPages;
+const sm = nbMinutes.pages;
+
+/** A case's or a sub-item's text, decision and outcome, named under `prefix` ("item0." or "item0.sub1."). */
+function OutcomeFields(p: {
+  prefix: string;
+  value: { text?: string; decision?: string; status: string };
+  errors: Record<string, string>;
+}) {
+  return (
+    <>
+      <Field name={`${p.prefix}text`} label={s.text} value={p.value.text} errors={p.errors} textarea />
+      <Field name={`${p.prefix}decision`} label={s.decision} value={p.value.decision} errors={p.errors} textarea />
+      <Choice
+        id={`${p.prefix}status`}
+        name={`${p.prefix}status`}
+        label={s.status}
+        choices={s.itemStatus}
+        selected={p.value.status}
+      />
+    </>
+  );
+}
+
+/** The meeting's attachments to send with the referat (all ticked until the secretariat has chosen). */
+function AttachmentChoice(p: { attachments: Attachment[]; chosen?: number[] }) {
+  if (!p.attachments.length) return null;
+  const chosen = new Set(p.chosen ?? p.attachments.map((a) => a.number));
+  return (
+    <fieldset>
+      <legend>{sm.referatAttachments}</legend>
+      <p class="muted">{sm.referatAttachmentsHint}</p>
+      <input type="hidden" name="attachmentsOffered" value="1" />
+      {p.attachments.map((a) => (
+        <div class="choice">
+          <input
+            type="checkbox"
+            id={`attachment.${a.number}`}
+            name={`attachment.${a.number}`}
+            value="1"
+            checked={chosen.has(a.number)}
+          />
+          <label for={`attachment.${a.number}`}>
+            {s.attachmentLine(a.number, a.title, a.filename, Math.ceil(a.size / 1024))}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
 
 /** After the status: " (godkjent …)", the distribution's state and its last error, if any. */
 function statusLine(mn: MinutesView): string {
@@ -20,7 +73,13 @@ function statusLine(mn: MinutesView): string {
 }
 
 export function MinutesPage(
-  p: Frame & { meeting: Meeting; minutes: MinutesView; errors?: Record<string, string>; notice?: string },
+  p: Frame & {
+    meeting: Meeting;
+    attachments: Attachment[];
+    minutes: MinutesView;
+    errors?: Record<string, string>;
+    notice?: string;
+  },
 ) {
   const mn = p.minutes;
   const locked = mn.status === "approved";
@@ -33,6 +92,9 @@ export function MinutesPage(
       <p>
         {s.status}: <strong>{locked ? s.approved : s.draft}</strong>
         {statusLine(mn)}
+      </p>
+      <p>
+        <a href={`${action}/versjoner`}>{sm.showVersions}</a>
       </p>
       <form method="post" action={action}>
         <Csrf csrf={p.csrf} />
@@ -51,8 +113,8 @@ export function MinutesPage(
         <Field
           name="secretariat"
           label={s.secretariat}
-          hint={s.onePerLine}
-          value={mn.secretariat.join("\n")}
+          hint={sm.secretariatHint}
+          value={mn.secretariat.map(attendeeLine).join("\n")}
           errors={errors}
           textarea
         />
@@ -71,11 +133,17 @@ export function MinutesPage(
               {i.title}
             </legend>
             <input type="hidden" name={`item${n}.itemId`} value={i.itemId} />
-            <Field name={`item${n}.text`} label={s.text} value={i.text} errors={errors} textarea />
-            <Field name={`item${n}.decision`} label={s.decision} value={i.decision} errors={errors} textarea />
-            <Choice id={`item${n}.status`} name={`item${n}.status`} label={s.status} choices={s.itemStatus} selected={i.status} />
+            <OutcomeFields prefix={`item${n}.`} value={i} errors={errors} />
+            {(i.subItems ?? []).map((sub, k) => (
+              <fieldset>
+                <legend>{sm.subItem(sub.letter, sub.title)}</legend>
+                <input type="hidden" name={`item${n}.sub${k}.letter`} value={sub.letter} />
+                <OutcomeFields prefix={`item${n}.sub${k}.`} value={sub} errors={errors} />
+              </fieldset>
+            ))}
           </fieldset>
         ))}
+        <AttachmentChoice attachments={p.attachments} chosen={mn.attachmentNumbers} />
         {locked && <Field name="correctionReason" label={s.correctionReason} errors={errors} />}
         <p>
           <button type="submit">{s.saveMinutes}</button>
@@ -101,6 +169,12 @@ export function MinutesPage(
           <p>
             <button type="submit">{mn.scheduledFor ? s.moveSchedule : s.schedule}</button>
           </p>
+        </form>
+      )}
+      {mn.scheduledFor && mn.distribution?.status === "pending" && (
+        <form method="post" action={`${action}/avbryt`}>
+          <Csrf csrf={p.csrf} />
+          <button type="submit">{sm.cancelDistribution}</button>
         </form>
       )}
     </Shell>

@@ -1,33 +1,78 @@
-/** The secretariat's minutes pages (/moter/:id/referat): write and save the referat, approve it, schedule its distribution. */
+/**
+ * The secretariat's minutes pages (/moter/:id/referat): write and save the referat (with sub-items and
+ * its attachments), approve it, schedule or cancel its distribution, and read every saved version.
+ */
 import { Hono } from "hono";
 import { ConflictError, InvalidError } from "../../../shared/errors.js";
+import { nbMinutes } from "../../../shared/i18n/nb-minutes.js";
 import { nbPages } from "../../../shared/i18n/nb-pages.js";
-import { getMeetingRecord } from "../../../shared/meetings/index.js";
-import { approveMinutes, getMinutes, type Minutes, saveMinutes, scheduleMinutes } from "../../../shared/minutes/index.js";
+import { getMeetingBundle } from "../../../shared/meetings/index.js";
+import {
+  approveMinutes,
+  cancelScheduledMinutes,
+  getMinutes,
+  type Minutes,
+  type SaveMinutesInput,
+  saveMinutes,
+  scheduleMinutes,
+} from "../../../shared/minutes/index.js";
 import { byField, formFields } from "../../../shared/web/forms.js";
 import { sendPage } from "../../../shared/web/html.js";
 import type { AppEnv } from "../env.js";
 import { actor } from "../guard.js";
 import { minutesWithDistribution } from "../minutes-view.js";
+import { minutesVersionPages } from "./minutes-versions.js";
 import { MinutesPage } from "./minutes-views.js";
 import { type C, done, frame } from "./page.js";
 import { parseAttendeeLines } from "./parse.js";
 
 const msg = nbPages.notices;
 
-/** The form's per-case fields (item0.itemId, item0.text …) as the minutes' items. */
+type Outcome = Minutes["items"][number]["status"];
+
+/** The numbered fields under a prefix: "item0.", "item1." … or "item0.sub0.", "item0.sub1." … */
+const numbered = (f: Record<string, string>, prefix: string, key: string) =>
+  Object.keys(f)
+    .filter((k) => new RegExp(`^${prefix.replace(/\./g, "\\.")}\\d+\\.${key}$`).test(k))
+    .map((k) => k.slice(0, -key.length));
+
+/** The form's per-case fields (item0.itemId, item0.text, item0.sub0.letter …) as the minutes' items. */
 function itemsOf(f: Record<string, string>) {
+  const outcome = (n: string) => ({
+    text: f[`${n}text`] ?? "",
+    decision: f[`${n}decision`] ?? "",
+    status: f[`${n}status`] as Outcome,
+  });
+  return numbered(f, "item", "itemId").map((n) => ({
+    itemId: f[`${n}itemId`] ?? "",
+    ...outcome(n),
+    subItems: numbered(f, `${n}sub`, "letter").map((sn) => ({ letter: f[`${sn}letter`] ?? "", ...outcome(sn) })),
+  }));
+}
+
+/** One name per line: "Nina Solberg, Vestregionen". */
+const secretariatOf = (text: string) => parseAttendeeLines(text).map(({ name, organisation }) => ({ name, organisation }));
+
+/** The chosen attachments (checkboxes "attachment.3"), when the form offered any. */
+function attachmentNumbersOf(f: Record<string, string>): number[] | undefined {
+  if (f.attachmentsOffered !== "1") return undefined;
   return Object.keys(f)
-    .filter((k) => /^item\d+\.itemId$/.test(k))
-    .map((k) => {
-      const n = k.split(".")[0];
-      return {
-        itemId: f[k] ?? "",
-        text: f[`${n}.text`] ?? "",
-        decision: f[`${n}.decision`] ?? "",
-        status: f[`${n}.status`] as Minutes["items"][number]["status"],
-      };
-    });
+    .filter((k) => /^attachment\.\d+$/.test(k))
+    .map((k) => Number(k.slice("attachment.".length)));
+}
+
+function minutesInput(f: Record<string, string>): SaveMinutesInput {
+  return {
+    startedAt: f.startedAt || undefined,
+    endedAt: f.endedAt || undefined,
+    place: f.place || undefined,
+    present: parseAttendeeLines(f.present ?? ""),
+    absent: parseAttendeeLines(f.absent ?? ""),
+    secretariat: secretariatOf(f.secretariat ?? ""),
+    items: itemsOf(f),
+    attachmentNumbers: attachmentNumbersOf(f),
+    correctionReason: f.correctionReason || undefined,
+  };
 }
 
 export function minutesPages() {
@@ -39,10 +84,16 @@ export function minutesPages() {
     status: 200 | 400 | 409 = 200,
   ) => {
     const ctx = c.get("ctx");
-    const [meeting, minutes] = await Promise.all([getMeetingRecord(ctx, id), getMinutes(ctx, id)]);
+    const [bundle, minutes] = await Promise.all([getMeetingBundle(ctx, id), getMinutes(ctx, id)]);
     return sendPage(
       c,
-      <MinutesPage {...frame(c)} meeting={meeting} minutes={await minutesWithDistribution(ctx, minutes)} {...extra} />,
+      <MinutesPage
+        {...frame(c)}
+        meeting={bundle.meeting}
+        attachments={bundle.attachments}
+        minutes={await minutesWithDistribution(ctx, minutes)}
+        {...extra}
+      />,
       status,
     );
   };
@@ -56,20 +107,7 @@ export function minutesPages() {
   app.get("/moter/:id/referat", (c) => page(c, c.req.param("id"), { notice: c.req.query("ok") }));
   app.post("/moter/:id/referat", async (c) => {
     const id = c.req.param("id");
-    const f = await formFields(c.req);
-    const input = {
-      startedAt: f.startedAt || undefined,
-      endedAt: f.endedAt || undefined,
-      place: f.place || undefined,
-      present: parseAttendeeLines(f.present ?? ""),
-      absent: parseAttendeeLines(f.absent ?? ""),
-      secretariat: (f.secretariat ?? "")
-        .split(/\r?\n/)
-        .map((s) => s.trim())
-        .filter(Boolean),
-      items: itemsOf(f),
-      correctionReason: f.correctionReason || undefined,
-    };
+    const input = minutesInput(await formFields(c.req));
     try {
       await saveMinutes(c.get("ctx"), id, input, actor(c));
     } catch (err) {
@@ -79,8 +117,21 @@ export function minutesPages() {
   });
   app.post("/moter/:id/referat/godkjenn", async (c) => {
     const id = c.req.param("id");
-    await approveMinutes(c.get("ctx"), id, actor(c));
+    try {
+      await approveMinutes(c.get("ctx"), id, actor(c));
+    } catch (err) {
+      return refused(c, id, err, false);
+    }
     return done(c, `/moter/${id}/referat`, msg.minutesApproved);
+  });
+  app.post("/moter/:id/referat/avbryt", async (c) => {
+    const id = c.req.param("id");
+    try {
+      await cancelScheduledMinutes(c.get("ctx"), id, actor(c));
+    } catch (err) {
+      return refused(c, id, err, false);
+    }
+    return done(c, `/moter/${id}/referat`, nbMinutes.pages.distributionCancelled);
   });
   app.post("/moter/:id/referat/planlegg", async (c) => {
     const id = c.req.param("id");
@@ -93,5 +144,6 @@ export function minutesPages() {
     }
     return done(c, `/moter/${id}/referat`, msg.distributionScheduled);
   });
+  app.route("/", minutesVersionPages());
   return app;
 }

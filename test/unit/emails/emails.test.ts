@@ -1,9 +1,10 @@
 // The email templates on the seed meetings: strict MJML, the invitation's content, escaping, render caching, the minutes (no I/O).
 import mjml2html from "mjml";
 import { describe, expect, it } from "vitest";
+import { minutesTemplate } from "../../../emails/minutes-template.js";
 import type { MinutesEmailModel } from "../../../emails/model.js";
 import { mjmlRenderCount, personalise, recipientValues, renderTemplateCached } from "../../../emails/render.js";
-import { loginTemplate, meetingTemplate, minutesTemplate } from "../../../emails/templates.js";
+import { loginTemplate, meetingTemplate } from "../../../emails/templates.js";
 import { seed000, seed001 } from "../../../local/seed-data.js";
 import { composeEmail, composeMinutesEmail, minutesShown } from "./compose.js";
 import { recipient, seed000Model } from "./fixtures.js";
