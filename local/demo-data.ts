@@ -38,7 +38,7 @@ export async function loadDemoDataIfEmpty(ctx: AppContext): Promise<{ loaded: bo
   const meeting = await createMeeting(ctx, { bodyId: rg, ...seed000.meeting, ...times }, now);
   const numberedCases = seed000.agenda.filter((i) => i.kind !== "opening").length;
   for (const item of seed000.agenda) {
-    await addAgendaItem(ctx, meeting.id, { subItems: [], attachmentNumbers: [], ...item });
+    await addAgendaItem(ctx, meeting.id, { subItems: [], ...item, attachmentNumbers: [] });
   }
   try {
     const { addUser } = await import("../shared/auth/index.js");

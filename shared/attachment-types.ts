@@ -52,11 +52,24 @@ export const SNIFF_BYTES = 4096;
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 const ZIP = [0x50, 0x4b, 0x03, 0x04]; // "PK\3\4": .docx, .xlsx, .pptx and .odt are ZIP archives
+const ascii = (text: string) => [...text].map((ch) => ch.charCodeAt(0));
+
+/**
+ * The type an OpenDocument package names itself: ODF requires its first entry to be "mimetype",
+ * stored uncompressed with no extra field, so the type stands as text at byte 38. Undefined for
+ * any other ZIP (an Office Open XML file has no such entry).
+ */
+function odfMimetype(start: Uint8Array): string | undefined {
+  if (!startsWith(start, ZIP) || !startsWith(start.subarray(26), [8, 0, 0, 0, ...ascii("mimetype")])) return undefined;
+  const text = new TextDecoder("latin1").decode(start.subarray(38, 38 + 80));
+  return /^[a-z0-9.+-]+\/[a-z0-9.+-]+/.exec(text)?.[0];
+}
 
 /**
  * Whether a file's first bytes are what its declared (allow-listed) type says: the magic numbers of
- * PDF, PNG, JPEG and ZIP-based Office/ODF files; text and CSV must be valid UTF-8 without NUL. So an
- * .exe renamed .pdf and declared application/pdf is caught. `start` may end inside a UTF-8 sequence.
+ * PDF, PNG, JPEG and ZIP-based Office files (an .odt must name its own type inside); text and CSV must
+ * be valid UTF-8 without NUL. So an .exe renamed .pdf and declared application/pdf is caught, and so
+ * is an .odt declared as .docx. `start` may end inside a UTF-8 sequence.
  */
 export function contentMatchesType(type: string, start: Uint8Array): boolean {
   switch (allowedAttachmentType(type)) {
@@ -69,8 +82,10 @@ export function contentMatchesType(type: string, start: Uint8Array): boolean {
     case "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
     case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
     case "application/vnd.openxmlformats-officedocument.presentationml.presentation":
+      // A ZIP, and not an OpenDocument file renamed .docx.
+      return startsWith(start, ZIP) && odfMimetype(start) === undefined;
     case "application/vnd.oasis.opendocument.text":
-      return startsWith(start, ZIP);
+      return odfMimetype(start) === "application/vnd.oasis.opendocument.text";
     case "text/plain":
     case "text/csv":
       if (start.length === 0 || start.includes(0)) return false;

@@ -1,5 +1,6 @@
 // The building blocks of the input schemas: trimmed texts, Oslo wall-clock times, email addresses.
 import { z } from "zod";
+import { nbMeetings } from "../i18n/nb-meetings.js";
 
 /** Trimmed, non-empty text of at most `max` characters. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
@@ -11,6 +12,16 @@ export const dateTimeInput = z
     (s) => !Number.isNaN(new Date(/Z|[+-]\d{2}:\d{2}$/.test(s) ? s : `${s}Z`).getTime()),
     "Ugyldig tidspunkt (bruk ÅÅÅÅ-MM-DDTTT:MM).",
   );
+
+/** A calendar day, "2030-06-27": a real date (not 2030-02-30). */
+export const dateInput = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, nbMeetings.rules.invalidDate)
+  .refine((s) => {
+    const [y, m, d] = s.split("-").map(Number);
+    const day = new Date(Date.UTC(y!, m! - 1, d!));
+    return day.getUTCMonth() === m! - 1 && day.getUTCDate() === d;
+  }, nbMeetings.rules.invalidDate);
 
 /** An email address, stored in lower case (one address, one person). */
 export const emailAddress = z

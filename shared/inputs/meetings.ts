@@ -1,7 +1,8 @@
 // What the secretariat may send in about meetings and their agenda.
 import { z } from "zod";
+import { nbMeetings } from "../i18n/nb-meetings.js";
 import { agendaItemKind, meetingKind } from "../model.js";
-import { dateTimeInput, optionalText, text } from "./fields.js";
+import { dateInput, dateTimeInput, optionalText, text } from "./fields.js";
 
 export const CreateMeetingInput = z.strictObject({
   bodyId: z.string().min(1),
@@ -33,12 +34,22 @@ const subItemInput = z.strictObject({
   bullets: z.array(text(500)).max(50).default([]),
 });
 
+/** An item's sub-items: each letter once, so "Sak 18/2017 B" names one point. */
+const subItemList = z
+  .array(subItemInput)
+  .max(26)
+  .superRefine((items, ctx) => {
+    const letters = items.map((i) => i.letter);
+    const twice = [...new Set(letters.filter((l, i) => letters.indexOf(l) !== i))];
+    if (twice.length) ctx.addIssue({ code: "custom", message: nbMeetings.rules.duplicateLetters(twice.join(", ")) });
+  });
+
 export const AddAgendaItemInput = z.strictObject({
   title: text(300),
   kind: agendaItemKind.default("decision"),
   background: optionalText(20_000),
   proposedDecision: optionalText(5_000),
-  subItems: z.array(subItemInput).max(26).default([]),
+  subItems: subItemList.default([]),
   attachmentNumbers: z.array(z.number().int().positive()).max(100).default([]),
 });
 
@@ -46,7 +57,7 @@ export const UpdateAgendaItemInput = z.strictObject({
   title: text(300).optional(),
   background: optionalText(20_000).nullable(),
   proposedDecision: optionalText(5_000).nullable(),
-  subItems: z.array(subItemInput).max(26).optional(),
+  subItems: subItemList.optional(),
   attachmentNumbers: z.array(z.number().int().positive()).max(100).optional(),
 });
 
@@ -60,8 +71,12 @@ export const SetNextCaseNumberInput = z.strictObject({
   next: z.number().int().min(1).max(9999),
 });
 
+/** The next meeting of the same body on another day (the times of day are the copied meeting's). */
+export const CopyMeetingInput = z.strictObject({ date: dateInput });
+
 export type CreateMeetingInput = z.infer<typeof CreateMeetingInput>;
 export type UpdateMeetingInput = z.infer<typeof UpdateMeetingInput>;
 export type AddAgendaItemInput = z.infer<typeof AddAgendaItemInput>;
 export type UpdateAgendaItemInput = z.infer<typeof UpdateAgendaItemInput>;
 export type SetNextCaseNumberInput = z.infer<typeof SetNextCaseNumberInput>;
+export type CopyMeetingInput = z.infer<typeof CopyMeetingInput>;

@@ -6,8 +6,17 @@ export { replyOpen } from "../invitations/index.js";
 export { addAttachment, findRecordedUpload, setAttachmentExempt } from "../store/attachments.js";
 export { getMeetingBundle, getMeetingRecord, listMeetings } from "../store/meetings.js";
 export { toUtcIso } from "../time.js";
-export { addAgendaItem, moveAgendaItem, nextCaseNumberLabel, setNextCaseNumber, updateAgendaItem } from "./agenda.js";
-export { editAgendaItem, moveCase, planAgendaItem } from "./agenda-rules.js";
+export {
+  addAgendaItem,
+  moveAgendaItem,
+  nextCaseNumberLabel,
+  removeAgendaItem,
+  setNextCaseNumber,
+  updateAgendaItem,
+} from "./agenda.js";
+export { caseNumbersFrozen, editAgendaItem, moveCase, planAgendaItem, removeCase } from "./agenda-rules.js";
+export { checkAttachmentRemovable, deleteAttachment } from "./attachments.js";
 export { changeMeeting, createMeeting } from "./change.js";
+export { copiedTimes, copyMeeting, suggestedCopyDate } from "./copy.js";
 export { scheduleReminder } from "./reminder.js";
-export { checkMeetingTimes, compareCaseNumbers, formatCaseNumber, meetingChanges } from "./rules.js";
+export { checkMeetingTimes, compareCaseNumbers, formatCaseNumber, meetingChanges, shownStatus } from "./rules.js";

@@ -39,7 +39,7 @@ export function formatCaseNumber(seq: number, year: number): string {
   return `${seq}/${year}`;
 }
 
-function parseCaseNumber(n: string): { seq: number; year: number } {
+export function parseCaseNumber(n: string): { seq: number; year: number } {
   const [seq, year] = n.split("/").map(Number);
   return { seq: seq ?? 0, year: year ?? 0 };
 }
@@ -49,4 +49,13 @@ export function compareCaseNumbers(a: string, b: string): number {
   const x = parseCaseNumber(a);
   const y = parseCaseNumber(b);
   return x.year - y.year || x.seq - y.seq;
+}
+
+/**
+ * The status a page shows: a meeting whose end has passed was held ("Avholdt") even if nobody
+ * set it; a stored status past that (referat, avlyst) is shown as it is.
+ */
+export function shownStatus(meeting: Meeting, now: Date): Meeting["status"] {
+  const open = meeting.status === "draft" || meeting.status === "invited";
+  return open && new Date(meeting.endsAt) <= now ? "held" : meeting.status;
 }

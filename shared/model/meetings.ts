@@ -39,6 +39,8 @@ export const AgendaItem = z.object({
   subItems: z.array(SubItem),
   attachmentNumbers: z.array(z.number().int()),
   order: z.number(),
+  /** Withdrawn after the innkalling went out ("Trukket"): kept with its number for the record. */
+  withdrawn: z.boolean().optional(),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 

@@ -70,25 +70,48 @@ export function addAgendaItem(
   );
 }
 
+/** What an agenda change writes: items put, at most one removed, and a case number given back to the body's series. */
+export interface AgendaWrite {
+  put: AgendaItem[];
+  removeId?: string;
+  /** The highest number of the series, freed by a deletion: given back only if no later number was handed out. */
+  release?: { year: number; seq: number };
+}
+
 /**
  * Rewrites agenda items as `decide` says from the meeting as read (an edit, a move that deals the
- * numbers out again), with the meeting's version bump, in one transaction; retried on a race.
- * Returns the whole agenda after the write, in order.
+ * numbers out again, a deletion), with the meeting's version bump, in one transaction; retried on a
+ * race. Returns the whole agenda after the write, in order.
  */
-export function writeAgendaItems(d: Db, meetingId: string, decide: (read: MeetingAgenda) => AgendaItem[]): Promise<AgendaItem[]> {
+export function writeAgendaItems(d: Db, meetingId: string, decide: (read: MeetingAgenda) => AgendaWrite): Promise<AgendaItem[]> {
   return retryOnConflict(
     async () => {
       const { meeting, agenda, attachments } = await getMeetingBundle(d, meetingId);
-      const changed = decide({ meeting, agenda, attachments });
-      await d.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            ...changed.map((i) => ({ Put: { TableName: d.tableName, Item: { ...keys.agendaItem(meetingId, i.id), ...i } } })),
-            bumpVersion(d, meeting),
-          ],
-        }),
-      );
-      const byId = new Map([...agenda, ...changed].map((i) => [i.id, i]));
+      const { put, removeId, release } = decide({ meeting, agenda, attachments });
+      const tx: TransactItems = put.map((i) => ({
+        Put: { TableName: d.tableName, Item: { ...keys.agendaItem(meetingId, i.id), ...i } },
+      }));
+      if (removeId) tx.push({ Delete: { TableName: d.tableName, Key: keys.agendaItem(meetingId, removeId) } });
+      if (release) {
+        const counterKey = keys.caseCounter(meeting.bodyId, release.year);
+        const counter = await d.db.send(new GetCommand({ TableName: d.tableName, Key: counterKey, ConsistentRead: true }));
+        // Conditional: a number taken meanwhile fails the whole write, and the retry decides again.
+        if (Number(counter.Item?.next) === release.seq + 1)
+          tx.push({
+            Update: {
+              TableName: d.tableName,
+              Key: counterKey,
+              UpdateExpression: "SET #next = :seq",
+              ConditionExpression: "#next = :after",
+              ExpressionAttributeNames: { "#next": "next" },
+              ExpressionAttributeValues: { ":seq": release.seq, ":after": release.seq + 1 },
+            },
+          });
+      }
+      tx.push(bumpVersion(d, meeting));
+      await d.db.send(new TransactWriteCommand({ TransactItems: tx }));
+      const byId = new Map([...agenda, ...put].map((i) => [i.id, i]));
+      if (removeId) byId.delete(removeId);
       return [...byId.values()].sort((a, b) => a.order - b.order);
     },
     { retries: 20 },

@@ -1,9 +1,12 @@
 // A meeting's attachments (vedlegg) in the table: numbered once per upload, with the meeting's version bump.
 import { GetCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { NotFoundError } from "../errors.js";
+import { nbMeetings } from "../i18n/nb-meetings.js";
 import { Attachment } from "../model.js";
 import { type Db, retryOnConflict } from "./db.js";
 import { keys, withoutKeys } from "./keys.js";
-import { bumpVersion, getMeetingRecord } from "./meetings.js";
+import { bumpVersion, getMeetingBundle, getMeetingRecord, type MeetingAgenda } from "./meetings.js";
+import { getSnapshot } from "./snapshots.js";
 
 /** The attachment an upload was already recorded as, if it was. */
 export async function findRecordedUpload(d: Db, meetingId: string, uploadKey: string): Promise<Attachment | undefined> {
@@ -99,5 +102,47 @@ export async function setAttachmentExempt(d: Db, meetingId: string, n: number, e
       ConditionExpression: "attribute_exists(PK)",
       ExpressionAttributeValues: { ":e": exempt },
     }),
+  );
+}
+
+/** What deciding whether an attachment may go needs: the meeting as read, and the numbers its last send carried. */
+export interface AttachmentRemovalRead extends MeetingAgenda {
+  attachment: Attachment;
+  /** The attachments of the version last sent out; undefined: never sent. A lost snapshot counts as all sent. */
+  sentNumbers?: number[];
+}
+
+/**
+ * Deletes an attachment record, with the meeting's version bump, if `check` (which throws to
+ * refuse) allows it from the meeting as read. Returns the record, so its file can be deleted.
+ */
+export function removeAttachment(
+  d: Db,
+  meetingId: string,
+  n: number,
+  check: (read: AttachmentRemovalRead) => void,
+): Promise<Attachment> {
+  return retryOnConflict(
+    async () => {
+      const { meeting, agenda, attachments } = await getMeetingBundle(d, meetingId);
+      const attachment = attachments.find((a) => a.number === n);
+      if (!attachment) throw new NotFoundError(nbMeetings.rules.attachment(n));
+      const sent = meeting.invitedVersion === undefined ? undefined : await getSnapshot(d, meetingId, meeting.invitedVersion);
+      const sentNumbers =
+        meeting.invitedVersion === undefined ? undefined : (sent?.attachments ?? attachments).map((a) => a.number);
+      check({ meeting, agenda, attachments, attachment, sentNumbers });
+      await d.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: { TableName: d.tableName, Key: keys.attachment(meetingId, n), ConditionExpression: "attribute_exists(PK)" },
+            },
+            bumpVersion(d, meeting),
+          ],
+        }),
+      );
+      return attachment;
+    },
+    { retries: 20 },
   );
 }

@@ -72,6 +72,36 @@ describe("attachments straight to S3", () => {
     expect(text.body.number).toBe(1);
   });
 
+  it("an OpenDocument file declared as Word (or a Word file as .odt) is refused from its content", async () => {
+    const m = await meeting();
+    const zipEntry = (name: string, body: string) =>
+      new Uint8Array([
+        0x50,
+        0x4b,
+        0x03,
+        0x04,
+        0x0a,
+        ...Array<number>(21).fill(0),
+        name.length,
+        0,
+        0,
+        0,
+        ...Buffer.from(name + body),
+      ]);
+    const odt = zipEntry("mimetype", "application/vnd.oasis.opendocument.text");
+    const docx = zipEntry("[Content_Types].xml", "<?xml");
+    const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    const ODT = "application/vnd.oasis.opendocument.text";
+    const up = (filename: string, type: string, content: Uint8Array) =>
+      uploadViaApi(api, m.id, { title: filename, filename, type, content });
+    const odtAsDocx = await up("sak.docx", DOCX, odt);
+    expect(odtAsDocx.status).toBe(400);
+    expect(odtAsDocx.body.errors[0].message).toContain("Innholdet i «sak.docx» er ikke");
+    expect((await up("sak.odt", ODT, docx)).status).toBe(400);
+    expect((await up("sak.odt", ODT, odt)).status).toBe(201);
+    expect((await up("sak.docx", DOCX, docx)).status).toBe(201);
+  });
+
   it("a key outside this meeting's upload prefix cannot be recorded, and the object is left alone", async () => {
     const mine = await meeting();
     const theirs = await meeting();

@@ -17,6 +17,11 @@ describe("secretariat API: bodies, members, meetings and agendas", () => {
     expect(meeting.status).toBe(201);
     // 09:00 in Oslo in June is 07:00 UTC (summer time).
     expect(meeting.body.startsAt).toBe("2017-06-01T07:00:00.000Z");
+    // An item may only name attachments the meeting has: the seed's Vedlegg 1–8 first.
+    for (const n of new Set(seed000.agenda.flatMap((i) => ("attachmentNumbers" in i ? i.attachmentNumbers : [])))) {
+      const file = { title: `Vedlegg ${n}`, filename: `vedlegg-${n}.pdf`, type: "application/pdf", content: "%PDF-1.4" };
+      expect((await uploadViaApi(api, meeting.body.id, file)).body.number).toBe(n);
+    }
     for (const item of seed000.agenda) {
       const res = await api.post(`/api/meetings/${meeting.body.id}/agenda`, item);
       expect(res.status, JSON.stringify(res.body)).toBe(201);

@@ -8,6 +8,12 @@ import { attachmentTypes, contentMatchesType } from "../../shared/meetings/index
 const bytes = (...b: (number | string)[]) =>
   new Uint8Array(b.flatMap((x) => (typeof x === "string" ? [...Buffer.from(x)] : [x])));
 
+/** The start of a ZIP whose first entry is "mimetype" (stored, no extra field) holding `type`: an OpenDocument file. */
+const odf = (type: string) =>
+  bytes(0x50, 0x4b, 0x03, 0x04, 0x0a, 0, 0, 0, 0, 0, ...Array<number>(16).fill(0), 8, 0, 0, 0, "mimetype", type, "PK");
+const ODT = "application/vnd.oasis.opendocument.text";
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 describe("an attachment's first bytes must be what its declared type says", () => {
   const zip = bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00);
   const cases: [string, Uint8Array, boolean][] = [
@@ -21,7 +27,10 @@ describe("an attachment's first bytes must be what its declared type says", () =
     ["application/vnd.openxmlformats-officedocument.wordprocessingml.document", zip, true],
     ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", zip, true],
     ["application/vnd.openxmlformats-officedocument.presentationml.presentation", zip, true],
-    ["application/vnd.oasis.opendocument.text", zip, true],
+    [ODT, odf(ODT), true],
+    [ODT, zip, false], // a ZIP that does not say it is an OpenDocument text (a .docx renamed .odt)
+    [ODT, odf("application/vnd.oasis.opendocument.spreadsheet"), false], // an .ods renamed .odt
+    [DOCX, odf(ODT), false], // an .odt renamed .docx
     ["application/vnd.oasis.opendocument.text", bytes(0xd0, 0xcf, 0x11, 0xe0), false], // old binary .doc
     ["text/plain", bytes("Bærum kommune\n"), true],
     ["text/csv", bytes("navn;kommune\nÅse;Lier\n"), true],
@@ -44,6 +53,7 @@ describe("an attachment's first bytes must be what its declared type says", () =
       jpg: bytes(0xff, 0xd8, 0xff),
       txt: bytes("a"),
       csv: bytes("a"),
+      odt: odf(ODT),
     };
     for (const { type, ext } of attachmentTypes) expect(contentMatchesType(type, samples[ext] ?? zip), type).toBe(true);
   });

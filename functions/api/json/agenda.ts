@@ -1,6 +1,7 @@
 /** The JSON API's agenda: cases (saker) added, changed and moved, and a body's next case number. */
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { t } from "../../../shared/i18n/nb.js";
+import { nbMeetings } from "../../../shared/i18n/nb-meetings.js";
 import {
   AddAgendaItemInput,
   MoveAgendaItemInput,
@@ -57,6 +58,20 @@ export function agendaApi() {
     async (c) => {
       const { id, itemId } = c.req.valid("param");
       return c.json({ agenda: await meetings.moveAgendaItem(c.get("ctx"), id, itemId, c.req.valid("json").position) }, 200);
+    },
+  );
+  app.openapi(
+    jsonOp({
+      method: "delete",
+      path: "/meetings/{id}/agenda/{itemId}",
+      operationId: "removeAgendaItem",
+      summary: nbMeetings.apiDocs.removeAgendaItem,
+      params: ItemParams,
+      response: z.object({ outcome: z.enum(["deleted", "withdrawn"]), agenda: z.array(AgendaItem) }),
+    }),
+    async (c) => {
+      const { id, itemId } = c.req.valid("param");
+      return c.json(await meetings.removeAgendaItem(c.get("ctx"), id, itemId), 200);
     },
   );
   app.openapi(

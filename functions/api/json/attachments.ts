@@ -2,6 +2,8 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { InvalidError } from "../../../shared/errors.js";
 import { t } from "../../../shared/i18n/nb.js";
+import { nbMeetings } from "../../../shared/i18n/nb-meetings.js";
+import { deleteAttachment } from "../../../shared/meetings/index.js";
 import type { AppEnv } from "../env.js";
 import { AttachmentUploadRequest, createUpload, maxUploadMb, RecordAttachmentInput, recordUpload } from "../uploads.js";
 import { PublicAttachment } from "./meetings.js";
@@ -40,6 +42,21 @@ export function attachmentsApi() {
       if (!result.ok) throw new InvalidError([{ field: "file", message: result.message }]);
       const { blobKey, ...attachment } = result.attachment;
       return result.created ? c.json(attachment, 201) : c.json(attachment, 200);
+    },
+  );
+  app.openapi(
+    jsonOp({
+      method: "delete",
+      path: "/meetings/{id}/attachments/{number}",
+      operationId: "deleteAttachment",
+      summary: nbMeetings.apiDocs.deleteAttachment,
+      params: z.object({ id: z.string().min(1).max(64), number: z.coerce.number().int().positive().max(100_000) }),
+      response: z.object({ deleted: z.number() }),
+    }),
+    async (c) => {
+      const { id, number } = c.req.valid("param");
+      await deleteAttachment(c.get("ctx"), id, number);
+      return c.json({ deleted: number }, 200);
     },
   );
   return app;

@@ -2,7 +2,8 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { getBody } from "../../../shared/directory/index.js";
 import { t } from "../../../shared/i18n/nb.js";
-import { CreateMeetingInput, UpdateMeetingInput } from "../../../shared/inputs.js";
+import { nbMeetings } from "../../../shared/i18n/nb-meetings.js";
+import { CopyMeetingInput, CreateMeetingInput, UpdateMeetingInput } from "../../../shared/inputs.js";
 import * as meetings from "../../../shared/meetings/index.js";
 import { AgendaItem, Attachment, Meeting } from "../../../shared/model.js";
 import type { AppEnv } from "../env.js";
@@ -67,6 +68,19 @@ export function meetingsApi() {
       response: Meeting,
     }),
     async (c) => c.json(await meetings.changeMeeting(c.get("ctx"), c.req.valid("param").id, c.req.valid("json")), 200),
+  );
+  app.openapi(
+    jsonOp({
+      method: "post",
+      path: "/meetings/{id}/copy",
+      operationId: "copyMeeting",
+      summary: nbMeetings.apiDocs.copyMeeting,
+      params: IdParam,
+      body: CopyMeetingInput,
+      ok: { 201: d.responses.ok },
+      response: z.object({ meeting: Meeting, agenda: z.array(AgendaItem) }),
+    }),
+    async (c) => c.json(await meetings.copyMeeting(c.get("ctx"), c.req.valid("param").id, c.req.valid("json")), 201),
   );
   return app;
 }

@@ -1,9 +1,12 @@
-/** The agenda on the meeting page: each case (sak) editable in place, moved up or down, and the form for a new one. */
+/** The agenda on the meeting page: each case (sak) editable in place, moved, deleted or withdrawn; a new one; the next number. */
+import { nbMeetings } from "../../../shared/i18n/nb-meetings.js";
 import { nbPages } from "../../../shared/i18n/nb-pages.js";
+import { caseNumbersFrozen } from "../../../shared/meetings/index.js";
 import type { AgendaItem, Meeting } from "../../../shared/model.js";
 import { Choice, Csrf, ErrorSummary, Field } from "./shell.js";
 
 const s = nbPages;
+const sm = nbMeetings.pages;
 
 /** Sub-items as the text area shows them: "A Title", then "- bullet" lines (web/parse.ts reads them back). */
 const subItemsText = (item: AgendaItem) =>
@@ -13,14 +16,18 @@ export function AgendaSection(p: {
   meeting: Meeting;
   agenda: AgendaItem[];
   nextNumber: string;
+  caseYear: number;
   csrf: string;
   itemValues?: Record<string, string>;
   itemErrors?: Record<string, string>;
+  caseNumberValues?: Record<string, string>;
+  caseNumberErrors?: Record<string, string>;
 }) {
   const m = p.meeting;
   // Opening and closing keep their places; only the cases between them move.
   const cases = p.agenda.filter((i) => i.kind !== "opening" && i.kind !== "closing");
   const itemErrors = p.itemErrors ?? {};
+  const frozen = caseNumbersFrozen(m);
   return (
     <>
       <h2>{s.agenda}</h2>
@@ -34,6 +41,7 @@ export function AgendaSection(p: {
                 <summary>
                   <strong>{item.number ? s.caseNumber(item.number) : item.kind === "opening" ? s.opening : s.closing}</strong>{" "}
                   {item.title}
+                  {item.withdrawn && <strong class="withdrawn"> ({sm.withdrawn})</strong>}
                 </summary>
                 <form method="post" action={`/moter/${m.id}/saker/${item.id}`}>
                   <Csrf csrf={p.csrf} />
@@ -65,6 +73,9 @@ export function AgendaSection(p: {
                   />
                   <button type="submit">{s.saveCase}</button>
                 </form>
+                {!item.withdrawn && (
+                  <RemoveCase meetingId={m.id} item={item} withdraw={frozen && item.number !== null} csrf={p.csrf} />
+                )}
               </details>
               {idx >= 0 && (
                 <form method="post" action={`/moter/${m.id}/saker/${item.id}/flytt`} class="move">
@@ -120,6 +131,53 @@ export function AgendaSection(p: {
         />
         <p>
           <button type="submit">{s.addCase}</button>
+        </p>
+      </form>
+      <CaseNumberForm
+        meetingId={m.id}
+        year={p.caseYear}
+        next={p.caseNumberValues?.next ?? p.nextNumber.split("/")[0]!}
+        errors={p.caseNumberErrors ?? {}}
+        csrf={p.csrf}
+      />
+    </>
+  );
+}
+
+/** Delete (before the innkalling) or withdraw (after: kept with its number, marked "Trukket"). */
+function RemoveCase(p: { meetingId: string; item: AgendaItem; withdraw: boolean; csrf: string }) {
+  return (
+    <form method="post" action={`/moter/${p.meetingId}/saker/${p.item.id}/slett`}>
+      <Csrf csrf={p.csrf} />
+      {p.withdraw && <p class="muted">{sm.withdrawHint}</p>}
+      <button type="submit" class="secondary">
+        {p.withdraw ? sm.withdrawCase : sm.deleteCase}
+      </button>
+    </form>
+  );
+}
+
+/** The body's case-number series for the meeting's year: the number the next case takes (never lower). */
+function CaseNumberForm(p: { meetingId: string; year: number; next: string; errors: Record<string, string>; csrf: string }) {
+  return (
+    <>
+      <h3>{sm.caseNumbers}</h3>
+      <form method="post" action={`/moter/${p.meetingId}/saksnummer`}>
+        <Csrf csrf={p.csrf} />
+        <ErrorSummary errors={p.errors} idPrefix="saksnr-" />
+        <Field
+          idPrefix="saksnr-"
+          name="next"
+          label={sm.nextCaseNumber(p.year)}
+          type="number"
+          value={p.next}
+          errors={p.errors}
+          required
+        />
+        <p>
+          <button type="submit" class="secondary">
+            {sm.setCaseNumber}
+          </button>
         </p>
       </form>
     </>

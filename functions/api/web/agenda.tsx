@@ -1,9 +1,10 @@
-/** The secretariat's agenda forms on the meeting page: add a case, change it, move it. */
+/** The secretariat's agenda forms on the meeting page: add a case, change it, move it, delete or withdraw it. */
 import { Hono } from "hono";
-import { ConflictError } from "../../../shared/errors.js";
+import { ConflictError, InvalidError } from "../../../shared/errors.js";
+import { nbMeetings } from "../../../shared/i18n/nb-meetings.js";
 import { nbPages } from "../../../shared/i18n/nb-pages.js";
 import { AddAgendaItemInput, UpdateAgendaItemInput } from "../../../shared/inputs.js";
-import { addAgendaItem, moveAgendaItem, updateAgendaItem } from "../../../shared/meetings/index.js";
+import { addAgendaItem, moveAgendaItem, removeAgendaItem, updateAgendaItem } from "../../../shared/meetings/index.js";
 import { formFields, validate } from "../../../shared/web/forms.js";
 import type { AppEnv } from "../env.js";
 import { editorPage } from "./meetings.js";
@@ -43,7 +44,14 @@ export function agendaPages() {
       attachmentNumbers: parseNumberList(f.attachmentNumbers ?? ""),
     });
     if (!v.ok) return editorPage(c, id, { notice: msg.caseNotSaved(Object.values(v.errors).join(" ")) }, 400);
-    await updateAgendaItem(c.get("ctx"), id, itemId, v.data);
+    try {
+      await updateAgendaItem(c.get("ctx"), id, itemId, v.data);
+    } catch (err) {
+      // An attachment number the meeting does not have: said, and nothing saved.
+      if (err instanceof InvalidError)
+        return editorPage(c, id, { notice: msg.caseNotSaved(err.errors.map((e) => e.message).join(" ")) }, 400);
+      throw err;
+    }
     return done(c, `/moter/${id}`, msg.caseSaved);
   });
   app.post("/moter/:id/saker/:itemId/flytt", async (c) => {
@@ -52,6 +60,16 @@ export function agendaPages() {
     if (!Number.isInteger(position) || position < 0) return editorPage(c, id, { notice: msg.invalidPosition }, 400);
     await moveAgendaItem(c.get("ctx"), id, itemId, position);
     return done(c, `/moter/${id}`);
+  });
+  app.post("/moter/:id/saker/:itemId/slett", async (c) => {
+    const { id, itemId } = c.req.param();
+    try {
+      const { outcome } = await removeAgendaItem(c.get("ctx"), id, itemId);
+      return done(c, `/moter/${id}`, outcome === "withdrawn" ? nbMeetings.notices.caseWithdrawn : nbMeetings.notices.caseDeleted);
+    } catch (err) {
+      if (err instanceof ConflictError) return editorPage(c, id, { notice: err.message }, 409);
+      throw err;
+    }
   });
   return app;
 }

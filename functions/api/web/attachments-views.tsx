@@ -1,4 +1,5 @@
 /** Attachments on the meeting page (list, exempt toggle, step 1 of an upload) and the upload page (step 2, straight to S3). */
+import { nbMeetings } from "../../../shared/i18n/nb-meetings.js";
 import { nbPages } from "../../../shared/i18n/nb-pages.js";
 import { attachmentTypes } from "../../../shared/meetings/index.js";
 import type { Attachment, Meeting } from "../../../shared/model.js";
@@ -29,6 +30,12 @@ export function AttachmentsSection(p: {
                 <input type="hidden" name="exempt" value={a.exempt ? "false" : "true"} />
                 <button type="submit" class="secondary">
                   {a.exempt ? s.makePublic : s.makeExempt}
+                </button>
+              </form>{" "}
+              <form method="post" action={`/moter/${m.id}/vedlegg/${a.number}/slett`} class="inline">
+                <Csrf csrf={p.csrf} />
+                <button type="submit" class="secondary">
+                  {nbMeetings.pages.deleteAttachment(a.number)}
                 </button>
               </form>
             </li>

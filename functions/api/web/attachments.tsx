@@ -1,9 +1,10 @@
 /** The secretariat's attachment pages: step 1 (what the file is), S3's redirect back (/mottatt), and the exempt toggle. */
 import { Hono } from "hono";
 import { z } from "zod";
-import { InvalidError, NotFoundError } from "../../../shared/errors.js";
+import { ConflictError, InvalidError, NotFoundError } from "../../../shared/errors.js";
+import { nbMeetings } from "../../../shared/i18n/nb-meetings.js";
 import { nbPages } from "../../../shared/i18n/nb-pages.js";
-import { getMeetingRecord, setAttachmentExempt } from "../../../shared/meetings/index.js";
+import { deleteAttachment, getMeetingRecord, setAttachmentExempt } from "../../../shared/meetings/index.js";
 import { formFields, validate } from "../../../shared/web/forms.js";
 import { sendPage } from "../../../shared/web/html.js";
 import type { AppEnv } from "../env.js";
@@ -93,6 +94,18 @@ export function attachmentPages() {
       throw new NotFoundError(nbPages.attachmentWhat(n));
     });
     return done(c, `/moter/${id}`);
+  });
+  app.post("/moter/:id/vedlegg/:n/slett", async (c) => {
+    const { id, n } = c.req.param();
+    if (!/^\d{1,6}$/.test(n)) throw new NotFoundError(nbPages.attachmentWhat(n));
+    try {
+      await deleteAttachment(c.get("ctx"), id, Number(n));
+    } catch (err) {
+      if (err instanceof ConflictError)
+        return editorPage(c, id, { notice: nbMeetings.notices.attachmentNotDeleted(err.message) }, 409);
+      throw err;
+    }
+    return done(c, `/moter/${id}`, nbMeetings.notices.attachmentDeleted);
   });
   return app;
 }

@@ -1,4 +1,5 @@
 /** The meeting pages: a new meeting, and the meeting page (details, agenda, attachments, publishing). */
+import { nbMeetings } from "../../../shared/i18n/nb-meetings.js";
 import { nbPages } from "../../../shared/i18n/nb-pages.js";
 import type { AgendaItem, Attachment, Body, Meeting } from "../../../shared/model.js";
 import { formatMeetingTime, utcToOsloLocal } from "../../../shared/time.js";
@@ -7,6 +8,7 @@ import { AttachmentsSection } from "./attachments-views.js";
 import { Choice, Csrf, ErrorSummary, Field, type Frame, Notice, Shell } from "./shell.js";
 
 const s = nbPages;
+const sm = nbMeetings.pages;
 
 export function NewMeetingPage(p: Frame & { bodies: Body[]; values: Record<string, string>; errors: Record<string, string> }) {
   return (
@@ -51,6 +53,12 @@ export type EditorProps = Frame & {
   agenda: AgendaItem[];
   attachments: Attachment[];
   nextNumber: string;
+  /** The Oslo year of the meeting: the case-number series its cases take. */
+  caseYear: number;
+  /** The status shown: "held" once the end has passed (shownStatus). */
+  status: Meeting["status"];
+  /** The copy form's proposed date. */
+  copyDate: string;
   values?: Record<string, string>;
   errors?: Record<string, string>;
   itemValues?: Record<string, string>;
@@ -58,6 +66,10 @@ export type EditorProps = Frame & {
   /** The attachment form's values and errors (a refused upload's message under `file`). */
   uploadValues?: Record<string, string>;
   uploadErrors?: Record<string, string>;
+  caseNumberValues?: Record<string, string>;
+  caseNumberErrors?: Record<string, string>;
+  copyValues?: Record<string, string>;
+  copyErrors?: Record<string, string>;
   notice?: string;
 };
 
@@ -78,18 +90,22 @@ export function MeetingEditor(p: EditorProps) {
       </h1>
       <Notice text={p.notice} />
       <p>
-        {formatMeetingTime(m.startsAt, m.endsAt)} · {m.place} · <strong>{s.meetingStatus[m.status]}</strong>
+        {formatMeetingTime(m.startsAt, m.endsAt)} · {m.place} · <strong>{s.meetingStatus[p.status]}</strong>
       </p>
       <nav aria-label={s.meetingNav} class="tabs">
         <a href={`/moter/${m.id}/send`}>{s.previewAndSend}</a>
         <a href={`/moter/${m.id}/svar`}>{s.repliesPerOrganisation}</a>
         <a href={`/moter/${m.id}/referat`}>{s.minutes}</a>
+        {(p.status === "draft" || p.status === "invited") && <a href={`/moter/${m.id}/avlys`}>{sm.cancelMeeting}</a>}
       </nav>
 
       <AgendaSection
         meeting={m}
         agenda={p.agenda}
         nextNumber={p.nextNumber}
+        caseYear={p.caseYear}
+        caseNumberValues={p.caseNumberValues}
+        caseNumberErrors={p.caseNumberErrors}
         csrf={p.csrf}
         itemValues={p.itemValues}
         itemErrors={p.itemErrors}
@@ -120,6 +136,58 @@ export function MeetingEditor(p: EditorProps) {
         <button type="submit" class="secondary">
           {m.published ? s.unpublish : s.publish}
         </button>
+      </form>
+
+      <CopyForm meeting={m} csrf={p.csrf} date={p.copyValues?.date ?? p.copyDate} errors={p.copyErrors ?? {}} />
+    </Shell>
+  );
+}
+
+/** The body's next meeting from this one: the user picks the day (proposed: the same weekday four weeks on). */
+function CopyForm(p: { meeting: Meeting; csrf: string; date: string; errors: Record<string, string> }) {
+  return (
+    <>
+      <h2>{sm.copyMeeting}</h2>
+      <p>{sm.copyHint}</p>
+      <form method="post" action={`/moter/${p.meeting.id}/kopier`}>
+        <Csrf csrf={p.csrf} />
+        <ErrorSummary errors={p.errors} idPrefix="kopi-" />
+        <Field
+          idPrefix="kopi-"
+          name="date"
+          label={sm.copyDate}
+          hint={sm.copyDateHint}
+          type="date"
+          value={p.date}
+          errors={p.errors}
+          required
+        />
+        <p>
+          <button type="submit" class="secondary">
+            {sm.copy}
+          </button>
+        </p>
+      </form>
+    </>
+  );
+}
+
+/** The confirm step of a cancel: what will happen (a CANCEL to everyone, or nothing sent for a draft), then yes or no. */
+export function CancelMeetingPage(p: Frame & { meeting: Meeting }) {
+  const m = p.meeting;
+  const invited = m.invitedVersion !== undefined;
+  return (
+    <Shell title={sm.cancelMeeting} user={p.user} csrf={p.csrf}>
+      <h1>{sm.cancelHeading(m.title)}</h1>
+      <p>{formatMeetingTime(m.startsAt, m.endsAt)}</p>
+      <p>{invited ? sm.cancelInvited : sm.cancelDraft}</p>
+      <form method="post" action={`/moter/${m.id}/avlys`}>
+        <Csrf csrf={p.csrf} />
+        <input type="hidden" name="confirm" value="yes" />
+        <input type="hidden" name="idempotencyKey" value={`avlys-${m.id}-${m.version}`} />
+        <p>
+          <button type="submit">{sm.confirmCancel}</button> <a href={`/moter/${m.id}`}>{sm.keepMeeting}</a>
+        </p>
       </form>
     </Shell>
   );

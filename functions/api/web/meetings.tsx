@@ -1,15 +1,28 @@
-/** The secretariat's meeting pages: a new meeting (/moter/ny), the meeting page (/moter/:id), its details and publishing. */
+/** The secretariat's meeting pages: a new meeting (/moter/ny), the meeting page (/moter/:id), its details, publishing, cancel and copy. */
 import { Hono } from "hono";
 import { getBody, listBodies } from "../../../shared/directory/index.js";
-import { InvalidError } from "../../../shared/errors.js";
+import { ConflictError, InvalidError } from "../../../shared/errors.js";
+import { nbMeetings } from "../../../shared/i18n/nb-meetings.js";
 import { nbPages } from "../../../shared/i18n/nb-pages.js";
-import { CreateMeetingInput, UpdateMeetingInput } from "../../../shared/inputs.js";
-import { changeMeeting, createMeeting, getMeetingBundle, nextCaseNumberLabel } from "../../../shared/meetings/index.js";
+import { CopyMeetingInput, CreateMeetingInput, SetNextCaseNumberInput, UpdateMeetingInput } from "../../../shared/inputs.js";
+import {
+  changeMeeting,
+  copyMeeting,
+  createMeeting,
+  getMeetingBundle,
+  getMeetingRecord,
+  nextCaseNumberLabel,
+  setNextCaseNumber,
+  shownStatus,
+  suggestedCopyDate,
+} from "../../../shared/meetings/index.js";
+import { createSend } from "../../../shared/sending/index.js";
 import { osloYear } from "../../../shared/time.js";
 import { blankToUndefined, byField, formFields, validate } from "../../../shared/web/forms.js";
 import { sendPage } from "../../../shared/web/html.js";
 import type { AppEnv } from "../env.js";
-import { type EditorProps, MeetingEditor, NewMeetingPage } from "./meetings-views.js";
+import { actor } from "../guard.js";
+import { CancelMeetingPage, type EditorProps, MeetingEditor, NewMeetingPage } from "./meetings-views.js";
 import { type C, done, frame } from "./page.js";
 
 const msg = nbPages.notices;
@@ -30,10 +43,41 @@ export async function editorPage(c: C, id: string, extra: Partial<EditorProps> =
       agenda={bundle.agenda}
       attachments={bundle.attachments}
       nextNumber={next}
+      caseYear={year}
+      status={shownStatus(bundle.meeting, ctx.clock.now())}
+      copyDate={suggestedCopyDate(bundle.meeting)}
       {...extra}
     />,
     status,
   );
+}
+
+/**
+ * Cancels a meeting. Once an innkalling has gone out, the cancellation send sets the status and
+ * gives everyone the calendar CANCEL (its progress page follows); a draft is only marked cancelled.
+ */
+async function cancelMeeting(c: C, id: string) {
+  const ctx = c.get("ctx");
+  const f = await formFields(c.req);
+  if (f.confirm !== "yes") return c.redirect(`/moter/${id}/avlys`, 303);
+  const meeting = await getMeetingRecord(ctx, id);
+  const status = shownStatus(meeting, ctx.clock.now());
+  if (status === "cancelled") return done(c, `/moter/${id}`, nbMeetings.rules.alreadyCancelled);
+  if (status !== "draft" && status !== "invited") return done(c, `/moter/${id}`, nbMeetings.rules.heldNotCancelled);
+  if (meeting.invitedVersion === undefined) {
+    await changeMeeting(ctx, id, { status: "cancelled" });
+    return done(c, `/moter/${id}`, nbMeetings.notices.meetingCancelled);
+  }
+  // The page puts a random key in the form: a double click or a refresh sends one cancellation.
+  const idempotencyKey = /^[A-Za-z0-9_-]{8,200}$/.test(f.idempotencyKey ?? "") ? f.idempotencyKey : undefined;
+  const { sendId } = await createSend(ctx, {
+    meetingId: id,
+    template: "cancellation",
+    audience: "all",
+    idempotencyKey,
+    by: actor(c),
+  });
+  return c.redirect(`/utsendelser/${sendId}`, 303);
 }
 
 export function meetingPages() {
@@ -81,6 +125,42 @@ export function meetingPages() {
     const published = (await formFields(c.req)).published === "true";
     await changeMeeting(c.get("ctx"), id, { published });
     return done(c, `/moter/${id}`, published ? msg.published : msg.unpublished);
+  });
+  app.get("/moter/:id/avlys", async (c) =>
+    sendPage(c, <CancelMeetingPage {...frame(c)} meeting={await getMeetingRecord(c.get("ctx"), c.req.param("id"))} />),
+  );
+  app.post("/moter/:id/avlys", (c) => cancelMeeting(c, c.req.param("id")));
+  app.post("/moter/:id/kopier", async (c) => {
+    const id = c.req.param("id");
+    const f = await formFields(c.req);
+    const v = validate(CopyMeetingInput, { date: f.date ?? "" });
+    if (!v.ok) return editorPage(c, id, { copyValues: f, copyErrors: v.errors }, 400);
+    try {
+      const copy = await copyMeeting(c.get("ctx"), id, v.data);
+      return done(c, `/moter/${copy.meeting.id}`, nbMeetings.notices.meetingCopied);
+    } catch (err) {
+      // The copied times break a rule (a deadline after the start): said on the date field.
+      if (err instanceof InvalidError)
+        return editorPage(c, id, { copyValues: f, copyErrors: { date: err.errors[0]!.message } }, 400);
+      throw err;
+    }
+  });
+  app.post("/moter/:id/saksnummer", async (c) => {
+    const ctx = c.get("ctx");
+    const id = c.req.param("id");
+    const f = await formFields(c.req);
+    const meeting = await getMeetingRecord(ctx, id);
+    const year = osloYear(meeting.startsAt);
+    const v = validate(SetNextCaseNumberInput, { year, next: /^\d{1,4}$/.test(f.next ?? "") ? Number(f.next) : f.next });
+    if (!v.ok) return editorPage(c, id, { caseNumberValues: f, caseNumberErrors: v.errors }, 400);
+    try {
+      await setNextCaseNumber(ctx, meeting.bodyId, v.data);
+    } catch (err) {
+      if (err instanceof ConflictError)
+        return editorPage(c, id, { caseNumberValues: f, caseNumberErrors: { next: err.message } }, 409);
+      throw err;
+    }
+    return done(c, `/moter/${id}`, nbMeetings.notices.caseNumberSet(await nextCaseNumberLabel(ctx, meeting.bodyId, year)));
   });
   return app;
 }
