@@ -1,5 +1,6 @@
 // What the secretariat may send in about organisations, people, bodies and members.
 import { z } from "zod";
+import { nbSending } from "../i18n/nb-sending.js";
 import { memberRole, organisationKind } from "../model.js";
 import { emailAddress, optionalText, text } from "./fields.js";
 
@@ -18,6 +19,14 @@ export const CreatePersonInput = z.strictObject({
   email: emailAddress,
   title: optionalText(200),
 });
+
+/** A correction of a person's name or address (a new address clears the bounce and complaint flags). */
+export const UpdatePersonInput = z
+  .strictObject({ name: text(200).optional(), email: emailAddress.optional() })
+  .refine((v) => v.name !== undefined || v.email !== undefined, {
+    message: nbSending.nothingToChange,
+    path: ["email"],
+  });
 
 export const CreateBodyInput = z.strictObject({
   name: text(200),

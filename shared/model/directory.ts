@@ -18,6 +18,8 @@ export const Person = z.object({
   title: z.string().optional(),
   /** Set when SES reported a permanent bounce for this address. */
   bouncedAt: z.string().optional(),
+  /** Set when the recipient reported an email as spam; like a bounce, later sends skip the address until it is corrected. */
+  complainedAt: z.string().optional(),
 });
 export type Person = z.infer<typeof Person>;
 

@@ -1,6 +1,6 @@
 // Maps stored records to the plain email models emails/ takes, dates written out in Oslo time here.
 import type { MeetingEmailModel, MinutesEmailModel } from "../../emails/index.js";
-import { attendeeLine, type Minutes } from "../minutes/index.js";
+import { type Minutes, minutesEmailContent } from "../minutes/index.js";
 import type { Body } from "../model.js";
 import type { MeetingAgenda } from "../store/meetings.js";
 import { formatMeetingTime, formatOsloDate, formatOsloDateTime } from "../time.js";
@@ -29,7 +29,7 @@ export function meetingEmailModel(
     kind: m.kind,
     agenda: bundle.agenda.map((i) => ({
       number: i.number,
-      title: i.title,
+      title: i.withdrawn ? `${i.title} (trukket)` : i.title,
       kind: i.kind,
       background: i.background,
       proposedDecision: i.proposedDecision,
@@ -51,11 +51,7 @@ export function minutesEmailModel(bundle: MeetingAgenda, body: Body, minutes: Mi
     date: formatOsloDate(minutes.startedAt),
     when: formatMeetingTime(minutes.startedAt, minutes.endedAt),
     place: minutes.place,
-    present: minutes.present.map(attendeeLine),
-    secretariat: minutes.secretariat,
-    absent: minutes.absent.map(attendeeLine),
-    items: minutes.items.map((i) => ({ number: i.number, title: i.title, text: i.text, decision: i.decision, status: i.status })),
-    attachments: bundle.attachments.map((a) => ({ number: a.number, title: a.title })),
+    ...minutesEmailContent(minutes, bundle.attachments),
     secretariatContact: body.secretariat,
   };
 }

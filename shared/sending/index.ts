@@ -2,7 +2,9 @@
 
 export { composeDelivery } from "./compose.js";
 export * from "./email-model.js";
+export * from "./late.js";
 export * from "./messages.js";
+export * from "./progress.js";
 export * from "./rate-limiter.js";
 export * from "./reply-emails.js";
 export * from "./sends.js";

@@ -2,13 +2,14 @@
 import { z } from "zod";
 import type { AppContext } from "../context.js";
 import { findDeliveryBySesMessage, recordDeliveryEvent } from "../store/deliveries.js";
-import { flagBouncedEmail } from "../store/directory.js";
+import { flagEmail } from "../store/people.js";
 import type { Delivery } from "../store/sends.js";
 
 /**
  * SES event publishing (configuration set → SNS): Delivery, Bounce, Complaint, Reject,
  * DeliveryDelay (Send, Open, Click … are not tracked). Each event is matched to its delivery by SES
- * message id and recorded; a permanent bounce also flags the person's address. A delay is only
+ * message id and recorded; a permanent bounce or a complaint also flags the person's address
+ * (later sends skip it until corrected). A delay is only
  * noted (lastEvent): SES keeps trying, and a bounce follows if it gives up.
  *
  * Our own schema, not Powertools': its SesSchema describes SES email *receiving* events (mail +
@@ -68,10 +69,11 @@ export async function recordSesNotifications(
       const permanent = parsed.bounce.bounceType === "Permanent";
       status = permanent ? "bounced" : undefined;
       error = `${permanent ? "Permanent" : "Midlertidig"} avvisning (${parsed.bounce.bounceSubType ?? parsed.bounce.bounceType}): ${parsed.bounce.bouncedRecipients.map((r) => r.diagnosticCode ?? r.emailAddress).join("; ")}`;
-      if (permanent) for (const r of parsed.bounce.bouncedRecipients) await flagBouncedEmail(ctx, r.emailAddress, at);
+      if (permanent) for (const r of parsed.bounce.bouncedRecipients) await flagEmail(ctx, r.emailAddress, "bouncedAt", at);
     } else if (type === "complaint") {
       status = "complained";
       error = "Mottakeren meldte e-posten som søppelpost.";
+      for (const r of parsed.complaint?.complainedRecipients ?? []) await flagEmail(ctx, r.emailAddress, "complainedAt", at);
     } else if (type === "reject") {
       status = "failed";
       error = `SES avviste e-posten${parsed.reject?.reason ? ` (${parsed.reject.reason})` : ""}.`;

@@ -91,18 +91,32 @@ export async function findDeliveryBySesMessage(
   return item ? { sendId: String(item.sendId), deliveryId: String(item.id) } : undefined;
 }
 
-/** Records an SES event on a delivery: the last event always, the state and the reason when the event changes them. */
+/**
+ * Records an SES event on a delivery: the last event always, the state and the reason when the
+ * event changes them. A Delivery event arriving after a Bounce or Complaint (SES does not keep
+ * their order) never hides it: "delivered" is written only over a state that is not final news.
+ */
 export async function recordDeliveryEvent(
   d: Db,
   sendId: string,
   deliveryId: string,
   event: { type: string; at: string; status?: Delivery["status"]; error?: string },
 ): Promise<void> {
-  const patch = {
-    lastEvent: event.type,
-    lastEventAt: event.at,
-    ...(event.status ? { status: event.status } : {}),
-    ...(event.error ? { error: event.error } : {}),
-  };
-  await d.db.send(new UpdateCommand({ TableName: d.tableName, Key: keys.delivery(sendId, deliveryId), ...patchUpdate(patch) }));
+  const Key = keys.delivery(sendId, deliveryId);
+  const noted = { lastEvent: event.type, lastEventAt: event.at };
+  const patch = { ...noted, ...(event.status ? { status: event.status } : {}), ...(event.error ? { error: event.error } : {}) };
+  const keepsBadNews =
+    event.status === "delivered"
+      ? {
+          expression: "NOT (#st IN (:bounced, :complained, :failed))",
+          names: { "#st": "status" },
+          values: { ":bounced": "bounced", ":complained": "complained", ":failed": "failed" },
+        }
+      : undefined;
+  try {
+    await d.db.send(new UpdateCommand({ TableName: d.tableName, Key, ...patchUpdate(patch, keepsBadNews) }));
+  } catch (err) {
+    if (!keepsBadNews || !isConditionFailure(err)) throw err;
+    await d.db.send(new UpdateCommand({ TableName: d.tableName, Key, ...patchUpdate(noted) }));
+  }
 }

@@ -73,7 +73,7 @@ function personPuts(d: Db, person: Person) {
   ];
 }
 
-async function getPerson(d: Db, id: string): Promise<Person> {
+export async function getPerson(d: Db, id: string): Promise<Person> {
   const out = await d.db.send(new GetCommand({ TableName: d.tableName, Key: keys.person(id) }));
   if (!out.Item) throw new NotFoundError(`personen ${id}`);
   return Person.parse(withoutKeys(out.Item));
@@ -201,13 +201,6 @@ export async function writeMemberList(d: Db, bodyId: string, rows: CsvRow[]): Pr
     await d.db.send(new TransactWriteCommand({ TransactItems: writes.slice(i, i + 100) }));
   }
   return { added, updated, unchanged };
-}
-
-/** Flags an address that bounced permanently (shown on the reply board; the secretariat can fix it). */
-export async function flagBouncedEmail(d: Db, email: string, at: string): Promise<void> {
-  const person = await findPersonByEmail(d, email);
-  if (!person) return;
-  await d.db.send(new PutCommand({ TableName: d.tableName, Item: { ...keys.person(person.id), ...person, bouncedAt: at } }));
 }
 
 async function getMember(d: Db, bodyId: string, memberId: string): Promise<Member> {

@@ -17,7 +17,8 @@ import { GSI } from "./table-schema.js";
 const emailTemplate = z.enum(["invitation", "reminder", "cancellation", "minutes", "confirmation", "substitute-released"]);
 export type EmailTemplate = z.infer<typeof emailTemplate>;
 
-const deliveryStatus = z.enum(["queued", "sending", "sent", "failed", "delivered", "bounced", "complained"]);
+/** "suppressed": never queued, the address having bounced or been complained about (until corrected). */
+const deliveryStatus = z.enum(["queued", "sending", "sent", "failed", "delivered", "bounced", "complained", "suppressed"]);
 
 /**
  * One recipient of a send. Besides its state it carries what the recipient's copy needs (name,

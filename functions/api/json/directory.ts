@@ -2,10 +2,11 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import * as directory from "../../../shared/directory/index.js";
 import { t } from "../../../shared/i18n/nb.js";
-import { CreateBodyInput, CreateOrganisationInput, CreatePersonInput } from "../../../shared/inputs.js";
+import { nbSending } from "../../../shared/i18n/nb-sending.js";
+import { CreateBodyInput, CreateOrganisationInput, CreatePersonInput, UpdatePersonInput } from "../../../shared/inputs.js";
 import { Body, Organisation, Person } from "../../../shared/model.js";
 import type { AppEnv } from "../env.js";
-import { jsonOp } from "./openapi.js";
+import { IdParam, jsonOp } from "./openapi.js";
 
 const d = t.apiDocs;
 const created = { 201: t.apiDocs.responses.ok };
@@ -45,6 +46,18 @@ export function directoryApi() {
       response: Person,
     }),
     async (c) => c.json(await directory.createPerson(c.get("ctx"), c.req.valid("json")), 201),
+  );
+  app.openapi(
+    jsonOp({
+      method: "patch",
+      path: "/people/{id}",
+      operationId: "updatePerson",
+      summary: nbSending.apiDocs.updatePerson,
+      params: IdParam,
+      body: UpdatePersonInput,
+      response: Person,
+    }),
+    async (c) => c.json(await directory.updatePerson(c.get("ctx"), c.req.valid("param").id, c.req.valid("json")), 200),
   );
   app.openapi(
     jsonOp({

@@ -7,7 +7,13 @@ import { actor } from "../guard.js";
 import { IdParam, jsonOp } from "./openapi.js";
 
 const d = t.apiDocs;
-const SendAccepted = z.object({ sendId: z.string(), total: z.number(), repeated: z.boolean(), progressUrl: z.string() });
+const SendAccepted = z.object({
+  sendId: z.string(),
+  total: z.number(),
+  suppressed: z.number(),
+  repeated: z.boolean(),
+  progressUrl: z.string(),
+});
 const Progress = z.object({
   id: z.string(),
   meetingId: z.string(),
@@ -20,6 +26,7 @@ const Progress = z.object({
   failed: z.number(),
   bounced: z.number(),
   complained: z.number(),
+  suppressed: z.number(),
   done: z.boolean(),
   failures: z.array(
     z.object({ invitationId: z.string(), name: z.string(), email: z.string(), status: z.string(), reason: z.string() }),
@@ -46,6 +53,7 @@ export function sendsApi() {
         meetingId: c.req.valid("param").id,
         template: input.template,
         audience: input.audience,
+        late: input.confirmLate ? "confirmed" : "refuse",
         idempotencyKey: c.req.valid("header")["idempotency-key"],
         by: actor(c),
       });

@@ -1,15 +1,21 @@
 /** The members page of a body: the distribution list, a form to add one, and the CSV import with its preview. */
 import type { MemberRowPlan } from "../../../shared/directory/index.js";
 import { nbPages } from "../../../shared/i18n/nb-pages.js";
-import type { Body, Member, Organisation } from "../../../shared/model.js";
+import { nbSending } from "../../../shared/i18n/nb-sending.js";
+import type { Body, Member, Organisation, Person } from "../../../shared/model.js";
 import { Choice, Csrf, ErrorList, ErrorSummary, Field, type Frame, Notice, Shell } from "./shell.js";
 
 const s = nbPages;
+const ns = nbSending;
 
 export type MembersProps = Frame & {
   body: Body;
   members: Member[];
+  /** The members' people as they are now (bounce and complaint flags), by id. */
+  people: Map<string, Person>;
   organisations: Organisation[];
+  /** A correction that failed: the member's form again with its values and error. */
+  personForm?: { memberId: string; name: string; email: string; error: string };
   values?: Record<string, string>;
   errors?: Record<string, string>;
   csv?: string;
@@ -28,7 +34,7 @@ export function MembersPage(p: MembersProps) {
       <p>
         <a href={`/moter/ny?organ=${p.body.id}`}>{s.newMeetingIn(p.body.name)}</a>
       </p>
-      <MemberTable body={p.body} members={p.members} csrf={p.csrf} />
+      <MemberTable body={p.body} members={p.members} people={p.people} csrf={p.csrf} personForm={p.personForm} />
 
       <h2>{s.addMember}</h2>
       <form method="post" action={`/organ/${p.body.id}/medlemmer`}>
@@ -76,7 +82,13 @@ export function MembersPage(p: MembersProps) {
   );
 }
 
-function MemberTable(p: { body: Body; members: Member[]; csrf: string }) {
+function MemberTable(p: {
+  body: Body;
+  members: Member[];
+  people: Map<string, Person>;
+  csrf: string;
+  personForm?: MembersProps["personForm"];
+}) {
   return (
     <table>
       <caption class="visually-hidden">{s.distributionList}</caption>
@@ -95,6 +107,13 @@ function MemberTable(p: { body: Body; members: Member[]; csrf: string }) {
               {m.personName}
               <br />
               <span class="muted">{m.personEmail}</span>
+              <AddressFlags person={p.people.get(m.personId)} />
+              <PersonForm
+                bodyId={p.body.id}
+                member={m}
+                csrf={p.csrf}
+                failed={p.personForm?.memberId === m.id ? p.personForm : undefined}
+              />
             </td>
             <td>{m.organisationName ?? "–"}</td>
             <td>{s.roles[m.role]}</td>
@@ -123,6 +142,53 @@ function MemberTable(p: { body: Body; members: Member[]; csrf: string }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Why sends skip this address until it is corrected. */
+function AddressFlags(p: { person?: Person }) {
+  const flags = [p.person?.bouncedAt && ns.bouncedMark, p.person?.complainedAt && ns.complainedMark].filter(Boolean);
+  return flags.length ? <strong class="error"> {flags.join(" · ")}</strong> : null;
+}
+
+/** Correct the member's name or address (a new address clears the flags; the person's other lists follow). */
+function PersonForm(p: {
+  bodyId: string;
+  member: Member;
+  csrf: string;
+  failed?: { name: string; email: string; error: string };
+}) {
+  const m = p.member;
+  const errorId = `person-${m.id}-feil`;
+  return (
+    <details open={Boolean(p.failed)}>
+      <summary>{ns.correctPerson}</summary>
+      <form method="post" action={`/organ/${p.bodyId}/personer/${m.personId}`}>
+        <Csrf csrf={p.csrf} />
+        <input type="hidden" name="memberId" value={m.id} />
+        {p.failed && (
+          <p class="error" id={errorId}>
+            {p.failed.error}
+          </p>
+        )}
+        <label for={`navn-${m.id}`}>{ns.nameFor(m.personName)}</label>
+        <input id={`navn-${m.id}`} name="name" value={p.failed?.name ?? m.personName} required maxlength={200} />
+        <label for={`epost-${m.id}`}>{ns.emailFor(m.personName)}</label>
+        <input
+          id={`epost-${m.id}`}
+          name="email"
+          type="email"
+          value={p.failed?.email ?? m.personEmail}
+          required
+          maxlength={254}
+          aria-invalid={p.failed ? "true" : undefined}
+          aria-describedby={p.failed ? errorId : undefined}
+        />
+        <button type="submit" class="secondary">
+          {ns.savePerson}
+        </button>
+      </form>
+    </details>
   );
 }
 

@@ -4,6 +4,8 @@ import { z } from "zod";
 import * as directory from "../../../shared/directory/index.js";
 import { ConflictError, InvalidError } from "../../../shared/errors.js";
 import { nbPages } from "../../../shared/i18n/nb-pages.js";
+import { nbSending } from "../../../shared/i18n/nb-sending.js";
+import { UpdatePersonInput } from "../../../shared/inputs.js";
 import { memberRole } from "../../../shared/model.js";
 import { formFields, validate } from "../../../shared/web/forms.js";
 import { sendPage } from "../../../shared/web/html.js";
@@ -23,16 +25,20 @@ const MemberForm = z.object({
 
 export function memberPages() {
   const app = new Hono<AppEnv>();
-  const page = async (c: C, bodyId: string, extra: Partial<MembersProps> = {}, status: 200 | 400 = 200) => {
+  const page = async (c: C, bodyId: string, extra: Partial<MembersProps> = {}, status: 200 | 400 | 409 = 200) => {
     const ctx = c.get("ctx");
     const [body, members, organisations] = await Promise.all([
       directory.getBody(ctx, bodyId),
       directory.listMembers(ctx, bodyId),
       directory.listOrganisations(ctx),
     ]);
+    const people = await directory.getPeople(
+      ctx,
+      members.map((m) => m.personId),
+    );
     return sendPage(
       c,
-      <MembersPage {...frame(c)} body={body} members={members} organisations={organisations} {...extra} />,
+      <MembersPage {...frame(c)} body={body} members={members} people={people} organisations={organisations} {...extra} />,
       status,
     );
   };
@@ -70,6 +76,22 @@ export function memberPages() {
     if (!role.success) return page(c, id, { notice: msg.invalidRole }, 400);
     await directory.updateMember(ctx, id, mid, { role: role.data });
     return done(c, `/organ/${id}`, msg.roleChanged);
+  });
+
+  // Correct a member's name or address: the same rules as PATCH /api/people/{id}.
+  app.post("/organ/:id/personer/:pid", async (c) => {
+    const { id, pid } = c.req.param();
+    const f = await formFields(c.req);
+    const values = { memberId: f.memberId ?? "", name: f.name ?? "", email: f.email ?? "" };
+    const v = validate(UpdatePersonInput, { name: values.name, email: values.email });
+    if (!v.ok) return page(c, id, { personForm: { ...values, error: Object.values(v.errors).join(" ") } }, 400);
+    try {
+      await directory.updatePerson(c.get("ctx"), pid, v.data);
+    } catch (err) {
+      if (err instanceof ConflictError) return page(c, id, { personForm: { ...values, error: err.message } }, 409);
+      throw err;
+    }
+    return done(c, `/organ/${id}`, nbSending.personUpdated);
   });
 
   // Preview first (what would change, row by row), then the same text again to confirm.

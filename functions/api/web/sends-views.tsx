@@ -1,10 +1,32 @@
 /** The send pages: the email's preview and the send form, and a send's progress. */
 import { nbPages } from "../../../shared/i18n/nb-pages.js";
+import { nbSending } from "../../../shared/i18n/nb-sending.js";
 import type { Body, Meeting } from "../../../shared/model.js";
 import { formatOsloDateTime } from "../../../shared/time.js";
 import { Csrf, type Frame, Shell } from "./shell.js";
 
 const s = nbPages;
+const ns = nbSending;
+
+/** One person the innkalling may be sent to alone (an invitation, or a member not yet invited: `m-<memberId>`). */
+export interface PickRow {
+  id: string;
+  name: string;
+  email: string;
+  organisationName?: string;
+  blocked?: "bounce" | "complaint";
+}
+
+/** The warning when the deadline or the start has passed, and the confirmation every send form then needs. */
+function LateConfirm(p: { warning?: string; idSuffix: string }) {
+  if (!p.warning) return null;
+  return (
+    <div class="choice">
+      <input type="checkbox" id={`confirmLate-${p.idSuffix}`} name="confirmLate" value="yes" required />
+      <label for={`confirmLate-${p.idSuffix}`}>{ns.lateConfirm}</label>
+    </div>
+  );
+}
 
 export function SendPage(
   p: Frame & {
@@ -14,9 +36,14 @@ export function SendPage(
     previewUrl?: string;
     previewRequested: boolean;
     sends: { id: string; template: string; createdAt: string; total: number }[];
+    /** What has passed (the deadline, the start), if anything: every send then needs a confirmation. */
+    late?: string;
+    people: PickRow[];
+    pickError?: string;
   },
 ) {
   const id = p.meeting.id;
+  const sendLabel = p.late ? ns.sendAnyway : s.sendInvitation;
   return (
     <Shell title={s.sendTitle} user={p.user} csrf={p.csrf}>
       <h1>{s.sendHeading(p.meeting.title)}</h1>
@@ -41,8 +68,15 @@ export function SendPage(
         </form>
       )}
       <h2>{s.send}</h2>
+      {p.late && (
+        <div class="errors" id="sent-varsel">
+          <h3>{ns.lateWarningHeading}</h3>
+          <p>{p.late}</p>
+        </div>
+      )}
       <form method="post" action={`/moter/${id}/send`}>
         <Csrf csrf={p.csrf} />
+        <input type="hidden" name="audience" value="all" />
         <input type="hidden" name="idempotencyKey" value={`${id}-${p.meeting.version}-${Date.now()}`} />
         <p>{s.sendsTo(p.recipients, p.body.name)}</p>
         <div class="choice">
@@ -52,8 +86,10 @@ export function SendPage(
         <p class="muted" id="confirm-hint">
           {s.resendHint}
         </p>
-        <button type="submit">{s.sendInvitation}</button>
+        <LateConfirm warning={p.late} idSuffix="alle" />
+        <button type="submit">{sendLabel}</button>
       </form>
+      <PickForm meetingId={id} version={p.meeting.version} csrf={p.csrf} people={p.people} late={p.late} error={p.pickError} />
       {p.sends.length > 0 && (
         <>
           <h2>{s.earlierSends}</h2>
@@ -70,6 +106,42 @@ export function SendPage(
   );
 }
 
+/** Send the innkalling to the people ticked (new members, someone who did not get it). */
+function PickForm(p: { meetingId: string; version: number; csrf: string; people: PickRow[]; late?: string; error?: string }) {
+  if (p.people.length === 0) return null;
+  return (
+    <>
+      <h2 id="utvalgte">{ns.selectedHeading}</h2>
+      <form method="post" action={`/moter/${p.meetingId}/send`}>
+        <Csrf csrf={p.csrf} />
+        <input type="hidden" name="audience" value="selected" />
+        <input type="hidden" name="idempotencyKey" value={`${p.meetingId}-${p.version}-utvalg-${Date.now()}`} />
+        <p class="muted">{ns.selectedHint}</p>
+        {p.error && (
+          <p class="error" id="mottakere-feil" role="alert">
+            {p.error}
+          </p>
+        )}
+        <fieldset>
+          <legend>{ns.selectedLegend}</legend>
+          {p.people.map((x) => (
+            <div class="choice">
+              <input type="checkbox" id={`mottaker-${x.id}`} name="recipients" value={x.id} disabled={Boolean(x.blocked)} />
+              <label for={`mottaker-${x.id}`}>
+                {x.name}
+                {x.organisationName ? `, ${x.organisationName}` : ""} <span class="muted">({x.email})</span>
+                {x.blocked && ` – ${ns.blockedMark}`}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <LateConfirm warning={p.late} idSuffix="utvalgte" />
+        <button type="submit">{p.late ? ns.sendAnyway : ns.sendSelected}</button>
+      </form>
+    </>
+  );
+}
+
 type Progress = {
   id: string;
   meetingId: string;
@@ -78,6 +150,7 @@ type Progress = {
   sent: number;
   failed: number;
   bounced: number;
+  suppressed: number;
   done: boolean;
   failures: { name: string; email: string; reason: string }[];
 };
@@ -109,6 +182,7 @@ export function ProgressPage(p: Frame & { progress: Progress }) {
       <p role="status" id="fremdrift-tekst">
         {progressLine(pr)}
       </p>
+      {pr.suppressed > 0 && <p id="sperret">{ns.suppressedCount(pr.suppressed)}</p>}
       {pr.failures.length > 0 && (
         <>
           <h2>{s.errors}</h2>
