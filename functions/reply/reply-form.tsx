@@ -1,5 +1,6 @@
 // The participant's page: the meeting, the agenda, and the reply form (works without JavaScript).
 import { t } from "../../shared/i18n/nb.js";
+import { nbReplies } from "../../shared/i18n/nb-replies.js";
 import type { Invitation, Meeting } from "../../shared/model.js";
 import type { PageContent } from "../../shared/store/participant.js";
 import { formatMeetingTime, formatOsloDateTime } from "../../shared/time.js";
@@ -34,14 +35,8 @@ export function ReplyPage(p: ReplyPageProps) {
   };
   const errors = p.errors ?? {};
   const errorEntries = Object.entries(errors);
-  const described = (field: string) => (errors[field] ? { "aria-describedby": `${field}-feil`, "aria-invalid": "true" } : {});
-  // The field's error, with the id its input's aria-describedby names.
-  const errorLine = (field: string) =>
-    errors[field] && (
-      <p class="error" id={`${field}-feil`}>
-        {errors[field]}
-      </p>
-    );
+  const described = (field: string) => describedBy(errors, field);
+  const errorLine = (field: string) => errorLineOf(errors, field);
   const title = `${p.body.name}: ${p.meeting.title}`;
   return (
     <Page title={m.pageTitle(title)} scripts={["reply-form.js"]}>
@@ -76,7 +71,7 @@ export function ReplyPage(p: ReplyPageProps) {
             : m.current[reply.status]}
       </p>
 
-      {p.open && !inv.substituteFor ? (
+      {p.open ? (
         // With JavaScript (static/reply-form.js), only the fields of the chosen answer are shown; without it, all are.
         <form method="post" action={`/r/${p.token}`} novalidate data-reply-form>
           <input type="hidden" name="csrf" value={p.csrf} />
@@ -95,12 +90,17 @@ export function ReplyPage(p: ReplyPageProps) {
           <fieldset {...(errors.status ? { "aria-describedby": "status-feil" } : {})}>
             <legend>{m.legend}</legend>
             {errorLine("status")}
-            {(["attending", "absent", "substitute"] as const).map((s) => (
-              <div class="choice">
-                <input type="radio" name="status" id={`svar-${s}`} value={s} checked={values.status === s} />
-                <label for={`svar-${s}`}>{m[s]}</label>
-              </div>
-            ))}
+            {/* A substitute comes or sends forfall; naming someone else is the member's to do. */}
+            {(inv.substituteFor ? (["attending", "absent"] as const) : (["attending", "absent", "substitute"] as const)).map(
+              (s) => (
+                <div class="choice">
+                  <input type="radio" name="status" id={`svar-${s}`} value={s} checked={values.status === s} />
+                  <label for={`svar-${s}`}>
+                    {inv.substituteFor && s !== "substitute" ? nbReplies.substituteChoices[s] : m[s]}
+                  </label>
+                </div>
+              ),
+            )}
           </fieldset>
           <fieldset data-when="absent">
             <legend>{m.absent}</legend>
@@ -110,50 +110,14 @@ export function ReplyPage(p: ReplyPageProps) {
             </textarea>
             {errorLine("reason")}
           </fieldset>
-          <fieldset data-when="substitute">
-            <legend>{m.substitute}</legend>
-            <p class="muted" id="substitute-hint">
-              {m.substituteEmailHint}
-            </p>
-            <label for="substituteName">{m.substituteName}</label>
-            <input
-              type="text"
-              id="substituteName"
-              name="substituteName"
-              value={values.substituteName}
-              autocomplete="name"
-              {...described("substituteName")}
-            />
-            {errorLine("substituteName")}
-            <label for="substituteEmail">{m.substituteEmail}</label>
-            <input
-              type="email"
-              id="substituteEmail"
-              name="substituteEmail"
-              value={values.substituteEmail}
-              autocomplete="email"
-              {...(errors.substituteEmail
-                ? { "aria-describedby": "substituteEmail-feil substitute-hint", "aria-invalid": "true" }
-                : { "aria-describedby": "substitute-hint" })}
-            />
-            {errorLine("substituteEmail")}
-            <label for="substituteRole">{m.substituteRole}</label>
-            <input
-              type="text"
-              id="substituteRole"
-              name="substituteRole"
-              value={values.substituteRole}
-              {...described("substituteRole")}
-            />
-            {errorLine("substituteRole")}
-          </fieldset>
+          {!inv.substituteFor && <SubstituteFields values={values} errors={errors} />}
           <button type="submit">{reply ? m.change : m.submit}</button>
         </form>
-      ) : !p.open ? (
+      ) : (
         <p class="notice">
           {m.closed} {m.contact(p.body.secretariat.name, p.body.secretariat.email, p.body.secretariat.phone)}
         </p>
-      ) : null}
+      )}
 
       <h2>{m.agenda}</h2>
       <ul class="agenda">
@@ -166,6 +130,62 @@ export function ReplyPage(p: ReplyPageProps) {
       </ul>
       <AttachmentList items={p.attachments} href={(n) => `/a/${p.token}/${n}`} />
     </Page>
+  );
+}
+
+const describedBy = (errors: Record<string, string>, field: string) =>
+  errors[field] ? { "aria-describedby": `${field}-feil`, "aria-invalid": "true" } : {};
+
+/** The field's error, with the id its input's aria-describedby names. */
+const errorLineOf = (errors: Record<string, string>, field: string) =>
+  errors[field] && (
+    <p class="error" id={`${field}-feil`}>
+      {errors[field]}
+    </p>
+  );
+
+/** The member's substitute fields (a substitute names nobody). */
+function SubstituteFields({ values, errors }: { values: Record<string, string>; errors: Record<string, string> }) {
+  const described = (field: string) => describedBy(errors, field);
+  const errorLine = (field: string) => errorLineOf(errors, field);
+  return (
+    <fieldset data-when="substitute">
+      <legend>{m.substitute}</legend>
+      <p class="muted" id="substitute-hint">
+        {m.substituteEmailHint}
+      </p>
+      <label for="substituteName">{m.substituteName}</label>
+      <input
+        type="text"
+        id="substituteName"
+        name="substituteName"
+        value={values.substituteName}
+        autocomplete="name"
+        {...described("substituteName")}
+      />
+      {errorLine("substituteName")}
+      <label for="substituteEmail">{m.substituteEmail}</label>
+      <input
+        type="email"
+        id="substituteEmail"
+        name="substituteEmail"
+        value={values.substituteEmail}
+        autocomplete="email"
+        {...(errors.substituteEmail
+          ? { "aria-describedby": "substituteEmail-feil substitute-hint", "aria-invalid": "true" }
+          : { "aria-describedby": "substitute-hint" })}
+      />
+      {errorLine("substituteEmail")}
+      <label for="substituteRole">{m.substituteRole}</label>
+      <input
+        type="text"
+        id="substituteRole"
+        name="substituteRole"
+        value={values.substituteRole}
+        {...described("substituteRole")}
+      />
+      {errorLine("substituteRole")}
+    </fieldset>
   );
 }
 

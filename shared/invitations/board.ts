@@ -1,11 +1,14 @@
-// The reply board's read: a meeting's invitations (one query) and which of their addresses have bounced.
+// The reply board's read: a meeting's partition (one query: invitations and reply history) and which addresses are suppressed.
 import type { AppContext } from "../context.js";
-import { bouncedEmails, invitationsOf } from "../store/invitations.js";
+import { invitationsOf, suppressedEmails } from "../store/invitations.js";
 import { getMeetingBundle } from "../store/meetings.js";
+import { replyLogOf } from "../store/reply-history.js";
 
 export async function listMeetingReplies(ctx: AppContext, meetingId: string) {
   const bundle = await getMeetingBundle(ctx, meetingId);
   const invitations = invitationsOf(bundle.rest);
-  const bounced = await bouncedEmails(ctx, [...new Set(invitations.flatMap((i) => (i.personId ? [i.personId] : [])))]);
-  return { bundle, invitations, bounced };
+  const personIds = [...new Set(invitations.flatMap((i) => (i.personId ? [i.personId] : [])))];
+  /** `bounced`: every suppressed address (bounced or complained), by lower-cased email. */
+  const bounced = await suppressedEmails(ctx, personIds);
+  return { bundle, invitations, bounced, history: replyLogOf(bundle.rest) };
 }

@@ -16,13 +16,13 @@ function replyOutboxJob(emails: ReplyEmails, now: Date, id: string) {
   return jobItem("reply-emails", new Date(now.getTime() + OUTBOX_DELAY_MS).toISOString(), { ...emails }, now, id);
 }
 
-/** The transaction's writes besides the reply itself: the new substitute, the released one, the outbox job. */
-export function replyWrites(decision: ReplyDecision, now: Date, outboxJobId: string): ReplyWrites {
+/** The transaction's writes besides the reply itself: the new substitute, the released one, the outbox job (none when silent). */
+export function replyWrites(decision: ReplyDecision, now: Date, outboxJobId: string | undefined): ReplyWrites {
   return {
     reply: decision.reply,
     alsoPut: decision.newSubstitute ? [decision.newSubstitute] : [],
     alsoWithdraw: decision.released ? [decision.released] : [],
-    alsoItems: [replyOutboxJob(decision.emails, now, outboxJobId)],
+    alsoItems: outboxJobId ? [replyOutboxJob(decision.emails, now, outboxJobId)] : [],
   };
 }
 

@@ -17,8 +17,10 @@ export const Reply = z.object({
     })
     .optional(),
   at: z.string(),
-  /** "participant", or the secretariat user who recorded it ("secretariat:nina@…"). */
+  /** "participant" (through the personal link), or the secretariat user who recorded it ("secretariat:nina@…"). */
   by: z.string(),
+  /** The secretariat's note on a reply recorded for someone ("ringte", "kommer kl. 10"), kept whatever the status. */
+  note: z.string().optional(),
 });
 export type Reply = z.infer<typeof Reply>;
 

@@ -172,21 +172,23 @@ export async function withdrawInvitation(d: Db, meetingId: string, invitationId:
   return Boolean(await closeInvitation(d, meetingId, invitationId, true));
 }
 
-/** Which of these people's addresses have bounced (batched reads of the person records, emails lower-cased). */
-export async function bouncedEmails(d: Db, personIds: string[]): Promise<Set<string>> {
+/** Why later sends skip an address: SES reported a permanent bounce, or its owner marked an email as spam. */
+export type Suppression = "bounced" | "complained";
+
+/**
+ * Which of these people's addresses later sends skip, and why (batched reads of the person
+ * records, emails lower-cased). `complainedAt` is read as stored: older records have none.
+ */
+export async function suppressedEmails(d: Db, personIds: string[]): Promise<Map<string, Suppression>> {
   const people = await batchGet(
     d,
     personIds.map((id) => keys.person(id)),
-    "email, bouncedAt",
+    "email, bouncedAt, complainedAt",
   );
-  return new Set(people.filter((p) => p.bouncedAt).map((p) => String(p.email).toLowerCase()));
-}
-
-/** The history of one invitation's replies, oldest first. */
-export async function replyHistory(d: Db, meetingId: string, invitationId: string) {
-  return queryAll(d, {
-    KeyConditionExpression: "PK = :pk AND begins_with(SK, :sk)",
-    ExpressionAttributeValues: { ":pk": keys.meeting(meetingId).PK, ":sk": keys.replyLogPrefix(invitationId) },
-    ConsistentRead: true,
-  });
+  const found = new Map<string, Suppression>();
+  for (const p of people) {
+    const why: Suppression | undefined = p.bouncedAt ? "bounced" : p.complainedAt ? "complained" : undefined;
+    if (why && typeof p.email === "string") found.set(p.email.toLowerCase(), why);
+  }
+  return found;
 }

@@ -51,6 +51,7 @@ export const keys = {
     SK: `REPLYLOG#${invitationId}#${pad(version, 6)}`,
   }),
   replyLogPrefix: (invitationId: string) => `REPLYLOG#${invitationId}#`,
+  replyLogsPrefix: "REPLYLOG#",
   minutes: (meetingId: string) => ({ PK: `MEETING#${meetingId}`, SK: "MINUTES" }),
   minutesVersion: (meetingId: string, v: number) => ({ PK: `MEETING#${meetingId}`, SK: `MINUTESV#${pad(v, 4)}` }),
   snapshot: (meetingId: string, version: number) => ({ PK: `SNAPSHOT#${meetingId}`, SK: `V#${pad(version, 6)}` }),

@@ -25,6 +25,7 @@ const ReplySchema = (): z.ZodMiniType<Reply> =>
     ),
     at: str(),
     by: str(),
+    note: optStr(),
   });
 
 const InvitationSchema: z.ZodMiniType<Invitation> = z.lazy(() =>
@@ -125,10 +126,7 @@ async function consistentBatchGet(d: Db, request: Item[]): Promise<Item[]> {
   return found;
 }
 
-/**
- * One BatchGetItem (consistent) for what a link needs: its invitation, and the meeting record
- * and one attachment when asked for.
- */
+/** One consistent BatchGetItem for what a link needs: its invitation, and the meeting and one attachment when asked for. */
 export async function readLink(
   d: Db,
   meetingId: string,
@@ -200,7 +198,7 @@ export async function livePageContent(d: Db, meeting: PageMeeting): Promise<Page
   return PageContentSchema.parse({ agenda, attachments, body: body.Item });
 }
 
-/** A reply's writes besides the invitation's own fields (see ReplyChange in invitations.ts). */
+/** A reply's writes besides the invitation's fields (ReplyChange in invitations.ts); no outbox job when silent. */
 export interface ReplyWrites {
   reply: Reply;
   alsoPut?: Invitation[];

@@ -2,7 +2,17 @@
 import { Hono } from "hono";
 import { ConflictError } from "../../../shared/errors.js";
 import { nbPages } from "../../../shared/i18n/nb-pages.js";
-import { groupRepliesByOrganisation, listMeetingReplies, ReplyForm, submitReply } from "../../../shared/invitations/index.js";
+import { nbReplies } from "../../../shared/i18n/nb-replies.js";
+import {
+  attendanceDownload,
+  groupRepliesByOrganisation,
+  historyLines,
+  listMeetingReplies,
+  ReplyForm,
+  SecretariatNote,
+  silentByDefault,
+  submitReply,
+} from "../../../shared/invitations/index.js";
 import { getMeetingRecord } from "../../../shared/meetings/index.js";
 import { createSend } from "../../../shared/sending/index.js";
 import { formFields, validate } from "../../../shared/web/forms.js";
@@ -17,15 +27,28 @@ const msg = nbPages.notices;
 export function replyPages() {
   const app = new Hono<AppEnv>();
   const board = async (c: C, id: string, notice?: string, status: 200 | 400 = 200) => {
-    const { bundle, invitations, bounced } = await listMeetingReplies(c.get("ctx"), id);
+    const ctx = c.get("ctx");
+    const { bundle, invitations, bounced, history } = await listMeetingReplies(ctx, id);
     const grouped = groupRepliesByOrganisation(invitations, bounced);
     return sendPage(
       c,
-      <BoardPage {...frame(c)} meeting={bundle.meeting} board={grouped} filter={c.req.query("filter")} notice={notice} />,
+      <BoardPage
+        {...frame(c)}
+        meeting={bundle.meeting}
+        board={grouped}
+        history={historyLines(history, invitations)}
+        silentByDefault={silentByDefault(bundle.meeting, ctx.clock.now())}
+        filter={c.req.query("filter")}
+        notice={notice}
+      />,
       status,
     );
   };
   app.get("/moter/:id/svar", (c) => board(c, c.req.param("id"), c.req.query("ok")));
+  app.get("/moter/:id/svar.csv", async (c) => {
+    const csv = await attendanceDownload(c.get("ctx"), c.req.param("id"));
+    return c.body(csv.body, 200, csv.headers);
+  });
   app.post("/moter/:id/svar/:invitationId", async (c) => {
     const ctx = c.get("ctx");
     const { id, invitationId } = c.req.param();
@@ -36,9 +59,21 @@ export function replyPages() {
       substituteName: f.substituteName,
       substituteEmail: f.substituteEmail,
     });
-    if (!v.ok) return board(c, id, msg.replyNotRecorded(Object.values(v.errors).join(" ")), 400);
-    await submitReply(ctx, await getMeetingRecord(ctx, id), invitationId, v.data, actor(c));
-    return done(c, `/moter/${id}/svar`, msg.replyRecorded);
+    const note = validate(SecretariatNote, f.reason ?? "");
+    if (!v.ok || !note.ok)
+      return board(
+        c,
+        id,
+        msg.replyNotRecorded(Object.values({ ...(v.ok ? {} : v.errors), ...(note.ok ? {} : note.errors) }).join(" ")),
+        400,
+      );
+    // One field, "Grunn / merknad": forfall's reason when absent, else the secretariat's note (kept whatever the status).
+    const { silent } = await submitReply(ctx, await getMeetingRecord(ctx, id), invitationId, v.data, {
+      by: actor(c),
+      note: v.data.status === "absent" ? undefined : note.data || undefined,
+      silent: f.silent === "1",
+    });
+    return done(c, `/moter/${id}/svar`, silent ? nbReplies.recordedSilently : msg.replyRecorded);
   });
   app.post("/moter/:id/paminnelse", async (c) => {
     const id = c.req.param("id");
