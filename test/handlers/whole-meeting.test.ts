@@ -7,6 +7,7 @@ import { hiddenField } from "../support/forms.js";
 import { sesEmails } from "../support/harness.js";
 import { replyLink } from "../support/scenario.js";
 import { postToS3 } from "../support/uploads.js";
+import { apiTokenClient } from "./event-browser.js";
 import { DOMAIN, eventBrowser, type HandlerEnv, lambdaContext, scheduledEvent, sqsEvent, startHandlerEnv } from "./support.js";
 
 /**
@@ -230,12 +231,13 @@ describe("a whole meeting through the handlers, on API Gateway, SQS and EventBri
     // --- Minutes: saved and approved through the JSON API, the distribution planned on the page.
     expect((await browser.json("PUT", `/api/meetings/${meetingId}/minutes`, { place: "Rådhuset i Drammen" })).status).toBe(200);
     // Approved and planned only once the meeting has started (12:05 that day; the page session would
-    // have expired by then, so through the API token), then the page shows the plan.
+    // have expired by then, so through an API token), then the page shows the plan.
+    const api = await apiTokenClient(env, secretary);
     env.clock.set(new Date("2030-06-01T10:05:00Z"));
     try {
-      expect((await browser.json("POST", `/api/meetings/${meetingId}/minutes/approve`)).status).toBe(200);
+      expect((await api("POST", `/api/meetings/${meetingId}/minutes/approve`)).status).toBe(200);
       const at = "2030-06-02T10:00";
-      expect((await browser.json("POST", `/api/meetings/${meetingId}/minutes/schedule`, { at })).status).toBe(200);
+      expect((await api("POST", `/api/meetings/${meetingId}/minutes/schedule`, { at })).status).toBe(200);
     } finally {
       env.clock.set(new Date());
     }
