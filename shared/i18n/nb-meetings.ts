@@ -14,6 +14,8 @@ export const nbMeetings = {
     invalidDate: "Ugyldig dato (bruk ÅÅÅÅ-MM-DD).",
     minutesItem: "Referat fra forrige møte",
     minutesDecision: "Referatet godkjennes.",
+    minutesOf: (date: string, title: string) => `Referat fra møtet ${date} («${title}»).`,
+    copyDateInPast: "Datoen har passert. Velg i dag eller en senere dag for neste møte.",
     otherBusiness: "Eventuelt",
   },
   apiDocs: {

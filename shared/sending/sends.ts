@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppContext } from "../context.js";
 import { ConflictError } from "../errors.js";
 import { t } from "../i18n/nb.js";
+import { nbMeetings } from "../i18n/nb-meetings.js";
 import { jobItem } from "../jobs/index.js";
 import { scheduleReminder } from "../meetings/index.js";
 import type { Invitation, Meeting } from "../model.js";
@@ -82,6 +83,10 @@ async function writeAndQueue(ctx: AppContext, req: SendRequest, sendId: string, 
       if (meeting.status === "cancelled" && req.template !== "cancellation" && req.template !== "confirmation") {
         throw new ConflictError(t.rules.meetingCancelledSend);
       }
+      // Two cancels at once (two tabs, two people): the one that lost the race finds the meeting
+      // cancelled and sends nothing. A cancellation to named people (one who missed it) still goes.
+      if (meeting.status === "cancelled" && req.template === "cancellation" && typeof req.audience !== "object")
+        throw new ConflictError(nbMeetings.rules.alreadyCancelled);
       const late = req.late === "refuse" ? lateSendWarning(meeting, req.template, now) : undefined;
       if (late) throw new LateSendError(late);
       recipients ??= await chooseRecipients(ctx, req, meeting, now);

@@ -1,6 +1,7 @@
 // SES events (delivery, bounce, complaint, reject, delay) recorded on the delivery they belong to.
 import { z } from "zod";
 import type { AppContext } from "../context.js";
+import { nbSending } from "../i18n/nb-sending.js";
 import { findDeliveryBySesMessage, recordDeliveryEvent } from "../store/deliveries.js";
 import { flagEmail } from "../store/people.js";
 import type { Delivery } from "../store/sends.js";
@@ -68,11 +69,11 @@ export async function recordSesNotifications(
     else if (type === "bounce" && parsed.bounce) {
       const permanent = parsed.bounce.bounceType === "Permanent";
       status = permanent ? "bounced" : undefined;
-      error = `${permanent ? "Permanent" : "Midlertidig"} avvisning (${parsed.bounce.bounceSubType ?? parsed.bounce.bounceType}): ${parsed.bounce.bouncedRecipients.map((r) => r.diagnosticCode ?? r.emailAddress).join("; ")}`;
+      error = `${permanent ? "Permanent" : "Midlertidig"} avvisning (${parsed.bounce.bounceSubType ?? parsed.bounce.bounceType}): ${parsed.bounce.bouncedRecipients.map((r) => r.diagnosticCode ?? r.emailAddress).join("; ")}${permanent ? ` ${nbSending.blockedUntilCorrected}` : ""}`;
       if (permanent) for (const r of parsed.bounce.bouncedRecipients) await flagEmail(ctx, r.emailAddress, "bouncedAt", at);
     } else if (type === "complaint") {
       status = "complained";
-      error = "Mottakeren meldte e-posten som søppelpost.";
+      error = `Mottakeren meldte e-posten som søppelpost. ${nbSending.blockedUntilCorrected}`;
       for (const r of parsed.complaint?.complainedRecipients ?? []) await flagEmail(ctx, r.emailAddress, "complainedAt", at);
     } else if (type === "reject") {
       status = "failed";

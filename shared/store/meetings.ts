@@ -193,15 +193,27 @@ export function changeMeetingState(d: Db, meetingId: string, decide: (m: Meeting
   );
 }
 
-/** The transaction part that bumps the meeting's version, conditional on the version read (agenda and attachment writes). */
+/**
+ * The transaction part that bumps the meeting's version, conditional on the meeting being as read
+ * (agenda and attachment writes). A send does not bump the version but records its status and the
+ * version sent: those are in the condition too, so a deletion decided before an innkalling went
+ * out is decided again after it (and becomes a withdrawal, the numbers staying as sent).
+ */
 export function bumpVersion(d: Db, meeting: Meeting) {
+  const sent = meeting.invitedVersion === undefined ? "attribute_not_exists(invitedVersion)" : "invitedVersion = :iv";
   return {
     Update: {
       TableName: d.tableName,
       Key: keys.meeting(meeting.id),
       UpdateExpression: "SET version = :next",
-      ConditionExpression: "version = :v",
-      ExpressionAttributeValues: { ":v": meeting.version, ":next": meeting.version + 1 },
+      ConditionExpression: `version = :v AND #status = :st AND ${sent}`,
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: {
+        ":v": meeting.version,
+        ":next": meeting.version + 1,
+        ":st": meeting.status,
+        ...(meeting.invitedVersion === undefined ? {} : { ":iv": meeting.invitedVersion }),
+      },
     },
   };
 }

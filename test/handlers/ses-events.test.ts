@@ -63,8 +63,12 @@ describe("ses-events handler: SNS-wrapped SES notifications", () => {
     const progress = (await call("GET", `/api/sends/${sendId}`)).body;
     expect(progress).toMatchObject({ total: 6, sent: 5, delivered: 1, bounced: 1, complained: 1, failed: 1, queued: 0 });
     const reason = (email: string) => progress.failures.find((f: { email: string }) => f.email === email)?.reason;
-    expect(reason(bounced!.email)).toBe("Permanent avvisning (General): smtp; 550 5.1.1 user unknown");
-    expect(reason(complained!.email)).toBe("Mottakeren meldte e-posten som søppelpost.");
+    expect(reason(bounced!.email)).toBe(
+      "Permanent avvisning (General): smtp; 550 5.1.1 user unknown Adressen får ingen flere utsendelser før den er rettet på organets medlemsside.",
+    );
+    expect(reason(complained!.email)).toBe(
+      "Mottakeren meldte e-posten som søppelpost. Adressen får ingen flere utsendelser før den er rettet på organets medlemsside.",
+    );
     expect(reason(rejected!.email)).toBe("SES avviste e-posten (Bad content).");
     const stored = async (id: string) =>
       (await env.ctx.db.send(new GetCommand({ TableName: env.ctx.tableName, Key: keys.delivery(sendId, id) }))).Item!;

@@ -70,14 +70,20 @@ async function cancelMeeting(c: C, id: string) {
   }
   // The page puts a random key in the form: a double click or a refresh sends one cancellation.
   const idempotencyKey = /^[A-Za-z0-9_-]{8,200}$/.test(f.idempotencyKey ?? "") ? f.idempotencyKey : undefined;
-  const { sendId } = await createSend(ctx, {
-    meetingId: id,
-    template: "cancellation",
-    audience: "all",
-    idempotencyKey,
-    by: actor(c),
-  });
-  return c.redirect(`/utsendelser/${sendId}`, 303);
+  try {
+    const { sendId } = await createSend(ctx, {
+      meetingId: id,
+      template: "cancellation",
+      audience: "all",
+      idempotencyKey,
+      by: actor(c),
+    });
+    return c.redirect(`/utsendelser/${sendId}`, 303);
+  } catch (err) {
+    // Cancelled by someone else meanwhile (their send goes out, this one is not made), or nobody to tell.
+    if (err instanceof ConflictError) return done(c, `/moter/${id}`, err.message);
+    throw err;
+  }
 }
 
 export function meetingPages() {

@@ -1,6 +1,7 @@
 /** The secretariat's send pages: preview (made by the send worker) and send the innkalling, and follow a send's progress. */
 import { Hono } from "hono";
 import { getBody, getPeople, listMembers } from "../../../shared/directory/index.js";
+import { ConflictError, NotFoundError } from "../../../shared/errors.js";
 import { nbPages } from "../../../shared/i18n/nb-pages.js";
 import { nbSending } from "../../../shared/i18n/nb-sending.js";
 import { invitationIdForMember, invitationsOf } from "../../../shared/invitations/index.js";
@@ -134,6 +135,9 @@ export function sendPages() {
     } catch (err) {
       // Late and not confirmed: the page again, with the warning and the "Send likevel" step.
       if (err instanceof LateSendError) return page(c, id, {}, 409);
+      // A ticked person no longer on the list (withdrawn meanwhile, or a tampered form): the list again, said why.
+      if (selected && (err instanceof NotFoundError || err instanceof ConflictError))
+        return page(c, id, { pickError: nbSending.pickRefused(err.message) }, 400);
       throw err;
     }
   });
