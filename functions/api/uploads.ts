@@ -139,12 +139,27 @@ export async function recordUpload(
   if (head.size > MAX_ATTACHMENT_BYTES) return refuse(m.tooLarge(maxUploadMb));
   const contentType = allowedAttachmentType(head.contentType);
   if (!contentType) return refuse(m.typeNotAllowed);
-  const start = await ctx.blobs.readStart(input.key, SNIFF_BYTES, head.etag);
+  // A request recording the same key at once may delete the upload under us: then its record is the answer.
+  const racedOr = async (err: unknown): Promise<RecordResult> => {
+    const raced = await meetings.findRecordedUpload(ctx, meetingId, input.key);
+    if (raced) return { ok: true, attachment: raced, created: false };
+    throw err;
+  };
+  let start: Uint8Array;
+  try {
+    start = await ctx.blobs.readStart(input.key, SNIFF_BYTES, head.etag);
+  } catch (err) {
+    return racedOr(err);
+  }
   if (!contentMatchesType(contentType, start)) return refuse(m.mismatch(filename, typeLabel(contentType)));
 
   // The copy is what the attachment serves: an upload form still valid could overwrite the upload.
   const blobKey = `meetings/${meetingId}/attachments/${newId()}`;
-  await ctx.blobs.copy(input.key, blobKey, head.etag);
+  try {
+    await ctx.blobs.copy(input.key, blobKey, head.etag);
+  } catch (err) {
+    return racedOr(err);
+  }
   let result: { attachment: Attachment; created: boolean };
   try {
     result = await meetings.addAttachment(
