@@ -22,12 +22,18 @@ function secretariatWords(people: Secretariat): string {
   return byOrg.map(([org, names]) => and(names) + (org ? `, ${org}` : "")).join(", ");
 }
 
-/** A case's or sub-item's text and outcome. A postponed one keeps its text ("Saken ble utsatt." then the text). */
-function outcome(o: Outcome, into: Block, postponedLine: string | undefined): void {
+function textOf(o: Outcome, into: Block): void {
   if (o.text) {
     into.html.push(para(o.text));
     into.text.push(plain(o.text));
   }
+}
+
+/**
+ * A case's or sub-item's outcome. A postponed one keeps its text ("Saken ble utsatt." then the text). A sub-item
+ * only noted says nothing more (its case's outcome covers it): no "Tatt til orientering." after every letter.
+ */
+function outcome(o: Outcome, into: Block, postponedLine: string | undefined, notedLine: string | undefined): void {
   if (o.status === "postponed" && postponedLine) {
     into.html.push(esc(postponedLine));
     into.text.push(postponedLine);
@@ -36,9 +42,9 @@ function outcome(o: Outcome, into: Block, postponedLine: string | undefined): vo
     const label = o.status === "postponed" ? "" : m.decision;
     into.html.push(`${label ? `<strong>${esc(label)}</strong><br />` : ""}${para(o.decision)}`);
     into.text.push(...(label ? [label] : []), plain(o.decision));
-  } else if (o.status === "noted") {
-    into.html.push(esc(m.noted));
-    into.text.push(m.noted);
+  } else if (o.status === "noted" && notedLine) {
+    into.html.push(esc(notedLine));
+    into.text.push(notedLine);
   }
 }
 
@@ -47,7 +53,8 @@ function subItems(subs: NonNullable<MinutesEmailModel["items"][number]["subItems
     const head = `${s.letter} ${s.title}${s.status === "postponed" ? ` – ${m.subItemPostponed}` : ""}`;
     into.html.push(`<strong>${esc(head)}</strong>`);
     into.text.push("", `  ${plain(head)}`);
-    outcome(s, into, undefined);
+    textOf(s, into);
+    outcome(s, into, undefined, undefined);
   }
 }
 
@@ -70,11 +77,19 @@ export function minutesTemplate(model: MinutesEmailModel): TemplateSource {
   }
   html.push(`<mj-text>${rows.map(([k, v]) => `<strong>${esc(k)}:</strong> ${esc(v)}`).join("<br /><br />")}</mj-text>`);
   text.push(...rows.map(([k, v]) => `${k}: ${plain(v)}\n`), "");
-  for (const item of model.items) {
+  // As seed 001: the unnumbered opening ("Godkjenning av innkalling og dagsorden"), then "Saker til behandling".
+  const firstCase = model.items.findIndex((i) => i.number);
+  for (const [n, item] of model.items.entries()) {
+    if (n === firstCase) {
+      html.push(`<mj-text padding-top="8px"><strong>${esc(m.agenda)}:</strong></mj-text>`);
+      text.push(`${m.agenda}:`, "");
+    }
     const label = `${item.number ? `${m.case} ${item.number} ` : ""}${item.title}`;
     const block: Block = { html: [`<strong>${esc(label)}</strong>`], text: [plain(label)] };
-    outcome(item, block, m.postponed);
+    // The case's text, its sub-items, then what was decided about the whole case.
+    textOf(item, block);
     subItems(item.subItems ?? [], block);
+    outcome(item, block, m.postponed, m.noted);
     html.push(`<mj-text padding-top="4px">${block.html.join("<br />")}</mj-text>`);
     text.push(block.text.join("\n"), "");
   }

@@ -9,6 +9,7 @@ export const nbMinutes = {
       `Møtet har ikke begynt ennå (starter ${start}). Referatet kan godkjennes og sendes først etter møtestart.`,
     noSuchVersion: (n: number | string) => `versjon ${n} av referatet`,
     invalidValue: "Ugyldig verdi.",
+    openingApproved: "Godkjent.",
     tooBig: (max: number) => `For langt eller for mange (høyst ${max}).`,
   },
   apiDocs: {
@@ -17,6 +18,8 @@ export const nbMinutes = {
   },
   pages: {
     subItem: (letter: string, title: string) => `${letter} ${title}`,
+    noted: "Tatt til orientering.",
+    subItemPostponed: "utsatt",
     secretariatHint: "Én per linje: «Navn, Organisasjon».",
     referatAttachments: "Vedlegg til referatet",
     referatAttachmentsHint: "Velg vedleggene som sendes med referatet (last opp nye på vedleggssiden).",

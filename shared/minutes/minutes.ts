@@ -12,11 +12,11 @@ import type { Minutes } from "../model.js";
 import { getBody, listMembers } from "../store/directory.js";
 import { invitationsOf } from "../store/invitations.js";
 import { changeMeetingState, getMeetingBundle, getMeetingRecord } from "../store/meetings.js";
-import { getMinutesVersion, getStoredMinutes, writeMinutesVersion } from "../store/minutes.js";
+import { getMinutesVersion, getStoredMinutes, listMinutesVersions, writeMinutesVersion } from "../store/minutes.js";
 import { formatOsloDateTime, toUtcIso } from "../time.js";
 import { draftMinutes, type EditContext, editMinutes } from "./rules.js";
 
-export { getStoredMinutes, listMinutesVersions } from "../store/minutes.js";
+export { getStoredMinutes } from "../store/minutes.js";
 
 /** Minutes tell what happened: none can be approved or sent before the meeting has begun. */
 async function requireStarted(ctx: AppContext, meetingId: string): Promise<void> {
@@ -30,6 +30,23 @@ export async function getMinutesVersionOf(ctx: AppContext, meetingId: string, ve
   const found = await getMinutesVersion(ctx, meetingId, version);
   if (!found) throw new NotFoundError(nbMinutes.rules.noSuchVersion(version));
   return found;
+}
+
+/** Every saved version, oldest first (a NotFoundError for an unknown meeting, not an empty list). */
+export async function listMinutesVersionsOf(ctx: AppContext, meetingId: string): Promise<Minutes[]> {
+  const [, versions] = await Promise.all([getMeetingRecord(ctx, meetingId), listMinutesVersions(ctx, meetingId)]);
+  return versions;
+}
+
+/**
+ * The referat the public may read: the current one when approved, else (a correction under way) the last
+ * approved version; undefined when none was ever approved.
+ */
+export async function publishedMinutes(ctx: AppContext, meetingId: string): Promise<Minutes | undefined> {
+  const current = await getStoredMinutes(ctx, meetingId);
+  if (!current || current.status === "approved") return current;
+  if (!current.correctionReason) return undefined;
+  return (await listMinutesVersions(ctx, meetingId)).filter((v) => v.status === "approved").at(-1);
 }
 
 /** The current minutes, or a fresh draft built from the meeting's data. */
@@ -49,7 +66,8 @@ export async function saveMinutes(ctx: AppContext, meetingId: string, raw: SaveM
   if (!parsed.success) {
     throw new InvalidError(
       parsed.error.issues.map((issue) => ({
-        field: String(issue.path[0] ?? "minutes"),
+        // The whole path ("items.2.subItems.0.text"), as the API's own validation names fields: a page can point at the input.
+        field: issue.path.join(".") || "minutes",
         message:
           issue.code === "too_big"
             ? nbMinutes.rules.tooBig(Number(issue.maximum))

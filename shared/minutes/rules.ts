@@ -41,7 +41,8 @@ export function draftMinutes(
       number: i.number,
       title: i.title,
       text: i.background,
-      decision: i.proposedDecision,
+      // The opening ("Godkjenning av innkalling og dagsorden") reads "Vedtak: Godkjent." as in seed 001.
+      decision: i.proposedDecision ?? (i.kind === "opening" ? nbMinutes.rules.openingApproved : undefined),
       status: i.kind === "information" ? "noted" : "decided",
       subItems: draftSubItems(i),
     })),

@@ -14,6 +14,8 @@ interface Ids {
   sendId: string;
   /** The member's personal reply page, "/r/…". */
   replyPath: string;
+  /** The referat's version that corrects the approved one (with its reason). */
+  correctedVersion: number;
 }
 
 /**
@@ -30,6 +32,9 @@ const PAGES: { name: string; path: (ids: Ids) => string }[] = [
   { name: "motet", path: (i) => `/moter/${i.meetingId}` },
   { name: "svar", path: (i) => `/moter/${i.meetingId}/svar` },
   { name: "utsendelse", path: (i) => `/utsendelser/${i.sendId}` },
+  { name: "referat", path: (i) => `/moter/${i.meetingId}/referat` },
+  { name: "referat-versjoner", path: (i) => `/moter/${i.meetingId}/referat/versjoner` },
+  { name: "referat-versjon", path: (i) => `/moter/${i.meetingId}/referat/versjoner/${i.correctedVersion}` },
   { name: "api-nokler", path: () => "/tokens" },
   { name: "svarskjema", path: (i) => i.replyPath },
   { name: "arkiv", path: () => "/arkiv" },
@@ -70,7 +75,18 @@ describe("the site's pages at 1280 and 375 px", () => {
     await waitForSend(api, sendId);
     expect((await api.patch(`/api/meetings/${meeting.id}`, { published: true })).status).toBe(200);
     const replyPath = new URL(replyLink((await emailsTo(app, "erik.sider"))[0]!)).pathname;
-    ids = { bodyId: body.id, meetingId: meeting.id, sendId, replyPath };
+    // Referat versions to list and show: saved, approved after the meeting, then corrected with a reason.
+    const minutes = `/api/meetings/${meeting.id}/minutes`;
+    expect((await api.put(minutes, { place: "Drammen rådhus" })).status).toBe(200);
+    app.clock.set(new Date("2030-06-15T12:00:00Z"));
+    expect((await api.post(`${minutes}/approve`)).status).toBe(200);
+    const corrected = await api.put(minutes, {
+      place: "Drammen rådhus, sal 2",
+      correctionReason: "Feil møterom i Kommunehelsesamarbeidet",
+    });
+    expect(corrected.status).toBe(200);
+    app.clock.set(new Date());
+    ids = { bodyId: body.id, meetingId: meeting.id, sendId, replyPath, correctedVersion: corrected.body.version };
 
     // Logged in the way a person is (the emailed link), then the session handed to Chromium.
     const session = await loggedInBrowser(app, "nina.sider@vestregionen.no");

@@ -5,28 +5,8 @@ import { type ApiClient, useApiApp } from "../support/api.js";
 import { type CookieBrowser, loggedInBrowser } from "../support/browser-session.js";
 import type { TestApp } from "../support/harness.js";
 import { emailsTo } from "../support/scenario.js";
+import { formValues } from "./minutes-form.js";
 import { AFTER_MEETING, heldMeeting, tickAndDrain } from "./minutes-setup.js";
-
-const htmlText = (s: string) =>
-  s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e]!);
-const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-
-/** The fields of the page's first form whose action is `action`, as a browser would post them unchanged. */
-function formValues(html: string, action: string): Record<string, string> {
-  const start = html.indexOf(`action="${action}"`);
-  const form = html.slice(start, html.indexOf("</form>", start));
-  const out: Record<string, string> = {};
-  for (const [tag] of form.matchAll(/<input[^>]*>/g)) {
-    const name = attr(tag, "name");
-    if (!name || (attr(tag, "type") === "checkbox" && !/\schecked/.test(tag))) continue;
-    out[name] = htmlText(attr(tag, "value") ?? "");
-  }
-  for (const [, name, text] of form.matchAll(/<textarea[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g))
-    out[name!] = htmlText(text!);
-  for (const [, name, options] of form.matchAll(/<select[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g))
-    out[name!] = /<option value="([^"]*)" selected/.exec(options!)?.[1] ?? "";
-  return out;
-}
 
 describe("the referat over time", () => {
   let app!: TestApp;

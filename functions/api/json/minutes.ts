@@ -7,7 +7,7 @@ import {
   cancelScheduledMinutes,
   getMinutes,
   getMinutesVersionOf,
-  listMinutesVersions,
+  listMinutesVersionsOf,
   Minutes,
   SaveMinutesInput,
   ScheduleMinutesInput,
@@ -92,7 +92,7 @@ export function minutesApi() {
       response: z.object({ versions: z.array(VersionSummary) }),
     }),
     async (c) => {
-      const versions = await listMinutesVersions(c.get("ctx"), c.req.valid("param").id);
+      const versions = await listMinutesVersionsOf(c.get("ctx"), c.req.valid("param").id);
       return c.json({ versions: versions.map((v) => VersionSummary.parse(v)) }, 200);
     },
   );

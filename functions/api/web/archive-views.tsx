@@ -1,5 +1,6 @@
 // The public archive's views: the list of bodies, a body's meetings by year, one meeting's innkalling and referat.
 import { t } from "../../../shared/i18n/nb.js";
+import { nbMinutes } from "../../../shared/i18n/nb-minutes.js";
 import { attendeeLine, secretariatLine } from "../../../shared/minutes/index.js";
 import type { AgendaItem, Attachment, Body, Meeting, Minutes } from "../../../shared/model.js";
 import { formatMeetingTime, formatOsloDate, osloYear } from "../../../shared/time.js";
@@ -89,7 +90,58 @@ function AgendaCase(p: { item: AgendaItem }) {
   );
 }
 
-/** The approved referat: who was there, and each case's text and decision. */
+type Outcome = { text?: string; decision?: string; status: "decided" | "noted" | "postponed" };
+
+/**
+ * What was decided, as the referat email says it: "Vedtak:" and the decision; a postponed case "Saken ble
+ * utsatt." and its text; a case only noted "Tatt til orientering." (a sub-item only noted: nothing more).
+ */
+function OutcomeLine(p: { outcome: Outcome; subItem?: boolean }) {
+  const o = p.outcome;
+  if (o.status === "postponed")
+    return p.subItem ? (
+      o.decision ? (
+        <p class="pre-line">{o.decision}</p>
+      ) : null
+    ) : (
+      <p class="pre-line">
+        {m.postponed}
+        {o.decision ? ` ${o.decision}` : ""}
+      </p>
+    );
+  if (o.decision)
+    return (
+      <p class="pre-line">
+        <strong>{m.decision}</strong> {o.decision}
+      </p>
+    );
+  return o.status === "noted" && !p.subItem ? <p>{nbMinutes.pages.noted}</p> : null;
+}
+
+type MinutesItem = Minutes["items"][number];
+
+function MinutesCase(p: { item: MinutesItem }) {
+  const i = p.item;
+  return (
+    <section>
+      <CaseHeading number={i.number} title={i.title} />
+      {i.text && <p class="pre-line">{i.text}</p>}
+      {(i.subItems ?? []).map((s) => (
+        <div>
+          <h4>
+            {s.letter} {s.title}
+            {s.status === "postponed" ? ` – ${nbMinutes.pages.subItemPostponed}` : ""}
+          </h4>
+          {s.text && <p class="pre-line">{s.text}</p>}
+          <OutcomeLine outcome={s} subItem />
+        </div>
+      ))}
+      <OutcomeLine outcome={i} />
+    </section>
+  );
+}
+
+/** The approved referat as the email tells it: who was there, then each case with its sub-items and outcome. */
 function ApprovedMinutes(p: { minutes: Minutes }) {
   const mn = p.minutes;
   return (
@@ -97,26 +149,14 @@ function ApprovedMinutes(p: { minutes: Minutes }) {
       <h2>{m.minutes}</h2>
       <dl class="facts">
         <dt>{m.present}</dt>
-        <dd>{mn.present.map(attendeeLine).join(", ")}</dd>
+        <dd>{mn.present.map(attendeeLine).join(", ") || m.none}</dd>
         <dt>{m.secretariat}</dt>
-        <dd>{secretariatLine(mn.secretariat)}</dd>
+        <dd>{secretariatLine(mn.secretariat) || m.none}</dd>
         <dt>{m.absent}</dt>
         <dd>{mn.absent.map(attendeeLine).join(", ") || m.none}</dd>
       </dl>
       {mn.items.map((i) => (
-        <section>
-          <CaseHeading number={i.number} title={i.title} />
-          {i.text && <p class="pre-line">{i.text}</p>}
-          {i.status === "postponed" ? (
-            <p>{m.postponed}</p>
-          ) : (
-            i.decision && (
-              <p>
-                <strong>{m.decision}</strong> {i.decision}
-              </p>
-            )
-          )}
-        </section>
+        <MinutesCase item={i} />
       ))}
     </>
   );

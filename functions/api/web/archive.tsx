@@ -2,7 +2,7 @@
 import { type Context, Hono, type Next } from "hono";
 import { getBody, listBodies } from "../../../shared/directory/index.js";
 import { getMeetingBundle, listMeetings } from "../../../shared/meetings/index.js";
-import { getStoredMinutes } from "../../../shared/minutes/index.js";
+import { publishedMinutes } from "../../../shared/minutes/index.js";
 import { htmlDocument } from "../../../shared/web/html.js";
 import type { AppEnv } from "../env.js";
 import { ArchiveIndexPage, BodyArchivePage, MeetingArchivePage } from "./archive-views.js";
@@ -30,7 +30,7 @@ export function archivePages() {
     const ctx = c.get("ctx");
     const bundle = await getMeetingBundle(ctx, c.req.param("meetingId")).catch(() => undefined);
     if (!bundle?.meeting.published) return c.notFound();
-    const [body, minutes] = await Promise.all([getBody(ctx, bundle.meeting.bodyId), getStoredMinutes(ctx, bundle.meeting.id)]);
+    const [body, minutes] = await Promise.all([getBody(ctx, bundle.meeting.bodyId), publishedMinutes(ctx, bundle.meeting.id)]);
     return c.html(
       htmlDocument(
         <MeetingArchivePage
@@ -38,7 +38,7 @@ export function archivePages() {
           meeting={bundle.meeting}
           agenda={bundle.agenda}
           attachments={bundle.attachments.filter((a) => !a.exempt)}
-          minutes={minutes?.status === "approved" ? minutes : undefined}
+          minutes={minutes}
         />,
       ),
     );

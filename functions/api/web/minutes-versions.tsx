@@ -4,7 +4,7 @@ import { z } from "zod";
 import { NotFoundError } from "../../../shared/errors.js";
 import { nbMinutes } from "../../../shared/i18n/nb-minutes.js";
 import { getMeetingRecord } from "../../../shared/meetings/index.js";
-import { getMinutesVersionOf, listMinutesVersions } from "../../../shared/minutes/index.js";
+import { getMinutesVersionOf, listMinutesVersionsOf } from "../../../shared/minutes/index.js";
 import { sendPage } from "../../../shared/web/html.js";
 import type { AppEnv } from "../env.js";
 import { MinutesVersionPage, MinutesVersionsPage } from "./minutes-versions-views.js";
@@ -17,7 +17,7 @@ export function minutesVersionPages() {
   app.get("/moter/:id/referat/versjoner", async (c) => {
     const ctx = c.get("ctx");
     const id = c.req.param("id");
-    const [meeting, versions] = await Promise.all([getMeetingRecord(ctx, id), listMinutesVersions(ctx, id)]);
+    const [meeting, versions] = await Promise.all([getMeetingRecord(ctx, id), listMinutesVersionsOf(ctx, id)]);
     return sendPage(c, <MinutesVersionsPage {...frame(c)} meeting={meeting} versions={versions} />);
   });
   app.get("/moter/:id/referat/versjoner/:n", async (c) => {

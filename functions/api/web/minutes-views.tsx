@@ -13,34 +13,61 @@ import { Choice, Csrf, ErrorSummary, Field, type Frame, Notice, Shell } from "./
 const s = nbPages;
 const sm = nbMinutes.pages;
 
+/** A form's value: what was typed (a refused post shown again), else the stored one. */
+type Typed = (name: string, stored: string | undefined) => string | undefined;
+
 /** A case's or a sub-item's text, decision and outcome, named under `prefix` ("item0." or "item0.sub1."). */
 function OutcomeFields(p: {
   prefix: string;
   value: { text?: string; decision?: string; status: string };
   errors: Record<string, string>;
+  typed: Typed;
 }) {
+  const name = (key: string) => `${p.prefix}${key}`;
   return (
     <>
-      <Field name={`${p.prefix}text`} label={s.text} value={p.value.text} errors={p.errors} textarea />
-      <Field name={`${p.prefix}decision`} label={s.decision} value={p.value.decision} errors={p.errors} textarea />
+      <Field name={name("text")} label={s.text} value={p.typed(name("text"), p.value.text)} errors={p.errors} textarea />
+      <Field
+        name={name("decision")}
+        label={s.decision}
+        value={p.typed(name("decision"), p.value.decision)}
+        errors={p.errors}
+        textarea
+      />
       <Choice
-        id={`${p.prefix}status`}
-        name={`${p.prefix}status`}
+        id={name("status")}
+        name={name("status")}
         label={s.status}
         choices={s.itemStatus}
-        selected={p.value.status}
+        selected={p.typed(name("status"), p.value.status) ?? p.value.status}
       />
     </>
   );
 }
 
+/** An error that belongs to a whole group of inputs (a case's sub-items, the attachments), by its fieldset. */
+function GroupError(p: { id: string; errors: Record<string, string> }) {
+  const err = p.errors[p.id];
+  return err ? (
+    <p class="error" id={`${p.id}-feil`}>
+      {err}
+    </p>
+  ) : null;
+}
+
 /** The meeting's attachments to send with the referat (all ticked until the secretariat has chosen). */
-function AttachmentChoice(p: { attachments: Attachment[]; chosen?: number[] }) {
-  if (!p.attachments.length) return null;
+function AttachmentChoice(p: { attachments: Attachment[]; chosen?: number[]; errors: Record<string, string> }) {
+  if (!p.attachments.length)
+    return p.errors.attachmentNumbers ? (
+      <div id="attachmentNumbers">
+        <GroupError id="attachmentNumbers" errors={p.errors} />
+      </div>
+    ) : null;
   const chosen = new Set(p.chosen ?? p.attachments.map((a) => a.number));
   return (
-    <fieldset>
+    <fieldset id="attachmentNumbers">
       <legend>{sm.referatAttachments}</legend>
+      <GroupError id="attachmentNumbers" errors={p.errors} />
       <p class="muted">{sm.referatAttachmentsHint}</p>
       <input type="hidden" name="attachmentsOffered" value="1" />
       {p.attachments.map((a) => (
@@ -79,11 +106,17 @@ export function MinutesPage(
     minutes: MinutesView;
     errors?: Record<string, string>;
     notice?: string;
+    /** The fields of a refused post, shown again instead of the stored values. */
+    typed?: Record<string, string>;
+    /** The attachments ticked in that post. */
+    typedAttachments?: number[];
   },
 ) {
   const mn = p.minutes;
   const locked = mn.status === "approved";
   const errors = p.errors ?? {};
+  const typed: Typed = (name, stored) => p.typed?.[name] ?? stored;
+
   const action = `/moter/${p.meeting.id}/referat`;
   return (
     <Shell title={s.minutes} user={p.user} csrf={p.csrf}>
@@ -99,14 +132,26 @@ export function MinutesPage(
       <form method="post" action={action}>
         <Csrf csrf={p.csrf} />
         <ErrorSummary errors={errors} />
-        <Field name="startedAt" label={s.startedAt} type="datetime-local" value={utcToOsloLocal(mn.startedAt)} errors={errors} />
-        <Field name="endedAt" label={s.endedAt} type="datetime-local" value={utcToOsloLocal(mn.endedAt)} errors={errors} />
-        <Field name="place" label={s.place} value={mn.place} errors={errors} />
+        <Field
+          name="startedAt"
+          label={s.startedAt}
+          type="datetime-local"
+          value={typed("startedAt", utcToOsloLocal(mn.startedAt))}
+          errors={errors}
+        />
+        <Field
+          name="endedAt"
+          label={s.endedAt}
+          type="datetime-local"
+          value={typed("endedAt", utcToOsloLocal(mn.endedAt))}
+          errors={errors}
+        />
+        <Field name="place" label={s.place} value={typed("place", mn.place)} errors={errors} />
         <Field
           name="present"
           label={s.present}
           hint={s.presentHint}
-          value={mn.present.map(attendeeLine).join("\n")}
+          value={typed("present", mn.present.map(attendeeLine).join("\n"))}
           errors={errors}
           textarea
         />
@@ -114,7 +159,7 @@ export function MinutesPage(
           name="secretariat"
           label={s.secretariat}
           hint={sm.secretariatHint}
-          value={mn.secretariat.map(attendeeLine).join("\n")}
+          value={typed("secretariat", mn.secretariat.map(attendeeLine).join("\n"))}
           errors={errors}
           textarea
         />
@@ -122,29 +167,32 @@ export function MinutesPage(
           name="absent"
           label={s.absent}
           hint={s.absentHint}
-          value={mn.absent.map(attendeeLine).join("\n")}
+          value={typed("absent", mn.absent.map(attendeeLine).join("\n"))}
           errors={errors}
           textarea
         />
         {mn.items.map((i, n) => (
-          <fieldset>
+          <fieldset id={`item${n}`}>
             <legend>
               {i.number ? `${s.caseNumber(i.number)} ` : ""}
               {i.title}
             </legend>
+            <GroupError id={`item${n}`} errors={errors} />
             <input type="hidden" name={`item${n}.itemId`} value={i.itemId} />
-            <OutcomeFields prefix={`item${n}.`} value={i} errors={errors} />
+            <OutcomeFields prefix={`item${n}.`} value={i} errors={errors} typed={typed} />
             {(i.subItems ?? []).map((sub, k) => (
               <fieldset>
                 <legend>{sm.subItem(sub.letter, sub.title)}</legend>
                 <input type="hidden" name={`item${n}.sub${k}.letter`} value={sub.letter} />
-                <OutcomeFields prefix={`item${n}.sub${k}.`} value={sub} errors={errors} />
+                <OutcomeFields prefix={`item${n}.sub${k}.`} value={sub} errors={errors} typed={typed} />
               </fieldset>
             ))}
           </fieldset>
         ))}
-        <AttachmentChoice attachments={p.attachments} chosen={mn.attachmentNumbers} />
-        {locked && <Field name="correctionReason" label={s.correctionReason} errors={errors} />}
+        <AttachmentChoice attachments={p.attachments} chosen={p.typedAttachments ?? mn.attachmentNumbers} errors={errors} />
+        {locked && (
+          <Field name="correctionReason" label={s.correctionReason} value={typed("correctionReason", "")} errors={errors} />
+        )}
         <p>
           <button type="submit">{s.saveMinutes}</button>
         </p>

@@ -36,6 +36,11 @@ const numbered = (f: Record<string, string>, prefix: string, key: string) =>
     .filter((k) => new RegExp(`^${prefix.replace(/\./g, "\\.")}\\d+\\.${key}$`).test(k))
     .map((k) => k.slice(0, -key.length));
 
+/** The form's per-case prefixes ("item0.", "item1." …) and each case's sub-item prefixes ("item0.sub0." …), in form order. */
+function prefixesOf(f: Record<string, string>) {
+  return numbered(f, "item", "itemId").map((n) => ({ n, subs: numbered(f, `${n}sub`, "letter") }));
+}
+
 /** The form's per-case fields (item0.itemId, item0.text, item0.sub0.letter …) as the minutes' items. */
 function itemsOf(f: Record<string, string>) {
   const outcome = (n: string) => ({
@@ -43,11 +48,28 @@ function itemsOf(f: Record<string, string>) {
     decision: f[`${n}decision`] ?? "",
     status: f[`${n}status`] as Outcome,
   });
-  return numbered(f, "item", "itemId").map((n) => ({
+  return prefixesOf(f).map(({ n, subs }) => ({
     itemId: f[`${n}itemId`] ?? "",
     ...outcome(n),
-    subItems: numbered(f, `${n}sub`, "letter").map((sn) => ({ letter: f[`${sn}letter`] ?? "", ...outcome(sn) })),
+    subItems: subs.map((sn) => ({ letter: f[`${sn}letter`] ?? "", ...outcome(sn) })),
   }));
+}
+
+const outcomeField = /^(text|decision|status)$/;
+
+/**
+ * The form input an error's field names ("items.2.subItems.1.text" → "item2.sub1.text", "present.3.name" →
+ * "present"): the page shows the message by that input, or by the case's fieldset ("item2").
+ */
+function formFieldOf(field: string, f: Record<string, string>): string {
+  const [head, i, key, k, subKey] = field.split(".");
+  if (head !== "items" || i === undefined) return head ?? field;
+  const item = prefixesOf(f)[Number(i)];
+  if (!item) return head;
+  const sub = key === "subItems" && k !== undefined ? item.subs[Number(k)] : undefined;
+  if (sub && subKey && outcomeField.test(subKey)) return `${sub}${subKey}`;
+  if (key && outcomeField.test(key)) return `${item.n}${key}`;
+  return item.n.slice(0, -1);
 }
 
 /** One name per line: "Nina Solberg, Vestregionen". */
@@ -80,7 +102,7 @@ export function minutesPages() {
   const page = async (
     c: C,
     id: string,
-    extra: { errors?: Record<string, string>; notice?: string } = {},
+    extra: { errors?: Record<string, string>; notice?: string; typed?: Record<string, string>; typedAttachments?: number[] } = {},
     status: 200 | 400 | 409 = 200,
   ) => {
     const ctx = c.get("ctx");
@@ -97,21 +119,29 @@ export function minutesPages() {
       status,
     );
   };
-  /** A refused change shows the page again: a conflict (approved, already sent) as its notice, field errors by field. */
-  const refused = (c: C, id: string, err: unknown, fieldsToo: boolean) => {
-    if (fieldsToo && err instanceof InvalidError) return page(c, id, { errors: byField(err.errors) }, 400);
-    if (err instanceof ConflictError) return page(c, id, { notice: err.message }, 409);
+  /**
+   * A refused change shows the page again: a conflict (approved, already sent) as its notice, field errors
+   * by their inputs; what was typed into the referat's form (`typed`) is shown again, not lost.
+   */
+  const refused = (c: C, id: string, err: unknown, typed?: Record<string, string>) => {
+    if (typed && err instanceof InvalidError) {
+      const errors = byField(err.errors.map((e) => ({ ...e, field: formFieldOf(e.field, typed) })));
+      return page(c, id, { errors, typed, typedAttachments: attachmentNumbersOf(typed) }, 400);
+    }
+    if (err instanceof ConflictError)
+      return page(c, id, { notice: err.message, typed, typedAttachments: typed && attachmentNumbersOf(typed) }, 409);
     throw err;
   };
 
   app.get("/moter/:id/referat", (c) => page(c, c.req.param("id"), { notice: c.req.query("ok") }));
   app.post("/moter/:id/referat", async (c) => {
     const id = c.req.param("id");
-    const input = minutesInput(await formFields(c.req));
+    // Not cut short: a text over the limit is refused by the rules (the body limit bounds the post).
+    const fields = await formFields(c.req, Number.POSITIVE_INFINITY);
     try {
-      await saveMinutes(c.get("ctx"), id, input, actor(c));
+      await saveMinutes(c.get("ctx"), id, minutesInput(fields), actor(c));
     } catch (err) {
-      return refused(c, id, err, true);
+      return refused(c, id, err, fields);
     }
     return done(c, `/moter/${id}/referat`, msg.minutesSaved);
   });
@@ -120,7 +150,7 @@ export function minutesPages() {
     try {
       await approveMinutes(c.get("ctx"), id, actor(c));
     } catch (err) {
-      return refused(c, id, err, false);
+      return refused(c, id, err);
     }
     return done(c, `/moter/${id}/referat`, msg.minutesApproved);
   });
@@ -129,7 +159,7 @@ export function minutesPages() {
     try {
       await cancelScheduledMinutes(c.get("ctx"), id, actor(c));
     } catch (err) {
-      return refused(c, id, err, false);
+      return refused(c, id, err);
     }
     return done(c, `/moter/${id}/referat`, nbMinutes.pages.distributionCancelled);
   });
@@ -140,7 +170,7 @@ export function minutesPages() {
     try {
       await scheduleMinutes(c.get("ctx"), id, f.at, actor(c));
     } catch (err) {
-      return refused(c, id, err, false);
+      return refused(c, id, err);
     }
     return done(c, `/moter/${id}/referat`, msg.distributionScheduled);
   });
