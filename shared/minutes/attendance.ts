@@ -1,30 +1,23 @@
 // Who attended, as the first draft of the referat tells it from the replies, and how the lists read.
 
+import { seatsOf } from "../invitations/index.js";
 import type { Attendee, Invitation, Member } from "../model.js";
 
 /**
- * Present and absent from the replies. Only a member's seat can be "forfall": it is absent when the
- * member said so, did not answer, or their substitute cannot come. Deputies, observers and other
- * invited people are present when they said they would come, and otherwise not listed.
- * (A local seat rule; the invitations domain has its own for the board, to be unified.)
+ * Present and absent from the replies, by the invitations' seat rule (seatsOf): only a member's seat
+ * can be "forfall" (the member said so, did not answer, or their substitute cannot come). Deputies,
+ * observers and other invited people are present when they said they would come, else not listed.
  */
 export function attendanceFromReplies(invitations: Invitation[]): { present: Attendee[]; absent: Attendee[] } {
-  const liveSubstitute = new Map<string, Invitation>();
-  for (const inv of invitations) if (inv.substituteFor && !inv.withdrawn) liveSubstitute.set(inv.substituteFor.invitationId, inv);
   const present: Attendee[] = [];
   const absent: Attendee[] = [];
-  for (const inv of invitations) {
-    if (inv.withdrawn || inv.substituteFor) continue;
+  for (const seat of seatsOf(invitations)) {
+    const inv = seat.invitation;
     const self: Attendee = { name: inv.name, organisation: inv.organisationName };
-    const reply = inv.reply;
-    const seatHolder = inv.role === "member";
-    if (reply?.status === "attending") present.push(self);
-    else if (reply?.status === "substitute" && reply.substitute) {
-      // The substitute's own "cannot come" leaves the seat empty after all.
-      if (liveSubstitute.get(inv.id)?.reply?.status === "absent") {
-        if (seatHolder) absent.push(self);
-      } else present.push({ name: reply.substitute.name, organisation: inv.organisationName, substituteFor: inv.name });
-    } else if (seatHolder) absent.push(self);
+    if (seat.state === "attending") present.push(self);
+    else if (seat.state === "substitute" && inv.reply?.substitute) {
+      present.push({ name: inv.reply.substitute.name, organisation: inv.organisationName, substituteFor: inv.name });
+    } else if (seat.holdsSeat) absent.push(self);
   }
   return { present, absent };
 }
