@@ -1,6 +1,6 @@
 // The participant's page: the meeting, the agenda, and the reply form (works without JavaScript).
 import { t } from "../../shared/i18n/nb.js";
-import { nbReplies } from "../../shared/i18n/nb-replies.js";
+import { nbReplyPage } from "../../shared/i18n/nb-reply-page.js";
 import type { Invitation, Meeting } from "../../shared/model.js";
 import type { PageContent } from "../../shared/store/participant.js";
 import { formatMeetingTime, formatOsloDateTime } from "../../shared/time.js";
@@ -96,7 +96,7 @@ export function ReplyPage(p: ReplyPageProps) {
                 <div class="choice">
                   <input type="radio" name="status" id={`svar-${s}`} value={s} checked={values.status === s} />
                   <label for={`svar-${s}`}>
-                    {inv.substituteFor && s !== "substitute" ? nbReplies.substituteChoices[s] : m[s]}
+                    {inv.substituteFor && s !== "substitute" ? nbReplyPage.substituteChoices[s] : m[s]}
                   </label>
                 </div>
               ),
@@ -125,6 +125,7 @@ export function ReplyPage(p: ReplyPageProps) {
           <li>
             {item.number ? `Sak ${item.number} ` : ""}
             {item.title}
+            {item.withdrawn && <strong> – {nbReplyPage.caseWithdrawn}</strong>}
           </li>
         ))}
       </ul>

@@ -29,5 +29,4 @@ export const nbReplies = {
   apiHistory: "Historikken over svarene: hver endring, når og hvorfra (personlig lenke eller sekretariatet)",
   apiCsv: "Oppmøtelisten som CSV (navn, kommune/organisasjon, rolle, status, stedfortreder for, merknad)",
   replyStatus: { attending: "Kommer", absent: "Forfall", substitute: "Sender stedfortreder" },
-  substituteChoices: { attending: "Ja, jeg kommer", absent: "Nei, jeg kan ikke likevel (forfall)" },
 };

@@ -9,11 +9,12 @@ const r = nbReplies;
 
 /**
  * One field: quoted when it holds the delimiter, a quote, a line break or edge spaces (quotes
- * doubled, RFC 4180). A field a spreadsheet would read as a formula (= + - @, tab, CR first: a
- * substitute's name is typed by a participant) is prefixed with an apostrophe.
+ * doubled, RFC 4180). A field a spreadsheet could read as a formula or a DDE call (= + - @ |,
+ * also after leading spaces, which an import may trim; tab or CR first: a substitute's name is
+ * typed by a participant) is prefixed with an apostrophe.
  */
 function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = /^\s*[=+\-@|]|^[\t\r]/.test(value) ? `'${value}` : value;
   return /[;"\r\n]|^\s|\s$/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

@@ -7,7 +7,7 @@ import { type Seat, seatsAnswered, seatsOf } from "./seats.js";
 
 /** The same, as JSON from the secretariat (recordReply), for one invitation. */
 export const RecordReplyInput = z.strictObject({
-  invitationId: z.string().min(1),
+  invitationId: z.string().min(1).max(200),
   status: z.enum(["attending", "absent", "substitute"]),
   reason: z.string().trim().max(500).optional(),
   substitute: z

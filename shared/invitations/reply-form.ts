@@ -112,7 +112,11 @@ export function replyOpen(meeting: { replyDeadline?: string; startsAt: string; s
   return now.toISOString() < closesAt;
 }
 
-/** A participant may send a new substitute address only a few times a day (not an open relay). */
+/**
+ * A participant may send a new substitute address only a few times a day (not an open relay). A
+ * substitute names nobody (decideReply refuses it), so their forged attempt spends no address slot.
+ */
 export const namesNewSubstitute = (current: Invitation, form: ReplyForm) =>
+  !current.substituteFor &&
   form.status === "substitute" &&
   form.substituteEmail !== (current.reply?.status === "substitute" ? current.reply.substitute?.email : undefined);

@@ -12,7 +12,11 @@ export function invitationsOf(rest: Record<string, unknown>[]): Invitation[] {
   return rest.filter((i) => String(i.SK).startsWith("INV#")).map((i) => Invitation.parse(withoutKeys(i)));
 }
 
+/** Our ids are short ("m-<ulid>", "s-m-<ulid>-<n>"); a longer one exists nowhere and would exceed DynamoDB's key size. */
+const MAX_ID_LENGTH = 200;
+
 export async function getInvitation(d: Db, meetingId: string, invitationId: string): Promise<Invitation | undefined> {
+  if (meetingId.length > MAX_ID_LENGTH || invitationId.length > MAX_ID_LENGTH) return undefined;
   const out = await d.db.send(
     new GetCommand({ TableName: d.tableName, Key: keys.invitation(meetingId, invitationId), ConsistentRead: true }),
   );

@@ -85,7 +85,7 @@ export type PageAttachment = z.infer<typeof PageAttachmentSchema>;
 /** The agenda, attachments and body of one meeting version: what the reply page shows besides the live meeting. */
 const PageContentSchema = z.lazy(() =>
   z.object({
-    agenda: z.array(z.object({ number: z.nullable(str()), title: str(), order: z.number() })),
+    agenda: z.array(z.object({ number: z.nullable(str()), title: str(), order: z.number(), withdrawn: z.optional(z.boolean()) })),
     attachments: z.array(pageAttachment()),
     body: z.object({
       name: str(),

@@ -1,13 +1,13 @@
 // Seats and replies over HTTP: who holds a seat, a substitute's own answer, the history, silent recording, the CSV, suppressed addresses.
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
-import { processQueueMessages } from "../../functions/send-worker/process.js";
 import { keys } from "../../shared/store/keys.js";
 import { type ApiClient, useApiApp } from "../support/api.js";
 import { loggedInBrowser } from "../support/browser-session.js";
 import { hiddenField, postForm } from "../support/forms.js";
 import type { TestApp } from "../support/harness.js";
 import { emailsTo, invitedMeeting, meetingWithMembers, replyLink, waitForSend } from "../support/scenario.js";
+import { dynamoCalls as countCalls } from "./dynamo-calls.js";
 
 type Seat = Record<string, any>;
 const seatsOf = (board: { organisations: { seats: Seat[] }[] }): Seat[] => board.organisations.flatMap((o) => o.seats);
@@ -28,33 +28,7 @@ describe("seats and replies", () => {
     return (await emailsTo(app, tag)).length;
   };
 
-  /** DynamoDB calls made on the wire during `run`, with the send worker parked (its calls are not the request's). */
-  async function dynamoCalls(run: () => Promise<Response>) {
-    await app.ctx.queue.drained();
-    const calls: string[] = [];
-    const name = `count-${Math.random()}`;
-    app.ctx.db.middlewareStack.add(
-      (next, context) => async (args) => {
-        calls.push(String(context.commandName));
-        return next(args);
-      },
-      { step: "initialize", name },
-    );
-    const parked: unknown[] = [];
-    app.ctx.queue.setConsumer(async (messages) => {
-      parked.push(...messages);
-      return { failed: [] };
-    });
-    try {
-      const res = await run();
-      return { res, body: await res.text(), calls: [...calls] };
-    } finally {
-      app.ctx.db.middlewareStack.remove(name);
-      app.ctx.queue.setConsumer((messages) => processQueueMessages(app.ctx, messages));
-      if (parked.length) await app.ctx.queue.send(parked);
-      await app.ctx.queue.drained();
-    }
-  }
+  const dynamoCalls = (run: () => Promise<Response>) => countCalls(app, run);
 
   it("a deputy or observer without a reply never makes the kommune's seat unanswered", async () => {
     const s = await meetingWithMembers(api, 2, { deadline: "2030-05-25T12:00" });

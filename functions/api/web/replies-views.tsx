@@ -4,7 +4,14 @@ import { nbReplies } from "../../../shared/i18n/nb-replies.js";
 import type { HistoryLine, SeatView } from "../../../shared/invitations/index.js";
 import type { Meeting } from "../../../shared/model.js";
 import { formatOsloDateTime } from "../../../shared/time.js";
-import { Csrf, type Frame, Notice, Shell } from "./shell.js";
+import { Choice, Csrf, ErrorSummary, Field, type Frame, Notice, Shell } from "./shell.js";
+
+/** What the secretariat posted for one seat, when it was refused: shown again in that seat's form, open. */
+export interface PostedReply {
+  invitationId: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}
 
 const s = nbPages;
 const r = nbReplies;
@@ -17,6 +24,7 @@ export function BoardPage(
     silentByDefault: boolean;
     filter?: string;
     notice?: string;
+    posted?: PostedReply;
   },
 ) {
   const notReplied = p.filter === "ubesvart";
@@ -51,6 +59,7 @@ export function BoardPage(
                 action={`${base}/${seat.invitationId}`}
                 csrf={p.csrf}
                 silent={p.silentByDefault}
+                posted={p.posted?.invitationId === seat.invitationId ? p.posted : undefined}
               />
             ))}
           </ul>
@@ -98,37 +107,55 @@ function History({ lines }: { lines: HistoryLine[] }) {
   );
 }
 
-/** Each status has its colour in the stylesheet (.seat-attending …). */
-function SeatLine(p: { seat: SeatView; history: HistoryLine[]; action: string; csrf: string; silent: boolean }) {
+/** Each status has its colour in the stylesheet (.seat-attending …). A refused post opens its form again with the values. */
+function SeatLine(p: {
+  seat: SeatView;
+  history: HistoryLine[];
+  action: string;
+  csrf: string;
+  silent: boolean;
+  posted?: PostedReply;
+}) {
   const { seat } = p;
-  const id = seat.invitationId;
+  const prefix = `${seat.invitationId}-`;
+  const values = p.posted?.values ?? {};
+  const errors = p.posted?.errors ?? {};
+  const silent = p.posted ? values.silent === "1" : p.silent;
   return (
     <li>
       <span class={`seat seat-${seat.status}`}>{s.seatStatus[seat.status]}</span> {seat.label}
       <SeatDetails seat={seat} />
       <History lines={p.history} />
-      <details>
+      <details open={Boolean(p.posted)}>
         <summary>{s.recordFor(seat.name)}</summary>
         <form method="post" action={p.action}>
           <Csrf csrf={p.csrf} />
-          <label for={`status-${id}`}>{s.reply}</label>
-          <select id={`status-${id}`} name="status">
-            <option value="attending">{s.seatStatus.attending}</option>
-            <option value="absent">{s.absent}</option>
-            <option value="substitute">{s.sendsSubstitute}</option>
-          </select>
-          <label for={`reason-${id}`}>{s.reasonOrNote}</label>
-          <input type="text" id={`reason-${id}`} name="reason" maxlength={500} aria-describedby={`reason-hint-${id}`} />
-          <p class="muted" id={`reason-hint-${id}`}>
-            {r.noteHint}
-          </p>
-          <label for={`subname-${id}`}>{s.substituteName}</label>
-          <input type="text" id={`subname-${id}`} name="substituteName" />
-          <label for={`subemail-${id}`}>{s.substituteEmail}</label>
-          <input type="email" id={`subemail-${id}`} name="substituteEmail" />
+          <ErrorSummary errors={errors} idPrefix={prefix} />
+          <Choice
+            id={`${prefix}status`}
+            name="status"
+            label={s.reply}
+            choices={[
+              ["attending", s.seatStatus.attending],
+              ["absent", s.absent],
+              ["substitute", s.sendsSubstitute],
+            ]}
+            selected={values.status ?? "attending"}
+            invalid={Boolean(errors.status)}
+          />
+          <Field name="reason" label={s.reasonOrNote} value={values.reason} errors={errors} hint={r.noteHint} idPrefix={prefix} />
+          <Field name="substituteName" label={s.substituteName} value={values.substituteName} errors={errors} idPrefix={prefix} />
+          <Field
+            name="substituteEmail"
+            type="email"
+            label={s.substituteEmail}
+            value={values.substituteEmail}
+            errors={errors}
+            idPrefix={prefix}
+          />
           <div class="choice">
-            <input type="checkbox" id={`silent-${id}`} name="silent" value="1" checked={p.silent} />
-            <label for={`silent-${id}`}>{r.silent}</label>
+            <input type="checkbox" id={`${prefix}silent`} name="silent" value="1" checked={silent} />
+            <label for={`${prefix}silent`}>{r.silent}</label>
           </div>
           {p.silent && <p class="muted">{r.silentHint}</p>}
           <p>

@@ -20,13 +20,15 @@ import { sendPage } from "../../../shared/web/html.js";
 import type { AppEnv } from "../env.js";
 import { actor } from "../guard.js";
 import { type C, done, frame } from "./page.js";
-import { BoardPage } from "./replies-views.js";
+import { BoardPage, type PostedReply } from "./replies-views.js";
 
 const msg = nbPages.notices;
+/** The record form's fields, shown again when the post is refused. */
+const POSTED = ["status", "reason", "substituteName", "substituteEmail", "silent"] as const;
 
 export function replyPages() {
   const app = new Hono<AppEnv>();
-  const board = async (c: C, id: string, notice?: string, status: 200 | 400 = 200) => {
+  const board = async (c: C, id: string, notice?: string, status: 200 | 400 | 409 = 200, posted?: PostedReply) => {
     const ctx = c.get("ctx");
     const { bundle, invitations, bounced, history } = await listMeetingReplies(ctx, id);
     const grouped = groupRepliesByOrganisation(invitations, bounced);
@@ -40,6 +42,7 @@ export function replyPages() {
         silentByDefault={silentByDefault(bundle.meeting, ctx.clock.now())}
         filter={c.req.query("filter")}
         notice={notice}
+        posted={posted}
       />,
       status,
     );
@@ -60,19 +63,32 @@ export function replyPages() {
       substituteEmail: f.substituteEmail,
     });
     const note = validate(SecretariatNote, f.reason ?? "");
-    if (!v.ok || !note.ok)
-      return board(
-        c,
-        id,
-        msg.replyNotRecorded(Object.values({ ...(v.ok ? {} : v.errors), ...(note.ok ? {} : note.errors) }).join(" ")),
-        400,
-      );
-    // One field, "Grunn / merknad": forfall's reason when absent, else the secretariat's note (kept whatever the status).
-    const { silent } = await submitReply(ctx, await getMeetingRecord(ctx, id), invitationId, v.data, {
-      by: actor(c),
-      note: v.data.status === "absent" ? undefined : note.data || undefined,
-      silent: f.silent === "1",
-    });
+    const values = Object.fromEntries(POSTED.map((k) => [k, f[k] ?? ""]));
+    // Refused: the board again, with this seat's form open, the values kept and each error at its field.
+    const refused = (errors: Record<string, string>, status: 400 | 409) =>
+      board(c, id, msg.replyNotRecorded(Object.values(errors).join(" ")), status, { invitationId, values, errors });
+    if (!v.ok || !note.ok) {
+      // The note's only limit is its length; it is the reason field.
+      const { form, ...errors }: Record<string, string> = {
+        ...(v.ok ? {} : v.errors),
+        ...(note.ok ? {} : { reason: nbReplies.noteTooLong }),
+      };
+      // A status that is none of the choices fails the union as a whole: it is the status field's error.
+      return refused(form ? { status: form, ...errors } : errors, 400);
+    }
+    let silent: boolean;
+    try {
+      // One field, "Grunn / merknad": forfall's reason when absent, else the secretariat's note (kept whatever the status).
+      ({ silent } = await submitReply(ctx, await getMeetingRecord(ctx, id), invitationId, v.data, {
+        by: actor(c),
+        note: v.data.status === "absent" ? undefined : note.data || undefined,
+        silent: f.silent === "1",
+      }));
+    } catch (err) {
+      // A substitute naming another, or an invitation withdrawn meanwhile: said at the form, nothing recorded.
+      if (err instanceof ConflictError) return refused({ status: err.message }, 409);
+      throw err;
+    }
     return done(c, `/moter/${id}/svar`, silent ? nbReplies.recordedSilently : msg.replyRecorded);
   });
   app.post("/moter/:id/paminnelse", async (c) => {
