@@ -31,6 +31,8 @@ const PAGES: { name: string; path: (ids: Ids) => string }[] = [
   { name: "medlemmer", path: (i) => `/organ/${i.bodyId}` },
   { name: "motet", path: (i) => `/moter/${i.meetingId}` },
   { name: "svar", path: (i) => `/moter/${i.meetingId}/svar` },
+  { name: "send", path: (i) => `/moter/${i.meetingId}/send` },
+  { name: "avlys", path: (i) => `/moter/${i.meetingId}/avlys` },
   { name: "utsendelse", path: (i) => `/utsendelser/${i.sendId}` },
   { name: "referat", path: (i) => `/moter/${i.meetingId}/referat` },
   { name: "referat-versjoner", path: (i) => `/moter/${i.meetingId}/referat/versjoner` },
