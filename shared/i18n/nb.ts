@@ -36,12 +36,15 @@ const nb = {
       alreadyRecorded: "Allerede registrert",
     },
     createOrganisation: "Ny kommune/organisasjon",
+    updateOrganisation: "Endre en kommunes postmottak",
     listOrganisations: "Alle organisasjoner",
     createPerson: "Ny person",
     createBody: "Nytt organ",
+    updateBody: "Endre et organs navn og innstillinger (språk, kopi til postmottak, purring, vara)",
     listBodies: "Alle organ",
     listMembers: "Distribusjonslisten",
     addMember: "Legg til medlem",
+    updateMember: "Endre et medlems rolle, kommune eller personlige vara",
     removeMember: "Fjern et medlem fra listen (invitasjoner til kommende møter trekkes tilbake)",
     importMembers:
       "Importer distribusjonsliste (CSV: name,email,organisation,role). Alle rader sjekkes først; én feil rad gir ingen import.",
@@ -97,6 +100,7 @@ const nb = {
   health: { ok: "ok" },
   /** What the domains tell a user when a rule says no (shown as a problem's detail or on an error page). */
   rules: {
+    varaIsMember: "Varaen kan ikke være medlemmet selv.",
     meetingCancelledSend: "Møtet er avlyst; send avlysning i stedet.",
     meetingCancelledAgenda: "Møtet er avlyst; saklisten kan ikke endres.",
     openingExists: "Møtet har allerede et åpningspunkt.",

@@ -1,7 +1,7 @@
 // What the secretariat may send in about organisations, people, bodies and members.
 import { z } from "zod";
 import { nbSending } from "../i18n/nb-sending.js";
-import { memberRole, organisationKind } from "../model.js";
+import { bodyLanguage, memberRole, organisationKind } from "../model.js";
 import { emailAddress, optionalText, text } from "./fields.js";
 
 export const CreateOrganisationInput = z.strictObject({
@@ -33,6 +33,42 @@ export const CreateBodyInput = z.strictObject({
   shortName: text(50),
   secretariat: z.strictObject({ name: text(200), email: z.email().max(254), phone: optionalText(50) }),
 });
+
+/** At least one field: an empty change is a mistake worth saying. */
+const notEmpty = (v: Record<string, unknown>) => Object.values(v).some((x) => x !== undefined);
+const nothingToChange = { message: nbSending.nothingToChange };
+
+/** A kommune's postmottak address (null clears it). */
+export const UpdateOrganisationInput = z
+  .strictObject({ postmottak: emailAddress.nullable().optional() })
+  .refine(notEmpty, { ...nothingToChange, path: ["postmottak"] });
+
+/** A body's settings: its language, postmottak copies, escalation and vara call-in (null clears the escalation). */
+export const UpdateBodyInput = z
+  .strictObject({
+    name: text(200).optional(),
+    shortName: text(50).optional(),
+    language: bodyLanguage.optional(),
+    postmottakCopies: z.boolean().optional(),
+    escalationDaysBeforeDeadline: z
+      .number("Antall dager må være et tall.")
+      .int("Antall dager må være et helt tall.")
+      .min(1, "Minst 1 dag før svarfristen.")
+      .max(30, "Høyst 30 dager før svarfristen.")
+      .nullable()
+      .optional(),
+    varaCallIn: z.boolean().optional(),
+  })
+  .refine(notEmpty, { ...nothingToChange, path: ["language"] });
+
+/** A member's role, organisation or personal vara (null clears the organisation or the vara). */
+export const UpdateMemberInput = z
+  .strictObject({
+    role: memberRole.optional(),
+    organisationId: z.string().min(1).max(64).nullable().optional(),
+    varaPersonId: z.string().min(1).max(64).nullable().optional(),
+  })
+  .refine(notEmpty, { ...nothingToChange, path: ["role"] });
 
 export const AddMemberInput = z
   .strictObject({

@@ -8,6 +8,8 @@ export const Organisation = z.object({
   kind: organisationKind,
   region: z.string().optional(),
   orgNumber: z.string().optional(),
+  /** The kommune's post reception (for journaling): copies of innkalling and referat, and escalations. */
+  postmottak: z.string().optional(),
 });
 export type Organisation = z.infer<typeof Organisation>;
 
@@ -24,11 +26,22 @@ export const Person = z.object({
 export type Person = z.infer<typeof Person>;
 
 const Secretariat = z.object({ name: z.string(), email: z.string(), phone: z.string().optional() });
+/** The language a body's participants and the public read (emails, reply pages, PDF, archive). */
+export const bodyLanguage = z.enum(["nb", "nn"]);
+export type BodyLanguage = z.infer<typeof bodyLanguage>;
 export const Body = z.object({
   id: z.string(),
   name: z.string(),
   shortName: z.string(),
   secretariat: Secretariat,
+  /** Absent: bokmål. */
+  language: bodyLanguage.optional(),
+  /** Copy the innkalling and the referat to each member organisation's postmottak. */
+  postmottakCopies: z.boolean().optional(),
+  /** Days before the reply deadline that unanswered seats are reported to their kommune's postmottak; absent: never. */
+  escalationDaysBeforeDeadline: z.number().int().optional(),
+  /** Invite a member's vara automatically when the member sends forfall without naming a substitute. */
+  varaCallIn: z.boolean().optional(),
 });
 export type Body = z.infer<typeof Body>;
 
@@ -43,5 +56,9 @@ export const Member = z.object({
   personName: z.string(),
   personEmail: z.string(),
   organisationName: z.string().optional(),
+  /** The member's personal deputy (vara), denormalised like the person. */
+  varaPersonId: z.string().optional(),
+  varaName: z.string().optional(),
+  varaEmail: z.string().optional(),
 });
 export type Member = z.infer<typeof Member>;

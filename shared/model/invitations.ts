@@ -36,6 +36,8 @@ export const Invitation = z.object({
   role: z.string(),
   /** Set on a substitute's invitation: whom they replace. */
   substituteFor: z.object({ invitationId: z.string(), name: z.string() }).optional(),
+  /** The member's personal deputy, copied from the member list when the body calls in vara automatically. */
+  vara: z.object({ personId: z.string().optional(), name: z.string(), email: z.string() }).optional(),
   linkVersion: z.number().int(),
   /** Withdrawn: removed from the list, or a substitute no longer needed. */
   withdrawn: z.boolean(),

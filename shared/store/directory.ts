@@ -8,9 +8,18 @@ import {
   type TransactWriteCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
-import { ConflictError, NotFoundError } from "../errors.js";
+import { ConflictError, InvalidError, NotFoundError } from "../errors.js";
 import { t } from "../i18n/nb.js";
-import type { AddMemberInput, CreateBodyInput, CreateOrganisationInput, CreatePersonInput, MemberCsvRow } from "../inputs.js";
+import type {
+  AddMemberInput,
+  CreateBodyInput,
+  CreateOrganisationInput,
+  CreatePersonInput,
+  MemberCsvRow,
+  UpdateBodyInput,
+  UpdateMemberInput,
+  UpdateOrganisationInput,
+} from "../inputs.js";
 import { Body, Member, Organisation, Person } from "../model.js";
 import { type Db, isConditionFailure, queryAll } from "./db.js";
 import { keys, newId, withoutKeys } from "./keys.js";
@@ -41,6 +50,29 @@ async function getOrganisation(d: Db, id: string): Promise<Organisation> {
   if (!out.Item) throw new NotFoundError(`organisasjonen ${id}`);
   return Organisation.parse(withoutKeys(out.Item));
 }
+
+/** Sets or clears a kommune's postmottak (null clears). */
+export async function updateOrganisation(
+  d: Db,
+  id: string,
+  change: z.infer<typeof UpdateOrganisationInput>,
+): Promise<Organisation> {
+  const { postmottak, ...rest } = await getOrganisation(d, id);
+  const next: Organisation = {
+    ...rest,
+    ...(change.postmottak !== undefined ? withValue("postmottak", change.postmottak) : { postmottak }),
+  };
+  await d.db.send(
+    new PutCommand({
+      TableName: d.tableName,
+      Item: { ...keys.organisation(next.id), ...keys.organisationsEntry(next.name, next.id), ...next },
+    }),
+  );
+  return next;
+}
+
+/** `{ key: value }`, or nothing when the value is null (a cleared field is left out of the record). */
+const withValue = <K extends string, V>(key: K, value: V | null) => (value === null ? {} : ({ [key]: value } as Record<K, V>));
 
 /** Creates a person; the email is unique (guarded by an EMAIL# item in the same transaction). */
 export async function createPerson(d: Db, input: z.infer<typeof CreatePersonInput>): Promise<Person> {
@@ -110,6 +142,22 @@ export async function getBody(d: Db, id: string): Promise<Body> {
   if (!out.Item) throw new NotFoundError(`organet ${id}`);
   return Body.parse(withoutKeys(out.Item));
 }
+
+/** Changes a body's name or settings (null clears the escalation). */
+export async function updateBody(d: Db, id: string, change: z.infer<typeof UpdateBodyInput>): Promise<Body> {
+  const current = await getBody(d, id);
+  const { escalationDaysBeforeDeadline, ...rest } = change;
+  const next: Body = { ...current, ...definedOnly(rest) };
+  if (escalationDaysBeforeDeadline === null) delete next.escalationDaysBeforeDeadline;
+  else if (escalationDaysBeforeDeadline !== undefined) next.escalationDaysBeforeDeadline = escalationDaysBeforeDeadline;
+  await d.db.send(
+    new PutCommand({ TableName: d.tableName, Item: { ...keys.body(next.id), ...keys.bodiesEntry(next.name, next.id), ...next } }),
+  );
+  return next;
+}
+
+const definedOnly = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 export async function listMembers(d: Db, bodyId: string): Promise<Member[]> {
   const items = await queryAll(d, {
@@ -209,12 +257,12 @@ async function getMember(d: Db, bodyId: string, memberId: string): Promise<Membe
   return Member.parse(withoutKeys(out.Item));
 }
 
-/** Changes a member's role or organisation. */
+/** Changes a member's role, organisation or personal vara (null clears). */
 export async function updateMember(
   d: Db,
   bodyId: string,
   memberId: string,
-  change: { role?: Member["role"]; organisationId?: string | null },
+  change: z.infer<typeof UpdateMemberInput>,
 ): Promise<Member> {
   const current = await getMember(d, bodyId, memberId);
   const next: Member = { ...current };
@@ -223,6 +271,13 @@ export async function updateMember(
     const org = change.organisationId ? await getOrganisation(d, change.organisationId) : undefined;
     next.organisationId = org?.id;
     next.organisationName = org?.name;
+  }
+  if (change.varaPersonId !== undefined) {
+    const vara = change.varaPersonId ? await getPerson(d, change.varaPersonId) : undefined;
+    if (vara && vara.id === current.personId) throw new InvalidError([{ field: "varaPersonId", message: t.rules.varaIsMember }]);
+    next.varaPersonId = vara?.id;
+    next.varaName = vara?.name;
+    next.varaEmail = vara?.email;
   }
   await d.db.send(new PutCommand({ TableName: d.tableName, Item: { ...keys.member(bodyId, memberId), ...next } }));
   return next;

@@ -39,6 +39,7 @@ const InvitationSchema: z.ZodMiniType<Invitation> = z.lazy(() =>
     organisationName: optStr(),
     role: str(),
     substituteFor: z.optional(z.object({ invitationId: str(), name: str() })),
+    vara: z.optional(z.object({ personId: optStr(), name: str(), email: str() })),
     linkVersion: int(),
     withdrawn: z.boolean(),
     held: z.optional(z.boolean()),
@@ -90,7 +91,8 @@ const PageContentSchema = z.lazy(() =>
     body: z.object({
       name: str(),
       secretariat: z.object({ name: str(), email: str(), phone: optStr() }),
-    }) satisfies z.ZodMiniType<Pick<Body, "name" | "secretariat">>,
+      language: z.optional(z.enum(["nb", "nn"])),
+    }) satisfies z.ZodMiniType<Pick<Body, "name" | "secretariat" | "language">>,
   }),
 );
 export type PageContent = z.infer<typeof PageContentSchema>;

@@ -3,7 +3,14 @@ import { OpenAPIHono, z } from "@hono/zod-openapi";
 import * as directory from "../../../shared/directory/index.js";
 import { t } from "../../../shared/i18n/nb.js";
 import { nbSending } from "../../../shared/i18n/nb-sending.js";
-import { CreateBodyInput, CreateOrganisationInput, CreatePersonInput, UpdatePersonInput } from "../../../shared/inputs.js";
+import {
+  CreateBodyInput,
+  CreateOrganisationInput,
+  CreatePersonInput,
+  UpdateBodyInput,
+  UpdateOrganisationInput,
+  UpdatePersonInput,
+} from "../../../shared/inputs.js";
 import { Body, Organisation, Person } from "../../../shared/model.js";
 import type { AppEnv } from "../env.js";
 import { IdParam, jsonOp } from "./openapi.js";
@@ -34,6 +41,18 @@ export function directoryApi() {
       response: z.object({ items: z.array(Organisation) }),
     }),
     async (c) => c.json({ items: await directory.listOrganisations(c.get("ctx")) }, 200),
+  );
+  app.openapi(
+    jsonOp({
+      method: "patch",
+      path: "/organisations/{id}",
+      operationId: "updateOrganisation",
+      summary: d.updateOrganisation,
+      params: IdParam,
+      body: UpdateOrganisationInput,
+      response: Organisation,
+    }),
+    async (c) => c.json(await directory.updateOrganisation(c.get("ctx"), c.req.valid("param").id, c.req.valid("json")), 200),
   );
   app.openapi(
     jsonOp({
@@ -70,6 +89,18 @@ export function directoryApi() {
       response: Body,
     }),
     async (c) => c.json(await directory.createBody(c.get("ctx"), c.req.valid("json")), 201),
+  );
+  app.openapi(
+    jsonOp({
+      method: "patch",
+      path: "/bodies/{id}",
+      operationId: "updateBody",
+      summary: d.updateBody,
+      params: IdParam,
+      body: UpdateBodyInput,
+      response: Body,
+    }),
+    async (c) => c.json(await directory.updateBody(c.get("ctx"), c.req.valid("param").id, c.req.valid("json")), 200),
   );
   app.openapi(
     jsonOp({

@@ -2,7 +2,7 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import * as directory from "../../../shared/directory/index.js";
 import { t } from "../../../shared/i18n/nb.js";
-import { AddMemberInput } from "../../../shared/inputs.js";
+import { AddMemberInput, UpdateMemberInput } from "../../../shared/inputs.js";
 import { Member } from "../../../shared/model.js";
 import type { AppEnv } from "../env.js";
 import { parseMemberCsv } from "../member-csv.js";
@@ -41,6 +41,21 @@ export function membersApi() {
       response: Member,
     }),
     async (c) => c.json(await directory.addMember(c.get("ctx"), c.req.valid("param").id, c.req.valid("json")), 201),
+  );
+  app.openapi(
+    jsonOp({
+      method: "patch",
+      path: "/bodies/{id}/members/{memberId}",
+      operationId: "updateMember",
+      summary: d.updateMember,
+      params: MemberParams,
+      body: UpdateMemberInput,
+      response: Member,
+    }),
+    async (c) => {
+      const { id, memberId } = c.req.valid("param");
+      return c.json(await directory.updateMember(c.get("ctx"), id, memberId, c.req.valid("json")), 200);
+    },
   );
   app.openapi(
     jsonOp({
