@@ -98,16 +98,18 @@ export async function updatePerson(d: Db, id: string, change: { name?: string; e
   return next;
 }
 
-/** Members carry the person's name and address (the list is one query): bring every copy up to date. */
+/** Members carry the person's (and their vara's) name and address (the list is one query): bring every copy up to date. */
 async function updateMemberCopies(d: Db, person: Person): Promise<void> {
   for (const body of await listBodies(d)) {
-    for (const m of (await listMembers(d, body.id)).filter((x) => x.personId === person.id)) {
+    for (const m of await listMembers(d, body.id)) {
+      const as = m.personId === person.id ? "person" : m.varaPersonId === person.id ? "vara" : undefined;
+      if (!as) continue;
       await d.db
         .send(
           new UpdateCommand({
             TableName: d.tableName,
             Key: keys.member(body.id, m.id),
-            UpdateExpression: "SET personName = :n, personEmail = :e",
+            UpdateExpression: `SET ${as}Name = :n, ${as}Email = :e`,
             ConditionExpression: "attribute_exists(PK)",
             ExpressionAttributeValues: { ":n": person.name, ":e": person.email },
           }),

@@ -80,6 +80,12 @@ describe("directory settings in the API", () => {
     expect(JSON.stringify(self.body)).toContain("Varaen kan ikke være medlemmet selv.");
     expect((await api.patch(path, { varaPersonId: "finnes-ikke" })).status).toBe(404);
 
+    // A corrected address reaches the member's copy of their vara, as it reaches the member's own.
+    await api.patch(path, { varaPersonId: vara.id });
+    expect((await api.patch(`/api/people/${vara.id}`, { email: "kari.s.okland@lier.kommune.no" })).status).toBe(200);
+    const [copied] = (await api.get(`/api/bodies/${body.id}/members`)).body.items;
+    expect(copied).toMatchObject({ varaEmail: "kari.s.okland@lier.kommune.no", personEmail: "trond.julin@lier.kommune.no" });
+
     const cleared = await api.patch(path, { varaPersonId: null });
     expect(cleared.body.varaPersonId).toBeUndefined();
     expect(cleared.body.varaEmail).toBeUndefined();
