@@ -1,10 +1,21 @@
 // The demo data of the first local start: Vestregionen's kommuner, three bodies, and the meeting of seed 000.
 import type { AppContext } from "../shared/context.js";
-import { addMember, createBody, createOrganisation, listBodies } from "../shared/directory/index.js";
+import {
+  addMember,
+  createBody,
+  createOrganisation,
+  createPerson,
+  listBodies,
+  updateBody,
+  updateMember,
+} from "../shared/directory/index.js";
 import { addAgendaItem, createMeeting, setNextCaseNumber } from "../shared/meetings/index.js";
 import { formatOsloDate, utcToOsloLocal } from "../shared/time.js";
 import { demoMeetingTimes } from "./demo-dates.js";
 import { bodies, demoEmail, fylkeskommuner, kommuner, radmannsgruppen, secretariat, seed000 } from "./seed-data.js";
+
+/** Personal deputies in the demo (seed 001 names Kari Solberg Økland as Trond Julin's substitute). */
+const demoVara = new Map([["Trond Julin", "Kari Solberg Økland"]]);
 
 /**
  * On an empty database, loads Vestregionen: its kommuner and fylkeskommuner, the bodies of the
@@ -20,17 +31,27 @@ export async function loadDemoDataIfEmpty(ctx: AppContext): Promise<{ loaded: bo
   if ((await listBodies(ctx)).length > 0) return { loaded: false, lines: loginHelp };
   const now = ctx.clock.now();
   const orgIds = new Map<string, string>();
-  for (const [name, region] of kommuner) orgIds.set(name, (await createOrganisation(ctx, { name, kind: "kommune", region })).id);
+  for (const [name, region] of kommuner) {
+    const postmottak = demoEmail(`postmottak ${name}`);
+    orgIds.set(name, (await createOrganisation(ctx, { name, kind: "kommune", region, postmottak })).id);
+  }
   for (const name of fylkeskommuner) orgIds.set(name, (await createOrganisation(ctx, { name, kind: "fylkeskommune" })).id);
   const bodyIds = new Map<string, string>();
   for (const b of bodies) bodyIds.set(b.key, (await createBody(ctx, { name: b.name, shortName: b.shortName, secretariat })).id);
   const rg = bodyIds.get("rg")!;
+  // Rådmannsgruppen shows the secretariat's helpers: copies to postmottak, escalation, vara call-in.
+  await updateBody(ctx, rg, { postmottakCopies: true, escalationDaysBeforeDeadline: 1, varaCallIn: true });
   for (const m of radmannsgruppen) {
-    await addMember(ctx, rg, {
+    const member = await addMember(ctx, rg, {
       person: { name: m.name, email: demoEmail(m.name) },
       organisationId: orgIds.get(m.organisation),
       role: "member",
     });
+    const vara = demoVara.get(m.name);
+    if (vara) {
+      const varaPerson = await createPerson(ctx, { name: vara, email: demoEmail(vara) });
+      await updateMember(ctx, rg, member.id, { varaPersonId: varaPerson.id });
+    }
   }
   const times = demoMeetingTimes(seed000.meeting, utcToOsloLocal(now.toISOString()).slice(0, 10));
   const year = Number(times.startsAt.slice(0, 4));

@@ -12,6 +12,7 @@ export const CreateOrganisationInput = z.strictObject({
     .string()
     .regex(/^\d{9}$/, "Organisasjonsnummer har ni sifre.")
     .optional(),
+  postmottak: emailAddress.optional(),
 });
 
 export const CreatePersonInput = z.strictObject({
