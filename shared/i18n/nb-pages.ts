@@ -223,6 +223,7 @@ export const nbPages = {
   seatStatus: {
     attending: "Kommer",
     substitute: "Stedfortreder",
+    vara_called: "Vara innkalt",
     absent: "Forfall",
     no_answer: "Ikke svart",
     bounced: "E-post avvist",

@@ -22,7 +22,7 @@ export const RecordReplyInput = z.strictObject({
 /** The note the secretariat types on the board's form (the reason, when the reply is forfall). */
 export const SecretariatNote = z.string().trim().max(500, nbReplies.noteTooLong);
 
-export type SeatStatus = "attending" | "absent" | "substitute" | "no_answer" | "bounced" | "withdrawn";
+export type SeatStatus = "attending" | "absent" | "substitute" | "vara_called" | "no_answer" | "bounced" | "withdrawn";
 
 export interface SeatView {
   invitationId: string;
@@ -42,6 +42,8 @@ export interface SeatView {
     held?: boolean;
     reply?: "attending" | "absent";
     reason?: string;
+    /** Called in as the member's personal vara. */
+    vara?: boolean;
   };
   /** The named substitute sent forfall, so the seat is absent. */
   substituteAbsent?: boolean;
@@ -104,6 +106,7 @@ export function groupRepliesByOrganisation(invitations: Invitation[], suppressed
       seats: seats.length,
       attending: count("attending"),
       substitute: count("substitute"),
+      varaCalled: count("vara_called"),
       absent: count("absent"),
       noAnswer: count("no_answer"),
       bounced: lines.filter((x) => x.status === "bounced").length,

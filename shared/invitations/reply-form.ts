@@ -52,8 +52,12 @@ export interface ReplyDecision {
  * substitute no longer needed (withdrawn, and told so unless they were held); the emails to queue.
  * `held`: the address limit was reached, so the new substitute is recorded but never emailed.
  */
-export function decideReply(current: Invitation, form: ReplyForm, by: string, now: Date, held: boolean): ReplyDecision {
-  if (current.substituteFor && form.status === "substitute") throw new ConflictError(t.rules.substituteCannotNameSubstitute);
+export function decideReply(current: Invitation, given: ReplyForm, by: string, now: Date, held: boolean): ReplyDecision {
+  if (current.substituteFor && given.status === "substitute") throw new ConflictError(t.rules.substituteCannotNameSubstitute);
+  const vara = varaToCallIn(current, given);
+  const form: ReplyForm = vara
+    ? { status: "substitute", substituteName: vara.name, substituteEmail: vara.email, substituteRole: "vara" }
+    : given;
   const at = now.toISOString();
   const previousSub = current.reply?.status === "substitute" ? current.reply.substitute : undefined;
   const reply: Reply = { status: form.status, at, by };
@@ -69,7 +73,11 @@ export function decideReply(current: Invitation, form: ReplyForm, by: string, no
       invitationId: subId,
       role: form.substituteRole || undefined,
     };
-    if (held && !sameSub) reply.substitute.held = true;
+    if (vara) {
+      reply.substitute.vara = true;
+      if (given.status === "absent" && given.reason) reply.reason = given.reason;
+    }
+    if (held && !sameSub && !vara) reply.substitute.held = true;
     if (!sameSub) {
       newSubstitute = {
         id: subId,
@@ -82,10 +90,11 @@ export function decideReply(current: Invitation, form: ReplyForm, by: string, no
         substituteFor: { invitationId: current.id, name: current.name },
         linkVersion: 1,
         withdrawn: false,
-        reply: { status: "attending", at, by: `på vegne av ${current.name}` },
+        // A named substitute comes (the member said so); a vara called in has not answered yet.
+        ...(vara ? {} : { reply: { status: "attending", at, by: `på vegne av ${current.name}` } }),
         replyVersion: 0,
         createdAt: at,
-        ...(held ? { held: true } : {}),
+        ...(held && !vara ? { held: true } : {}),
       };
       if (previousSub) released = previousSub.invitationId;
     }
@@ -99,10 +108,21 @@ export function decideReply(current: Invitation, form: ReplyForm, by: string, no
     invitationId: current.id,
     replyVersion: current.replyVersion + 1,
     by,
-    ...(newSubstitute && !held ? { newSubstituteId: newSubstitute.id } : {}),
+    ...(newSubstitute && !newSubstitute.held ? { newSubstituteId: newSubstitute.id } : {}),
     ...(released && !held && !releasedWasHeld ? { releasedSubstituteId: released } : {}),
   };
   return { reply, newSubstitute, released, emails };
+}
+
+/**
+ * Vara call-in: a member's forfall without a substitute calls in their personal vara, when the
+ * body does so (the send copied the vara onto the invitation only then). Not the member's own
+ * address; a forfall that names a substitute is that substitute.
+ */
+function varaToCallIn(current: Invitation, form: ReplyForm): Invitation["vara"] {
+  const vara = current.vara;
+  if (form.status !== "absent" || current.substituteFor || current.role !== "member" || !vara) return undefined;
+  return vara.email.toLowerCase() === current.email.toLowerCase() ? undefined : vara;
 }
 
 /** Replies can be changed by the participant until the deadline (or the start, when there is no deadline). */

@@ -1,7 +1,7 @@
 // Who holds a kommune's seat, and whether it is answered: the one rule the board, its totals and the attendance CSV read.
 import type { Invitation } from "../model.js";
 
-type SeatState = "attending" | "substitute" | "absent" | "no_answer";
+type SeatState = "attending" | "substitute" | "vara_called" | "absent" | "no_answer";
 
 export interface Seat {
   invitation: Invitation;
@@ -24,6 +24,8 @@ const holdsSeat = (inv: Invitation): boolean => inv.role === "member" && !inv.su
  *   substitute's own reply decides the seat: "kommer" keeps it held by the substitute, forfall
  *   leaves it absent. The member's reply stays "sender stedfortreder" (that was their answer, and
  *   they may still change it: come themselves or name someone else);
+ * - a vara called in on the member's forfall (vara call-in) leaves the seat «vara innkalt» until the
+ *   vara answers: «kommer» holds it as a substitute does, forfall leaves it absent;
  * - deputies and observers have their own reply, but hold no seat: an unanswered one never makes
  *   a seat (or its kommune) "ikke svart".
  */
@@ -36,7 +38,15 @@ export function seatsOf(invitations: Invitation[]): Seat[] {
       const sub = named ? byId.get(named) : undefined;
       const substitute = sub && !sub.withdrawn ? sub : undefined;
       const substituteAbsent = substitute?.reply?.status === "absent";
-      const state: SeatState = !inv.reply ? "no_answer" : substituteAbsent ? "absent" : inv.reply.status;
+      // A vara called in holds the seat once they answer «kommer»; until then the seat says «vara innkalt».
+      const varaWaiting = inv.reply?.substitute?.vara === true && substitute !== undefined && !substitute.reply;
+      const state: SeatState = !inv.reply
+        ? "no_answer"
+        : substituteAbsent
+          ? "absent"
+          : varaWaiting
+            ? "vara_called"
+            : inv.reply.status;
       return { invitation: inv, holdsSeat: holdsSeat(inv), state, substitute, ...(substituteAbsent ? { substituteAbsent } : {}) };
     });
 }

@@ -14,6 +14,8 @@ export const Reply = z.object({
       role: z.string().optional(),
       /** Not emailed: the member changed substitute address too often (no open relay); the secretariat follows up. */
       held: z.boolean().optional(),
+      /** Called in automatically as the member's personal vara (not named by them); unanswered until they reply. */
+      vara: z.boolean().optional(),
     })
     .optional(),
   at: z.string(),

@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { AppContext } from "../context.js";
 import { ConflictError, NotFoundError } from "../errors.js";
 import { nbSending } from "../i18n/nb-sending.js";
-import type { Invitation, Meeting } from "../model.js";
-import { listMembers } from "../store/directory.js";
+import type { Invitation, Meeting, Member } from "../model.js";
+import { getBody, listMembers } from "../store/directory.js";
 import { ensureInvitations, getInvitation, invitationIdForMember, listInvitations } from "../store/invitations.js";
 import { getPeople } from "../store/people.js";
 import type { Delivery, EmailTemplate, Send } from "../store/sends.js";
@@ -47,13 +47,25 @@ export async function chooseRecipients(ctx: AppContext, req: Choice, meeting: Me
         ))
       : await listInvitations(ctx, meeting.id);
   if ((req.template === "invitation" || req.template === "cancellation") && req.audience === "all") {
-    invitations = await ensureInvitations(ctx, meeting.id, await listMembers(ctx, meeting.bodyId), invitations, now);
+    invitations = await ensureInvitations(
+      ctx,
+      meeting.id,
+      await listMembersForInvitations(ctx, meeting.bodyId),
+      invitations,
+      now,
+    );
   } else if (req.template === "invitation" && typeof req.audience === "object" && !req.known?.invitations) {
     invitations = await withPickedMembers(ctx, meeting, req.audience.invitationIds, invitations, now);
   }
   const picked = pickRecipients(invitations, req.audience, req.includeWithdrawn);
   if (picked.length === 0) throw new ConflictError("Ingen mottakere passer utvalget.");
   return withCurrentAddresses(ctx, picked);
+}
+
+/** The body's members; their personal vara only when the body calls in vara automatically (the invitations carry it then). */
+async function listMembersForInvitations(ctx: AppContext, bodyId: string): Promise<Member[]> {
+  const [body, members] = await Promise.all([getBody(ctx, bodyId), listMembers(ctx, bodyId)]);
+  return body.varaCallIn ? members : members.map(({ varaPersonId, varaName, varaEmail, ...m }) => m);
 }
 
 /** Members picked on the send page who have never been sent to have no invitation yet: made here. */
@@ -67,7 +79,7 @@ async function withPickedMembers(
   const have = new Set(invitations.map((i) => i.id));
   const missing = new Set(wantedIds.filter((id) => !have.has(id)));
   if (missing.size === 0) return invitations;
-  const members = (await listMembers(ctx, meeting.bodyId)).filter((m) => missing.has(invitationIdForMember(m.id)));
+  const members = (await listMembersForInvitations(ctx, meeting.bodyId)).filter((m) => missing.has(invitationIdForMember(m.id)));
   return members.length ? ensureInvitations(ctx, meeting.id, members, invitations, now) : invitations;
 }
 

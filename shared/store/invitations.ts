@@ -1,5 +1,5 @@
 // Invitations (one per person per meeting) and their replies, with every change kept as history.
-import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { NotFoundError } from "../errors.js";
 import { Invitation, type Member, type Reply } from "../model.js";
 import { batchGet, type Db, isConditionFailure, putIfAbsent, queryAll, retryOnConflict } from "./db.js";
@@ -41,13 +41,18 @@ export async function ensureInvitations(
   existing: Invitation[],
   now: Date,
 ): Promise<Invitation[]> {
-  const have = new Set(existing.map((i) => i.id));
+  const have = new Map(existing.map((i) => [i.id, i]));
   const fresh: Invitation[] = [];
   for (const m of members) {
     if (m.role === "secretariat") continue;
     const id = invitationIdForMember(m.id);
-    if (have.has(id)) continue;
+    const had = have.get(id);
+    if (had) {
+      await keepVaraCurrent(d, had, varaOf(m));
+      continue;
+    }
     fresh.push({
+      ...(varaOf(m) ? { vara: varaOf(m) } : {}),
       id,
       meetingId,
       personId: m.personId,
@@ -83,6 +88,27 @@ export async function ensureInvitations(
     }
   }
   return [...existing, ...created];
+}
+
+/** The member's personal vara as the invitation carries it (the caller leaves it out when the body calls in no vara). */
+const varaOf = (m: Member): Invitation["vara"] =>
+  m.varaName && m.varaEmail ? { personId: m.varaPersonId, name: m.varaName, email: m.varaEmail } : undefined;
+
+/** A vara set or changed after the first send reaches the invitation on the next send (only the vara field is written). */
+async function keepVaraCurrent(d: Db, inv: Invitation, vara: Invitation["vara"]): Promise<void> {
+  if (JSON.stringify(inv.vara ?? null) === JSON.stringify(vara ?? null)) return;
+  await d.db.send(
+    new UpdateCommand({
+      TableName: d.tableName,
+      Key: keys.invitation(inv.meetingId, inv.id),
+      ConditionExpression: "attribute_exists(PK)",
+      ...(vara
+        ? { UpdateExpression: "SET vara = :v", ExpressionAttributeValues: { ":v": vara } }
+        : { UpdateExpression: "REMOVE vara" }),
+    }),
+  );
+  if (vara) inv.vara = vara;
+  else delete inv.vara;
 }
 
 /** What a reply writes: the reply, and the substitute's invitation, withdrawals and outbox job in the same transaction. */

@@ -21,7 +21,14 @@ const ReplySchema = (): z.ZodMiniType<Reply> =>
     status: z.enum(["attending", "absent", "substitute"]),
     reason: optStr(),
     substitute: z.optional(
-      z.object({ name: str(), email: str(), invitationId: str(), role: optStr(), held: z.optional(z.boolean()) }),
+      z.object({
+        name: str(),
+        email: str(),
+        invitationId: str(),
+        role: optStr(),
+        held: z.optional(z.boolean()),
+        vara: z.optional(z.boolean()),
+      }),
     ),
     at: str(),
     by: str(),

@@ -27,6 +27,7 @@ const SeatSubstitute = z.object({
   email: z.string(),
   invitationId: z.string(),
   held: z.boolean().optional(),
+  vara: z.boolean().optional(),
 });
 const Seat = z.object({
   invitationId: z.string(),
@@ -34,7 +35,7 @@ const Seat = z.object({
   email: z.string(),
   role: z.string(),
   holdsSeat: z.boolean(),
-  status: z.enum(["attending", "absent", "substitute", "no_answer", "bounced", "withdrawn"]),
+  status: z.enum(["attending", "absent", "substitute", "vara_called", "no_answer", "bounced", "withdrawn"]),
   label: z.string(),
   reason: z.string().optional(),
   note: z.string().optional(),

@@ -77,12 +77,18 @@ function SeatDetails({ seat }: { seat: SeatView }) {
       {!seat.holdsSeat && <span class="muted"> ({`${role}, ${r.noSeat}`})</span>}
       {seat.reason ? ` (${seat.reason})` : ""}
       {seat.note ? ` – ${r.note}: ${seat.note}` : ""}
-      {seat.substitute &&
-        ` – ${seat.substituteAbsent ? r.substituteAbsent(seat.substitute.name) : r.substituteComes(seat.substitute.name)}`}
+      {seat.substitute && ` – ${substituteLine(seat, seat.substitute)}`}
       {seat.substitute?.held && <strong class="error"> – {s.substituteHeld(seat.substitute.email)}</strong>}
       {seat.suppressed && <strong class="error"> – {r.suppressed[seat.suppressed]}</strong>}
     </>
   );
+}
+
+/** The substitute's part of the line: a vara called in is waiting for their answer until they give it. */
+function substituteLine(seat: SeatView, sub: NonNullable<SeatView["substitute"]>): string {
+  if (seat.substituteAbsent) return sub.vara ? r.varaAbsent(sub.name) : r.substituteAbsent(sub.name);
+  if (seat.status === "vara_called") return r.varaCalled(sub.name);
+  return sub.vara ? r.varaComes(sub.name) : r.substituteComes(sub.name);
 }
 
 function History({ lines }: { lines: HistoryLine[] }) {
