@@ -173,6 +173,7 @@ const nb = {
     title: "Møtearkiv",
     intro: "Innkallinger og referater fra publiserte møter.",
     empty: "Ingen publiserte møter ennå.",
+    einnsyn: "Møtene for eInnsyn (JSON-LD)",
     time: "Tid",
     place: "Sted",
     agenda: "Innkalling: saker til behandling",

@@ -47,6 +47,9 @@ export function BodyArchivePage(p: { body: Body; meetings: Meeting[] }) {
           </ul>
         </section>
       ))}
+      <p>
+        <a href={`/arkiv/${p.body.id}/einnsyn.jsonld`}>{m.einnsyn}</a>
+      </p>
     </Page>
   );
 }

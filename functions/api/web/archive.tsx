@@ -6,6 +6,7 @@ import { publishedMinutes } from "../../../shared/minutes/index.js";
 import { htmlDocument } from "../../../shared/web/html.js";
 import type { AppEnv } from "../env.js";
 import { ArchiveIndexPage, BodyArchivePage, MeetingArchivePage } from "./archive-views.js";
+import { einnsynRoutes } from "./einnsyn.js";
 
 const PUBLIC_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -24,6 +25,7 @@ export function archivePages() {
   };
   app.use("/arkiv", publicPolicy);
   app.use("/arkiv/*", publicPolicy);
+  app.route("/", einnsynRoutes());
   app.get("/arkiv", async (c) => c.html(htmlDocument(<ArchiveIndexPage bodies={await listBodies(c.get("ctx"))} />)));
 
   app.get("/arkiv/mote/:meetingId", async (c) => {
