@@ -106,6 +106,24 @@ function cacheKey(): string {
   return hash.digest("hex").slice(0, 32);
 }
 
+/**
+ * The archival PDFs (pdfkit) read files at run time relative to the code that loads them: the
+ * embedded fonts (shared/archival-pdf/fonts.ts) and pdfkit's sRGB colour profile (PDF/A's output
+ * intent). That code may land in index.mjs or in a chunk, so the files go beside both.
+ */
+const PDF_LAMBDAS: LambdaName[] = ["api"];
+const PDF_DATA = [
+  "node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf",
+  "node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf",
+  "node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc",
+];
+export function copyPdfData(outdir: string) {
+  for (const dir of [path.join(outdir, "data"), path.join(outdir, "chunks", "data")]) {
+    fs.mkdirSync(dir, { recursive: true });
+    for (const file of PDF_DATA) fs.copyFileSync(path.join(root, file), path.join(dir, path.basename(file)));
+  }
+}
+
 let built: string | undefined;
 
 /** Bundles every function once (or finds the cached build): <dir>/<name>/index.mjs (+ .map). */
@@ -120,6 +138,7 @@ function buildAll(): string {
     const metafiles = (Object.keys(lambdaEntries) as LambdaName[]).map(
       (name) => buildSync({ ...lambdaBuildOptions(name, path.join(tmp, name)), logLevel: "warning", metafile: true }).metafile,
     );
+    for (const name of PDF_LAMBDAS) copyPdfData(path.join(tmp, name));
     const outside = metafiles
       .flatMap((m) => Object.keys(m.inputs))
       .filter((f) => !f.startsWith("node_modules/") && !SOURCE_DIRS.some((d) => f.startsWith(`${d}/`)));

@@ -1,5 +1,6 @@
 // The eInnsyn-ready export over HTTP (the real app on DynamoDB Local and the local S3): a body's published meetings as
 // JSON-LD in the Noark 5 vocabulary, at a stable URL, with exempt attachments and unpublished meetings left out.
+import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type ApiClient, useApiApp } from "../support/api.js";
@@ -36,7 +37,12 @@ const Export = z.object({
   "@graph": z.array(node),
 });
 
-describe("the eInnsyn export", () => {
+const pdfText = async (res: Response) => {
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(await res.arrayBuffer())), { mergePages: true });
+  return text.replace(/\s+/g, " ");
+};
+
+describe("the archive's exports: eInnsyn JSON-LD and the archival PDFs", () => {
   let app!: TestApp;
   let api!: ApiClient;
   useApiApp((a, c) => {
@@ -134,5 +140,33 @@ describe("the eInnsyn export", () => {
     // The body's archive page links to its export.
     const page = await (await fetch(`${app.baseUrl}/arkiv/${m.body.id}`)).text();
     expect(page).toContain(`href="/arkiv/${m.body.id}/einnsyn.jsonld"`);
+  });
+
+  it("offers the innkalling and the referat as PDF/A with what the archive page shows, in the body's language", async () => {
+    const innkalling = await fetch(`${app.baseUrl}/arkiv/mote/${m.meeting.id}/innkalling.pdf`);
+    expect(innkalling.status).toBe(200);
+    expect(innkalling.headers.get("content-type")).toBe("application/pdf");
+    expect(innkalling.headers.get("content-disposition")).toMatch(/^inline; filename="Innkalling /);
+    const inn = await pdfText(innkalling);
+    expect(inn).toContain("Forslag til vedtak: Budsjettet vedtas.");
+    expect(inn).toContain("Vedlegg 1: Presentasjon KomUt");
+    expect(inn).not.toContain("Personalsak Hemmelig");
+
+    const referat = await pdfText(await fetch(`${app.baseUrl}/arkiv/mote/${m.meeting.id}/referat.pdf`));
+    expect(referat).toContain("Vedtak: Budsjettet for 2031 vedtas som foreslått.");
+    expect(referat).toContain("A Kommunehelsesamarbeidet");
+
+    expect((await api.patch(`/api/bodies/${m.body.id}`, { language: "nn" })).status).toBe(200);
+    const nynorsk = await pdfText(await fetch(`${app.baseUrl}/arkiv/mote/${m.meeting.id}/referat.pdf`));
+    expect(nynorsk).toContain("Referat frå møte i");
+    expect((await api.patch(`/api/bodies/${m.body.id}`, { language: "nb" })).status).toBe(200);
+  });
+
+  it("gives no PDF of an unpublished meeting, nor a referat before it is approved", async () => {
+    expect((await fetch(`${app.baseUrl}/arkiv/mote/${unpublished.meeting.id}/innkalling.pdf`)).status).toBe(404);
+    expect((await api.patch(`/api/meetings/${unpublished.meeting.id}`, { published: true })).status).toBe(200);
+    expect((await fetch(`${app.baseUrl}/arkiv/mote/${unpublished.meeting.id}/innkalling.pdf`)).status).toBe(200);
+    expect((await fetch(`${app.baseUrl}/arkiv/mote/${unpublished.meeting.id}/referat.pdf`)).status).toBe(404);
+    expect((await fetch(`${app.baseUrl}/arkiv/mote/${unpublished.meeting.id}/budsjett.pdf`)).status).toBe(404);
   });
 });

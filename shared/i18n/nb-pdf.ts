@@ -1,0 +1,25 @@
+/** Texts of the archival PDFs (innkalling and referat), bokmål; nn-pdf.ts is the nynorsk twin. */
+export const nbPdf = {
+  innkallingTitle: (body: string) => `Innkalling til møte i ${body}`,
+  referatTitle: (body: string) => `Referat fra møte i ${body}`,
+  time: "Tid",
+  place: "Sted",
+  deadline: "Svarfrist",
+  cases: "Saker til behandling",
+  case: (n: string) => `Sak ${n}`,
+  proposedDecision: "Forslag til vedtak",
+  decision: "Vedtak",
+  postponed: "Saken ble utsatt.",
+  subItemPostponed: "utsatt",
+  noted: "Tatt til orientering.",
+  attachments: "Vedlegg",
+  attachment: (n: number, title: string) => `Vedlegg ${n}: ${title}`,
+  present: "Til stede",
+  secretariat: "Sekretariatet",
+  absent: "Forfall",
+  none: "Ingen",
+  correction: (reason: string) => `Korrigert referat. Grunnen til rettelsen: ${reason}`,
+  contact: (name: string, email: string) => `Sekretariatet: ${name}, ${email}`,
+  filename: (kind: "innkalling" | "referat", body: string, date: string) =>
+    `${kind === "innkalling" ? "Innkalling" : "Referat"} ${body} ${date}.pdf`,
+};
