@@ -174,6 +174,8 @@ const nb = {
     intro: "Innkallinger og referater fra publiserte møter.",
     empty: "Ingen publiserte møter ennå.",
     einnsyn: "Møtene for eInnsyn (JSON-LD)",
+    innkallingPdf: "Innkallingen som PDF (arkivformat)",
+    referatPdf: "Referatet som PDF (arkivformat)",
     time: "Tid",
     place: "Sted",
     agenda: "Innkalling: saker til behandling",

@@ -143,6 +143,9 @@ describe("the archive's exports: eInnsyn JSON-LD and the archival PDFs", () => {
   });
 
   it("offers the innkalling and the referat as PDF/A with what the archive page shows, in the body's language", async () => {
+    const page = await (await fetch(`${app.baseUrl}/arkiv/mote/${m.meeting.id}`)).text();
+    expect(page).toContain(`href="/arkiv/mote/${m.meeting.id}/innkalling.pdf"`);
+    expect(page).toContain(`href="/arkiv/mote/${m.meeting.id}/referat.pdf"`);
     const innkalling = await fetch(`${app.baseUrl}/arkiv/mote/${m.meeting.id}/innkalling.pdf`);
     expect(innkalling.status).toBe(200);
     expect(innkalling.headers.get("content-type")).toBe("application/pdf");

@@ -190,6 +190,15 @@ export function MeetingArchivePage(p: {
         <dt>{m.place}</dt>
         <dd>{meeting.place}</dd>
       </dl>
+      <p>
+        <a href={`/arkiv/mote/${meeting.id}/innkalling.pdf`}>{m.innkallingPdf}</a>
+        {p.minutes && (
+          <>
+            {" · "}
+            <a href={`/arkiv/mote/${meeting.id}/referat.pdf`}>{m.referatPdf}</a>
+          </>
+        )}
+      </p>
       <h2>{m.agenda}</h2>
       {p.agenda.map((item) => (
         <AgendaCase item={item} />
