@@ -7,7 +7,8 @@
  */
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { ConfigError, LOCAL_S3_PORT } from "../shared/config.js";
+import { ConfigError, calendarReplyAddress, LOCAL_S3_PORT } from "../shared/config.js";
+import { startInboundSmtp } from "./inbound-smtp.js";
 import { secretariat } from "./seed-data.js";
 import { assertJava, assertPortFree, StartupError } from "./services.js";
 import { localStackConfig, startLocalApp, startLocalServices } from "./stack.js";
@@ -18,6 +19,7 @@ const port = Number(env.PORT ?? 3000);
 const dynamoPort = Number(env.DYNAMODB_PORT ?? 8000);
 const sesPort = Number(env.SES_PORT ?? 8005);
 const s3Port = Number(env.S3_PORT ?? LOCAL_S3_PORT);
+const smtpPort = Number(env.SMTP_PORT ?? 2525);
 const dataDir = resolve(env.DATA_DIR ?? ".data");
 
 /** What to stop on exit, newest first (the app before the databases it uses). */
@@ -38,6 +40,7 @@ async function main() {
     ["DYNAMODB_PORT", dynamoPort],
     ["SES_PORT", sesPort],
     ["S3_PORT", s3Port],
+    ["SMTP_PORT", smtpPort],
   ] as const) {
     if (!Number.isInteger(p) || p <= 0 || p > 65535)
       throw new StartupError(`${name} må være et portnummer (1–65535), fikk «${env[name]}».`);
@@ -48,6 +51,7 @@ async function main() {
   await assertPortFree(dynamoPort, "DynamoDB Local");
   await assertPortFree(sesPort, "lokal SES");
   await assertPortFree(s3Port, "lokal S3");
+  await assertPortFree(smtpPort, "SMTP for kalendersvar");
   const endpoints = {
     dynamoEndpoint: `http://127.0.0.1:${dynamoPort}`,
     sesEndpoint: `http://127.0.0.1:${sesPort}`,
@@ -68,6 +72,8 @@ async function main() {
   }
   const app = await startLocalApp(services, { port, env, dataDir });
   stops.push(app.stop);
+  const smtp = await startInboundSmtp(app.ctx, smtpPort);
+  stops.push(smtp.stop);
   const demo = await app.loadDemoDataIfEmpty();
   const { config } = app;
 
@@ -77,6 +83,7 @@ async function main() {
       `Møteinnkalling kjører lokalt.`,
       `  Appen:           ${config.BASE_URL}  (helse: ${config.BASE_URL}/health)`,
       `  E-postkassen:    ${services.sesEndpoint}/  (JSON: ${services.sesEndpoint}/store)`,
+      `  Kalendersvar:    smtp://127.0.0.1:${smtp.port}  (står i for SES inbound: «Godta»/«Avslå» til ${calendarReplyAddress(config)})`,
       `  Lokal S3:        ${services.s3Endpoint}  (bøtte «${config.BUCKET_NAME}»; vedlegg i ${resolve(dataDir, "s3")})`,
       `  DynamoDB Local:  ${services.dynamoEndpoint}  (tabell «${config.TABLE_NAME}» ${app.tableCreated === "created" ? "opprettet" : "fantes fra før"}; data i ${dataDir})`,
       ...demo.lines,

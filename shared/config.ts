@@ -19,6 +19,12 @@ const baseSchema = () =>
     AWS_REGION: z._default(z.string().check(z.minLength(1)), "eu-north-1"),
     BASE_URL: z.url(),
     SENDER_EMAIL: z.email(),
+    /**
+     * The calendar invitation's ORGANIZER: where Outlook, Gmail and Apple send «Godta»/«Avslå»
+     * (iMIP REPLY). SES receives it (receipt rule → S3 → the inbound-mail Lambda); locally the SMTP
+     * stand-in does. Default: svar@ on the sender's domain.
+     */
+    CALENDAR_REPLY_EMAIL: z.optional(z.email()),
     /** SES maximum send rate (messages per second) the send worker must never exceed. */
     SES_MAX_SEND_RATE: z._default(z.coerce.number().check(z.positive(), z.maximum(10_000)), 14),
     /**
@@ -68,6 +74,10 @@ const configSchema = (appEnv: unknown) =>
 export type LocalConfig = z.infer<ReturnType<typeof localSchema>>;
 export type AwsConfig = z.infer<ReturnType<typeof awsSchema>>;
 export type Config = LocalConfig | AwsConfig;
+
+/** The address calendar answers go to (the invitation's ORGANIZER). */
+export const calendarReplyAddress = (config: Pick<Config, "SENDER_EMAIL" | "CALENDAR_REPLY_EMAIL">): string =>
+  config.CALENDAR_REPLY_EMAIL ?? `svar@${config.SENDER_EMAIL.split("@")[1]}`;
 
 /**
  * The origin a browser posts attachment uploads to (presigned POST): the local S3 endpoint, or in

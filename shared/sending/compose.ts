@@ -1,6 +1,7 @@
 // Each recipient's copy of a send: the email prepared once per send (kept beside the send, cached per process), filled in per delivery.
 import { z } from "zod";
 import type { PreparedEmail, Recipient } from "../../emails/index.js";
+import { calendarReplyAddress } from "../config.js";
 import type { AppContext } from "../context.js";
 import { personalToken } from "../links.js";
 import { getStoredMinutes } from "../minutes/index.js";
@@ -61,7 +62,7 @@ async function prepareSendEmail(ctx: AppContext, send: Send): Promise<PreparedEm
     if (!minutes) throw new Error("referatet finnes ikke");
     return (await emails.prepareMinutesEmail(minutesEmailModel(bundle, body, minutes), sender)).email;
   }
-  const model = meetingEmailModel(bundle, body, ctx.config.SENDER_EMAIL, send.sequence);
+  const model = meetingEmailModel(bundle, body, calendarReplyAddress(ctx.config), send.sequence);
   // A cancellation is the invitation of a cancelled meeting (with the calendar CANCEL).
   if (send.template === "cancellation")
     return (await emails.prepareEmail("invitation", { ...model, status: "cancelled" }, sender)).email;

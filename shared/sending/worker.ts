@@ -1,6 +1,7 @@
 // The send worker's rules: one queue message at a time (a delivery, a login link, a preview, a reply's emails), claimed, composed, paced, sent, recorded.
 import { randomUUID } from "node:crypto";
 import { createLoginLink } from "../auth/index.js";
+import { calendarReplyAddress } from "../config.js";
 import type { AppContext } from "../context.js";
 import { MailRejectedError, MailThrottledError } from "../ports/mail.js";
 import { claimDelivery, type DeliveryOutcome, finishDelivery } from "../store/deliveries.js";
@@ -70,7 +71,7 @@ async function renderPreview(ctx: AppContext, meetingId: string, version: number
   const bundle = await getMeetingAgenda(ctx, meetingId);
   if (bundle.meeting.version !== version) return; // changed again since: a newer preview is on its way
   const body = await getBody(ctx, bundle.meeting.bodyId);
-  const model = meetingEmailModel(bundle, body, ctx.config.SENDER_EMAIL, bundle.meeting.sequence);
+  const model = meetingEmailModel(bundle, body, calendarReplyAddress(ctx.config), bundle.meeting.sequence);
   const base = ctx.config.BASE_URL;
   const prepared = await emails.prepareEmail("invitation", model, {
     from: ctx.config.SENDER_EMAIL,
