@@ -56,6 +56,7 @@ export const lambdaEntries = {
   "send-worker": "functions/send-worker/handler.ts",
   tick: "functions/tick/handler.ts",
   "ses-events": "functions/ses-events/handler.ts",
+  "inbound-mail": "functions/inbound-mail/handler.ts",
 } as const;
 export type LambdaName = keyof typeof lambdaEntries;
 

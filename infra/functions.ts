@@ -1,4 +1,4 @@
-// The five Lambdas: each with its own log group, its own role and an errors alarm.
+// The six Lambdas: each with its own log group, its own role and an errors alarm.
 import { Duration, RemovalPolicy, type Stack } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
@@ -14,7 +14,7 @@ export interface FunctionSettings {
   workerTimeout: Duration;
 }
 
-/** The five functions, all with the same environment; an alarm on each one's errors. */
+/** The six functions, all with the same environment; an alarm on each one's errors. */
 export function meetingFunctions(scope: Stack, settings: FunctionSettings): Record<LambdaName, lambda.Function> {
   const { environment, retention, alarm } = settings;
   const make = (name: LambdaName, opts: { timeout: Duration; memorySize: number; description: string }) => {
@@ -71,5 +71,10 @@ export function meetingFunctions(scope: Stack, settings: FunctionSettings): Reco
     memorySize: 256,
     description: "Registrerer levering, avvisning og klage fra SES",
   });
-  return { reply, api, "send-worker": sendWorker, tick, "ses-events": sesEvents };
+  const inboundMail = make("inbound-mail", {
+    timeout: Duration.seconds(30),
+    memorySize: 512,
+    description: "Registrerer svar fra kalenderen (iMIP REPLY mottatt av SES)",
+  });
+  return { reply, api, "send-worker": sendWorker, tick, "ses-events": sesEvents, "inbound-mail": inboundMail };
 }

@@ -24,7 +24,7 @@ export interface Grants {
 
 /** Grants every function what it needs (DynamoDB, S3, the queue, the link key, SES) and nothing more. */
 export function grantPermissions(stack: Stack, g: Grants): void {
-  const { reply, api, "send-worker": sendWorker, tick, "ses-events": sesEvents } = g.functions;
+  const { reply, api, "send-worker": sendWorker, tick, "ses-events": sesEvents, "inbound-mail": inboundMail } = g.functions;
   const { table, bucket } = g;
   const arnOf = (resource: Parameters<typeof nagArnOf>[1]) => nagArnOf(stack, resource);
 
@@ -56,6 +56,16 @@ export function grantPermissions(stack: Stack, g: Grants): void {
   tableAccess(tick, itemReadWrite, allIndexes);
   // ses-events: finds the delivery by SES message id (GSI1), updates it, flags a bounced person.
   tableAccess(sesEvents, ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], ["GSI1"]);
+  // inbound-mail: a calendar answer is a reply (the same writes as the reply Lambda's); reads only what SES stored under inbound/.
+  tableAccess(inboundMail, itemReadWrite, ["GSI1"]);
+  inboundMail.addToRolePolicy(
+    new iam.PolicyStatement({ actions: ["s3:GetObject"], resources: [bucket.arnForObjects("inbound/*")] }),
+  );
+  acknowledge(
+    inboundMail.role!,
+    `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/inbound/*]`,
+    "SES names each received message by its message id (inbound/<id>); read only.",
+  );
 
   // S3: the api presigns the browser's upload (the POST carries a tag), checks it (HeadObject is
   // GetObject; ListBucket under meetings/ makes a missing upload a 404 instead of a 403), copies
@@ -104,6 +114,7 @@ export function grantPermissions(stack: Stack, g: Grants): void {
   g.queue.grantSendMessages(api); // login links, previews, sends started by the secretariat
   g.queue.grantSendMessages(tick); // reminders, minutes distribution, requeue of waiting deliveries
   g.queue.grantSendMessages(reply); // the emails after a reply (confirmation, substitute)
+  g.queue.grantSendMessages(inboundMail); // the same, after a calendar answer
   g.linkSecret.grantRead(reply); // verifies the personal links
   g.linkSecret.grantRead(api); // the secretariat's views of the personal links
   g.linkSecret.grantRead(sendWorker); // writes the personal links into the emails

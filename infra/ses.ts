@@ -1,6 +1,9 @@
 // SES: the domain identity (Easy DKIM, custom MAIL FROM), the configuration set, and its events → SNS.
 import { Duration, type Stack } from "aws-cdk-lib";
+import type * as lambda from "aws-cdk-lib/aws-lambda";
+import type * as s3 from "aws-cdk-lib/aws-s3";
 import * as ses from "aws-cdk-lib/aws-ses";
+import * as actions from "aws-cdk-lib/aws-ses-actions";
 import * as sns from "aws-cdk-lib/aws-sns";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import { acknowledge } from "./nag.js";
@@ -53,4 +56,27 @@ export function sesSetup(scope: Stack, params: { sendingDomain: string; mailFrom
     "This queue is itself a dead-letter queue: of the SNS subscription SesEvents → ses-events (cdk-nag only recognises DLQs of other queues).",
   );
   return { configurationSet, identity, sesEventsTopic, sesEventsDeadLetters };
+}
+
+/**
+ * Calendar answers: SES receives mail for the invitation's ORGANIZER address (the domain's MX must
+ * point at SES inbound, and the rule set must be made active once: SES allows one active set per
+ * region, which CDK cannot switch). The message is stored under inbound/ (S3 action first, so the
+ * Lambda reads the whole raw MIME), then the inbound-mail function is invoked with the receipt.
+ */
+export function calendarReplyReceipt(
+  scope: Stack,
+  params: { replyAddress: string; bucket: s3.Bucket; inboundMail: lambda.Function },
+): ses.ReceiptRuleSet {
+  const ruleSet = new ses.ReceiptRuleSet(scope, "InboundMail");
+  ruleSet.addRule("CalendarReplies", {
+    recipients: [params.replyAddress],
+    scanEnabled: true, // spam and virus verdicts, which the Lambda reads
+    tlsPolicy: ses.TlsPolicy.REQUIRE,
+    actions: [
+      new actions.S3({ bucket: params.bucket, objectKeyPrefix: "inbound/" }),
+      new actions.Lambda({ function: params.inboundMail, invocationType: actions.LambdaInvocationType.EVENT }),
+    ],
+  });
+  return ruleSet;
 }

@@ -17,7 +17,7 @@ import { routeHttpApi } from "./http-api.js";
 import { acknowledge } from "./nag.js";
 import { stackOutputs } from "./outputs.js";
 import { grantPermissions } from "./permissions.js";
-import { sesSetup } from "./ses.js";
+import { calendarReplyReceipt, sesSetup } from "./ses.js";
 import { attachmentsBucket, dataTable, linkSigningKey, sendQueue } from "./storage.js";
 
 export { apiThrottle } from "./http-api.js";
@@ -80,11 +80,14 @@ export class MeetingsStack extends Stack {
       exposedHeaders: ["ETag", "Location"],
     });
 
+    // The invitations' ORGANIZER, where calendar answers come back (received by SES, see calendarReplyReceipt).
+    const replyAddress = `svar@${params.sendingDomain}`;
     const environment = {
       APP_ENV: "aws",
       TABLE_NAME: table.tableName,
       BASE_URL: baseUrl,
       SENDER_EMAIL: params.senderEmail,
+      CALENDAR_REPLY_EMAIL: replyAddress,
       SES_MAX_SEND_RATE: String(params.sesMaxSendRate),
       // Each worker takes its share of the SES rate, so the total never exceeds it.
       SEND_WORKER_CONCURRENCY: String(params.sendWorkerConcurrency),
@@ -117,6 +120,7 @@ export class MeetingsStack extends Stack {
       schedule: events.Schedule.rate(Duration.minutes(1)),
       targets: [new targets.LambdaFunction(tick)],
     });
+    calendarReplyReceipt(this, { replyAddress, bucket, inboundMail: this.functions["inbound-mail"] });
     sesEventsTopic.addSubscription(new subscriptions.LambdaSubscription(sesEvents, { deadLetterQueue: sesEventsDeadLetters }));
 
     // Routes: the participant's paths to reply, everything else ($default) to api; access log and throttles on the stage.

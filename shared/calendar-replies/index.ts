@@ -10,7 +10,7 @@ import { getMeetingRecord } from "../meetings/index.js";
 import { readCalendarAnswer } from "./imip.js";
 
 /** The reply's `by`: the history shows where an answer came from. */
-export const CALENDAR_SOURCE = "kalender";
+const CALENDAR_SOURCE = "kalender";
 const UID_SUFFIX = "@moteinnkalling";
 
 export type CalendarOutcome = { recorded: "attending" | "absent"; meetingId: string; invitationId: string } | { ignored: string };

@@ -17,7 +17,7 @@ describe("alarms go somewhere", () => {
   it("sends every alarm (and its all-clear) to the alarm topic, which CloudWatch may publish to", () => {
     const topic = idOf(template, "AWS::SNS::Topic", "Alarms");
     const all = alarms(template);
-    expect(all.length).toBe(10);
+    expect(all.length).toBe(11);
     for (const a of all) {
       expect(a.AlarmActions, a.AlarmDescription).toEqual([{ Ref: topic }]);
       expect(a.OKActions, a.AlarmDescription).toEqual([{ Ref: topic }]);

@@ -71,10 +71,10 @@ describe("cdk-nag AwsSolutions", () => {
     }
   });
 
-  it("acknowledges only: the link key's rotation, the SES-events DLQ, in-app authorisation per route, S3 object wildcards (uploads, previews, deletes and downloads under meetings/)", () => {
+  it("acknowledges only: the link key's rotation, the SES-events DLQ, in-app authorisation per route, S3 object wildcards (uploads, previews, deletes and downloads under meetings/, received mail under inbound/)", () => {
     const { acks } = unacknowledged(withDomain);
     const ids = acks.map((a) => `${a.path} ${a.id}`);
-    expect(ids).toHaveLength(8 + replyRoutes.length);
+    expect(ids).toHaveLength(9 + replyRoutes.length);
     expect(ids).toEqual(
       expect.arrayContaining([
         "Moteinnkalling/LinkSigningKey AwsSolutions-SMG4",
@@ -85,6 +85,9 @@ describe("cdk-nag AwsSolutions", () => {
         expect.stringMatching(/^Moteinnkalling\/reply-role AwsSolutions-IAM5\[Resource::<Attachments\w+\.Arn>\/meetings\/\*\]$/),
         expect.stringMatching(/^Moteinnkalling\/api-role AwsSolutions-IAM5\[Resource::<Attachments\w+\.Arn>\/\*\]$/),
         expect.stringMatching(/^Moteinnkalling\/api-role AwsSolutions-IAM5\[Resource::<Attachments\w+\.Arn>\/meetings\/\*\]$/),
+        expect.stringMatching(
+          /^Moteinnkalling\/inbound-mail-role AwsSolutions-IAM5\[Resource::<Attachments\w+\.Arn>\/inbound\/\*\]$/,
+        ),
         expect.stringMatching(
           /^Moteinnkalling\/send-worker-role AwsSolutions-IAM5\[Resource::<Attachments\w+\.Arn>\/previews\/\*\]$/,
         ),

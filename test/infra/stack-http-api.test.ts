@@ -76,7 +76,7 @@ describe("CDK stack", () => {
     it("without a custom domain, is the HTTP API's own URL (no second deploy, no placeholder)", () => {
       const api = Object.keys(template.findResources("AWS::ApiGatewayV2::Api"))[0]!;
       const fns = lambdas(template);
-      expect(fns).toHaveLength(5);
+      expect(fns).toHaveLength(6);
       for (const f of fns) expect(f.Properties.Environment.Variables.BASE_URL).toEqual({ "Fn::GetAtt": [api, "ApiEndpoint"] });
       template.resourceCountIs("AWS::ApiGatewayV2::DomainName", 0);
       template.resourceCountIs("AWS::ApiGatewayV2::ApiMapping", 0);

@@ -195,13 +195,13 @@ describe("CDK stack", () => {
   it("has the link-signing secret, and log retention on every log group", () => {
     template.resourceCountIs("AWS::SecretsManager::Secret", 1);
     const logGroups = Object.values(template.findResources("AWS::Logs::LogGroup")) as Resource[];
-    expect(logGroups).toHaveLength(6); // five functions and the API access log
+    expect(logGroups).toHaveLength(7); // six functions and the API access log
     for (const g of logGroups) expect(g.Properties.RetentionInDays).toBe(30);
   });
 
   it("runs every function on nodejs22.x or newer, arm64, with the configuration it needs", () => {
     const fns = lambdas(template);
-    expect(fns).toHaveLength(5);
+    expect(fns).toHaveLength(6);
     for (const f of fns) {
       expect(Number(/^nodejs(\d+)\.x$/.exec(f.Properties.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
       expect(f.Properties.Architectures).toEqual(["arm64"]);
