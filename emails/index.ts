@@ -15,6 +15,7 @@ import { loginTemplate, type MeetingTemplateKind, meetingTemplate } from "./temp
 
 export type { PreparedEmail } from "./mime.js";
 export type { MeetingEmailModel, MinutesEmailModel, Recipient, RecipientReply } from "./model.js";
+export { composePostmottakEmail, type PostmottakEmail } from "./postmottak.js";
 export { mjmlRenderCount } from "./render.js";
 export type { MeetingTemplateKind } from "./templates.js";
 export { fillMime as fillEmail };

@@ -112,7 +112,7 @@ function cacheKey(): string {
  * embedded fonts (shared/archival-pdf/fonts.ts) and pdfkit's sRGB colour profile (PDF/A's output
  * intent). That code may land in index.mjs or in a chunk, so the files go beside both.
  */
-const PDF_LAMBDAS: LambdaName[] = ["api"];
+const PDF_LAMBDAS: LambdaName[] = ["api", "send-worker"];
 const PDF_DATA = [
   "node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf",
   "node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf",

@@ -2,7 +2,8 @@
 import { ConflictError } from "../errors.js";
 import type { JobHandler, JobKind } from "../jobs/index.js";
 import { getStoredMinutes } from "../minutes/index.js";
-import { createSend, ReplyEmailsMessage, requeueWaiting, sendReplyEmails } from "../sending/index.js";
+import { createSend, escalation, ReplyEmailsMessage, requeueWaiting, sendReplyEmails } from "../sending/index.js";
+import { getBody } from "../store/directory.js";
 import { changeMeetingState, getMeetingRecord } from "../store/meetings.js";
 
 /** What each kind of scheduled job does. */
@@ -32,6 +33,14 @@ export const jobHandlers: Partial<Record<JobKind, JobHandler>> = {
       if (err instanceof ConflictError) return; // everyone has answered
       throw err;
     }
+  },
+  // The kommuner whose seats are still unanswered hear it at their postmottak (if the body still escalates).
+  escalation: async (ctx, job) => {
+    const meeting = await getMeetingRecord(ctx, String(job.payload.meetingId));
+    if (meeting.status === "cancelled") return;
+    if (!(await getBody(ctx, meeting.bodyId)).escalationDaysBeforeDeadline) return;
+    const request = await escalation(ctx, meeting.id, `job-${job.id}`);
+    if (request) await createSend(ctx, request);
   },
   "minutes-distribution": async (ctx, job) => {
     const meetingId = String(job.payload.meetingId);

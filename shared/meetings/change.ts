@@ -5,7 +5,7 @@ import type { Meeting } from "../model.js";
 import { getBody } from "../store/directory.js";
 import { insertMeeting, updateMeeting } from "../store/meetings.js";
 import { toUtcIso } from "../time.js";
-import { scheduleReminder } from "./reminder.js";
+import { scheduleEscalation, scheduleReminder } from "./reminder.js";
 import { assertMeetingTimes, meetingChanges } from "./rules.js";
 
 /** A new draft meeting of a body; times given in Oslo wall-clock time or with a zone. */
@@ -27,6 +27,9 @@ export async function createMeeting(ctx: AppContext, input: CreateMeetingInput, 
 export async function changeMeeting(ctx: AppContext, id: string, input: UpdateMeetingInput): Promise<Meeting> {
   const now = ctx.clock.now();
   const meeting = await updateMeeting(ctx, id, meetingChanges(input), now, assertMeetingTimes);
-  if (input.replyDeadline !== undefined && meeting.status === "invited") await scheduleReminder(ctx, meeting, now);
+  if (input.replyDeadline !== undefined && meeting.status === "invited") {
+    await scheduleReminder(ctx, meeting, now);
+    await scheduleEscalation(ctx, meeting, now);
+  }
   return meeting;
 }

@@ -18,5 +18,5 @@ export { caseNumbersFrozen, editAgendaItem, moveCase, planAgendaItem, removeCase
 export { checkAttachmentRemovable, deleteAttachment } from "./attachments.js";
 export { changeMeeting, createMeeting } from "./change.js";
 export { copiedTimes, copyMeeting, suggestedCopyDate } from "./copy.js";
-export { scheduleReminder } from "./reminder.js";
+export { scheduleEscalation, scheduleReminder } from "./reminder.js";
 export { checkMeetingTimes, compareCaseNumbers, formatCaseNumber, meetingChanges, shownStatus } from "./rules.js";

@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 /** A scheduled job (reminder, minutes distribution, requeue, a reply's outbox), stored in the table until it has run. */
-const jobKind = z.enum(["reminder", "minutes-distribution", "requeue-send", "reply-emails"]);
+const jobKind = z.enum(["reminder", "minutes-distribution", "requeue-send", "reply-emails", "escalation"]);
 export type JobKind = z.infer<typeof jobKind>;
 
 export const Job = z.object({

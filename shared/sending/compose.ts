@@ -10,6 +10,7 @@ import { getSendEmail, putSendEmail } from "../store/send-emails.js";
 import { type Delivery, getSendRecord, type Send } from "../store/sends.js";
 import { getSnapshot } from "../store/snapshots.js";
 import { meetingEmailModel, minutesEmailModel } from "./email-model.js";
+import { composePostmottakDelivery, isPostmottakDelivery } from "./postmottak-compose.js";
 
 /** The stored prepared email, checked when read back (a stored item is an edge). */
 const StoredEmail = z.object({
@@ -66,7 +67,9 @@ async function prepareSendEmail(ctx: AppContext, send: Send): Promise<PreparedEm
   // A cancellation is the invitation of a cancelled meeting (with the calendar CANCEL).
   if (send.template === "cancellation")
     return (await emails.prepareEmail("invitation", { ...model, status: "cancelled" }, sender)).email;
-  return (await emails.prepareEmail(send.template, model, sender)).email;
+  const template = send.template;
+  if (template === "postmottak-copy" || template === "escalation") throw new Error("a postmottak send has no prepared email");
+  return (await emails.prepareEmail(template, model, sender)).email;
 }
 
 /** The recipient's values: name and address, personal links, whom a substitute replaces, the reply a confirmation repeats. */
@@ -88,6 +91,8 @@ async function recipientOf(ctx: AppContext, delivery: Delivery): Promise<Recipie
 
 /** One delivery's complete message (MIME), composed from its record and the send's prepared email. */
 export async function composeDelivery(ctx: AppContext, delivery: Delivery): Promise<Uint8Array> {
+  // A postmottak is no invitation: no personal link, its own plain email (a copy with the PDF attached).
+  if (isPostmottakDelivery(delivery)) return composePostmottakDelivery(ctx, delivery);
   const [emails, email, recipient] = await Promise.all([
     loadEmails(),
     sendEmail(ctx, delivery.sendId),

@@ -4,6 +4,7 @@ export { composeDelivery } from "./compose.js";
 export * from "./email-model.js";
 export * from "./late.js";
 export * from "./messages.js";
+export { escalation } from "./postmottak.js";
 export * from "./progress.js";
 export * from "./rate-limiter.js";
 export * from "./reply-emails.js";

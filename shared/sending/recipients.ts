@@ -21,6 +21,8 @@ export interface Recipient {
   invitation: Invitation;
   email: string;
   blocked?: "bounce" | "complaint";
+  /** To a postmottak: the people the email names. */
+  members?: string[];
 }
 
 interface Choice {
@@ -132,6 +134,7 @@ export function deliveryFor(send: Send, recipient: Recipient): Delivery {
       ? { error: recipient.blocked === "complaint" ? nbSending.suppressedComplaint : nbSending.suppressedBounce }
       : {}),
     ...(inv.substituteFor ? { substituteFor: inv.substituteFor.name } : {}),
+    ...(recipient.members ? { members: recipient.members } : {}),
     ...(r
       ? {
           reply: {

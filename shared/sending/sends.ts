@@ -6,7 +6,7 @@ import { ConflictError } from "../errors.js";
 import { t } from "../i18n/nb.js";
 import { nbMeetings } from "../i18n/nb-meetings.js";
 import { jobItem } from "../jobs/index.js";
-import { scheduleReminder } from "../meetings/index.js";
+import { scheduleEscalation, scheduleReminder } from "../meetings/index.js";
 import type { Invitation, Meeting } from "../model.js";
 import { isConditionFailure, retryOnConflict } from "../store/db.js";
 import { newId } from "../store/keys.js";
@@ -14,6 +14,7 @@ import { getMeetingRecord, type MeetingState, StaleMeetingError } from "../store
 import { claimSendKey, type EmailTemplate, getSendRecord, releaseSendKey, type Send, writeSend } from "../store/sends.js";
 import { ensureSnapshot } from "../store/snapshots.js";
 import { LateSendError, lateSendWarning } from "./late.js";
+import { postmottakCopies } from "./postmottak.js";
 import { queueDeliveries } from "./progress.js";
 import { chooseRecipients, deliveryFor, type Recipient, SendAudience } from "./recipients.js";
 
@@ -46,6 +47,10 @@ export interface SendRequest {
   late?: "refuse" | "confirmed";
   /** For "substitute-released": the recipient's invitation has just been withdrawn. */
   includeWithdrawn?: boolean;
+  /** The recipients, already chosen (a kommune's postmottak is no invitation of the meeting). */
+  recipients?: Recipient[];
+  /** A postmottak copy: of which email. */
+  copyOf?: Send["copyOf"];
   /** Records the caller has just read or written (saves reading them again on the reply path). */
   known?: { meeting: Meeting; invitations?: Invitation[] };
 }
@@ -89,7 +94,7 @@ async function writeAndQueue(ctx: AppContext, req: SendRequest, sendId: string, 
         throw new ConflictError(nbMeetings.rules.alreadyCancelled);
       const late = req.late === "refuse" ? lateSendWarning(meeting, req.template, now) : undefined;
       if (late) throw new LateSendError(late);
-      recipients ??= await chooseRecipients(ctx, req, meeting, now);
+      recipients ??= req.recipients ?? (await chooseRecipients(ctx, req, meeting, now));
       const state = stateAfterSend(meeting, req.template);
       const send: Send = {
         id: sendId,
@@ -102,6 +107,7 @@ async function writeAndQueue(ctx: AppContext, req: SendRequest, sendId: string, 
         sequence: state?.sequence ?? meeting.sequence,
         createdAt: now.toISOString(),
         createdBy: req.by,
+        ...(req.copyOf ? { copyOf: req.copyOf } : {}),
       };
       // Every email of this send is composed from this version's snapshot.
       await ensureSnapshot(ctx, meeting);
@@ -115,7 +121,12 @@ async function writeAndQueue(ctx: AppContext, req: SendRequest, sendId: string, 
   const list = recipients ?? [];
   const toQueue = list.filter((r) => !r.blocked).map((r) => r.invitation.id);
   await queueDeliveries(ctx, sendId, toQueue);
-  if (req.template === "invitation" && meeting.replyDeadline) await scheduleReminder(ctx, meeting, now);
+  if (req.template === "invitation" && meeting.replyDeadline) {
+    await scheduleReminder(ctx, meeting, now);
+    await scheduleEscalation(ctx, meeting, now);
+  }
+  const copies = await postmottakCopies(ctx, meeting, { sendId, template: req.template, wholeList: req.audience === "all" });
+  if (copies) await createSend(ctx, copies);
   return { sendId, total: list.length, suppressed: list.length - toQueue.length, repeated: false };
 }
 

@@ -16,7 +16,7 @@ const JobSchema: z.ZodMiniType<Job> = z.lazy(() => {
   const optStr = z.optional(z.string());
   return z.object({
     id: z.string(),
-    kind: z.enum(["reminder", "minutes-distribution", "requeue-send", "reply-emails"]),
+    kind: z.enum(["reminder", "minutes-distribution", "requeue-send", "reply-emails", "escalation"]),
     dueAt: z.string(),
     payload: z.record(z.string(), z.unknown()),
     status: z.enum(["pending", "running", "done", "failed", "cancelled"]),

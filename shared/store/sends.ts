@@ -14,7 +14,18 @@ import { keys, withoutKeys } from "./keys.js";
 import { type MeetingState, meetingStateUpdate, setMeetingState } from "./meetings.js";
 import { GSI } from "./table-schema.js";
 
-const emailTemplate = z.enum(["invitation", "reminder", "cancellation", "minutes", "confirmation", "substitute-released"]);
+const emailTemplate = z.enum([
+  "invitation",
+  "reminder",
+  "cancellation",
+  "minutes",
+  "confirmation",
+  "substitute-released",
+  // To a kommune's postmottak: a copy for journaling (the innkalling, cancellation or referat as PDF), and the
+  // escalation of its unanswered seats before the reply deadline.
+  "postmottak-copy",
+  "escalation",
+]);
 export type EmailTemplate = z.infer<typeof emailTemplate>;
 
 /** "suppressed": never queued, the address having bounced or been complained about (until corrected). */
@@ -38,6 +49,8 @@ export const Delivery = z.object({
   /** The link version when the send was made (records from before it have none: the worker reads the invitation). */
   linkVersion: z.number().int().optional(),
   substituteFor: z.string().optional(),
+  /** To a postmottak: the organisation's people the email names (its members, or the unanswered ones). */
+  members: z.array(z.string()).optional(),
   reply: z
     .object({
       status: z.enum(["attending", "absent", "substitute"]),
@@ -65,6 +78,8 @@ export const Send = z.object({
   sequence: z.number().int(),
   createdAt: z.string(),
   createdBy: z.string(),
+  /** A postmottak copy: of which email (the document attached). */
+  copyOf: z.enum(["invitation", "cancellation", "minutes"]).optional(),
 });
 export type Send = z.infer<typeof Send>;
 
