@@ -36,7 +36,7 @@ const wordingOf = (kind: MeetingTemplateKind): ReplyWording =>
   kind === "confirmation" ? "reply" : kind === "substitute-released" ? "released" : "none";
 
 export async function prepareEmail(kind: MeetingTemplateKind, model: MeetingEmailModel, sender: Sender): Promise<Prepared> {
-  const key = `${kind}#${model.meetingId}#${model.version}#${model.sequence}#${model.status}`;
+  const key = `${kind}#${model.meetingId}#${model.version}#${model.sequence}#${model.status}#${model.language ?? "nb"}`;
   const rendered = await renderTemplateCached(key, () => meetingTemplate(kind, model));
   // Invitations and reminders carry the calendar entry; a cancelled meeting a CANCEL.
   const withCalendar = kind === "invitation" || kind === "reminder";
@@ -46,6 +46,7 @@ export async function prepareEmail(kind: MeetingTemplateKind, model: MeetingEmai
       from: { name: sender.fromName ?? model.secretariat.name, address: sender.from },
       replyTo: sender.replyTo,
       ...rendered,
+      ...(model.language ? { language: model.language } : {}),
       ...(withCalendar ? { calendar: { template: buildCalendar(model, method), method } } : {}),
     },
     wordingOf(kind),
@@ -54,7 +55,8 @@ export async function prepareEmail(kind: MeetingTemplateKind, model: MeetingEmai
 }
 
 export async function prepareMinutesEmail(model: MinutesEmailModel, sender: Sender): Promise<Prepared> {
-  const rendered = await renderTemplateCached(`minutes#${model.meetingId}#${model.version}`, () => minutesTemplate(model));
+  const key = `minutes#${model.meetingId}#${model.version}#${model.language ?? "nb"}`;
+  const rendered = await renderTemplateCached(key, () => minutesTemplate(model));
   const email = await prepareMime(
     {
       from: { name: sender.fromName ?? model.secretariatContact.name, address: sender.from },
@@ -68,7 +70,7 @@ export async function prepareMinutesEmail(model: MinutesEmailModel, sender: Send
 
 /** One recipient's copy as the secretariat's preview shows it: subject, HTML and text, personalised. */
 export function personalCopy(prepared: Prepared, recipient: Recipient): RenderedTemplate {
-  return personalise(prepared.rendered, recipientValues(recipient, prepared.email.wording));
+  return personalise(prepared.rendered, recipientValues(recipient, prepared.email.wording, prepared.email.language));
 }
 
 const login = new Map<string, Promise<PreparedEmail>>();

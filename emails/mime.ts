@@ -7,6 +7,7 @@ import { encode as qpEncode, wrap as qpWrap } from "nodemailer/lib/qp/index.js";
 import { type CalendarTemplate, calendarFor } from "./ical.js";
 import type { Recipient } from "./model.js";
 import { escapeHtml, headerSafe, type ReplyWording, recipientValues, TOKEN_PATTERN } from "./render.js";
+import type { EmailLanguage } from "./texts.js";
 
 /**
  * A message prepared once per send. MailComposer builds the whole message (headers, structure,
@@ -17,6 +18,8 @@ import { escapeHtml, headerSafe, type ReplyWording, recipientValues, TOKEN_PATTE
  */
 export interface PreparedEmail {
   wording: ReplyWording;
+  /** The body's language, for the per-recipient words filled in. */
+  language?: EmailLanguage;
   /** The sender's domain, for each copy's own Message-ID. */
   domain: string;
   /** literals[0] slots[0] literals[1] … literals[n]. */
@@ -32,6 +35,7 @@ export interface MessageParts {
   html: string;
   text: string;
   calendar?: { template: CalendarTemplate; method: "REQUEST" | "CANCEL" };
+  language?: EmailLanguage;
 }
 
 // Markers MailComposer writes through unchanged (plain ASCII, no "=" for QP, short for base64).
@@ -105,6 +109,7 @@ export async function prepareMime(parts: MessageParts, wording: ReplyWording): P
   }
   return {
     wording,
+    ...(parts.language ? { language: parts.language } : {}),
     domain: parts.from.address.split("@").pop() ?? "localhost",
     literals,
     slots,
@@ -120,7 +125,7 @@ const base64Lines = (s: string) => Buffer.from(s, "utf8").toString("base64").rep
 
 /** One recipient's copy of a prepared message, as complete MIME. */
 export function fillMime(prepared: PreparedEmail, recipient: Recipient, now = new Date()): Buffer {
-  const values = recipientValues(recipient, prepared.wording);
+  const values = recipientValues(recipient, prepared.wording, prepared.language);
   const encoded = new Map<string, string>();
   const slotValue = (slot: string): string => {
     let v = encoded.get(slot);

@@ -1,7 +1,10 @@
 /** The referat email: who was there, each case with its sub-items and outcome, the attachments, and a correction's reason. */
 import type { MinutesEmailModel } from "./model.js";
-import { nbEmails as m } from "./nb.js";
-import { attachmentList, contact, esc, page, para, plain, type TemplateSource, TOKENS } from "./templates.js";
+import { attachmentList, contact, esc, page, para, plain, type TemplateSource, TOKENS, useTexts } from "./templates.js";
+import { type EmailTexts, emailTexts } from "./texts.js";
+
+/** The catalogue of the referat being built (set first by minutesTemplate; built synchronously). */
+let m: EmailTexts = emailTexts();
 
 type Secretariat = MinutesEmailModel["secretariat"];
 type Outcome = { text?: string; decision?: string; status: "decided" | "noted" | "postponed" };
@@ -59,6 +62,7 @@ function subItems(subs: NonNullable<MinutesEmailModel["items"][number]["subItems
 }
 
 export function minutesTemplate(model: MinutesEmailModel): TemplateSource {
+  m = useTexts(model.language);
   const date = model.date;
   const corrected = model.correction !== undefined;
   const heading = corrected ? m.correctedMinutesHeading(model.bodyName, date) : m.minutesHeading(model.bodyName, date);

@@ -38,6 +38,8 @@ export const MeetingEmailModel = z.object({
   attachments: z.array(z.object({ number: z.number().int(), title: z.string() })),
   secretariat: z.object({ name: z.string(), email: z.string(), phone: z.string().optional() }),
   organiserEmail: z.string(),
+  /** The body's language: bokmål unless "nn". */
+  language: z.enum(["nb", "nn"]).optional(),
 });
 export type MeetingEmailModel = z.infer<typeof MeetingEmailModel>;
 
@@ -82,6 +84,7 @@ export const MinutesEmailModel = z.object({
   secretariatContact: z.object({ name: z.string(), email: z.string(), phone: z.string().optional() }),
   /** A correction of a referat already sent: the reason, said at the top ("Korrigert referat"). */
   correction: z.string().optional(),
+  language: z.enum(["nb", "nn"]).optional(),
 });
 export type MinutesEmailModel = z.infer<typeof MinutesEmailModel>;
 

@@ -1,5 +1,7 @@
 /** Norwegian (bokmål) texts of the emails, the emails' own catalogue. Another language: a sibling file with the same shape. */
 export const nbEmails = {
+  /** The emails' lang attribute. */
+  lang: "nb",
   invitationSubject: (body: string, title: string, date: string) => `Innkalling: ${body} – ${title} ${date}`,
   updatedSubject: (body: string, title: string, date: string) => `Endret innkalling: ${body} – ${title} ${date}`,
   reminderSubject: (body: string, title: string, date: string) => `Påminnelse: ${body} – ${title} ${date}`,

@@ -1,8 +1,8 @@
 /** MJML rendering (once per meeting version and template) and the per-recipient token values. */
 import mjml2html from "mjml";
 import type { Recipient } from "./model.js";
-import { nbEmails as m } from "./nb.js";
 import { escapeHtml, type TemplateSource, TOKENS } from "./templates.js";
+import { type EmailLanguage, type EmailTexts, emailTexts } from "./texts.js";
 
 /**
  * Rendering rule (DESIGN §6): MJML is rendered once per meeting version and template; each
@@ -47,18 +47,19 @@ export const headerSafe = (s: string) => s.replace(/[\r\n\t]+/g, " ").trim();
 export type ReplyWording = "reply" | "released" | "none";
 
 /** One recipient's value for each token, unescaped (HTML escaping is the caller's, per part). */
-export function recipientValues(r: Recipient, wording: ReplyWording): Record<string, string> {
+export function recipientValues(r: Recipient, wording: ReplyWording, language?: EmailLanguage): Record<string, string> {
+  const m = emailTexts(language);
   return {
     [TOKENS.name]: r.name,
     [TOKENS.replyUrl]: r.replyUrl ?? "",
     [TOKENS.attachments]: r.attachmentBaseUrl,
     [TOKENS.substitute]: r.substituteFor ? m.substituteLine(r.substituteFor) : "",
     [TOKENS.substituteHelp]: r.substituteFor ? ` ${m.substituteReplyHelp(r.substituteFor)}` : "",
-    [TOKENS.reply]: wording === "released" ? m.released(r.substituteFor ?? "") : wording === "reply" ? replyWords(r) : "",
+    [TOKENS.reply]: wording === "released" ? m.released(r.substituteFor ?? "") : wording === "reply" ? replyWords(r, m) : "",
   };
 }
 
-function replyWords(r: Recipient): string {
+function replyWords(r: Recipient, m: EmailTexts): string {
   const reply = r.reply;
   if (!reply) return "";
   if (reply.status === "attending") return m.replyAttending;

@@ -1,12 +1,22 @@
 /** The MJML templates of every email, with placeholder tokens where each recipient's values go. */
 import type { MeetingEmailModel } from "./model.js";
-import { nbEmails as m } from "./nb.js";
+import { type EmailLanguage, type EmailTexts, emailTexts } from "./texts.js";
 
 /**
  * MJML templates. Each returns the MJML (rendered once per meeting version), a plain-text part
  * and a subject, all with placeholder tokens where per-recipient values go. User text is
  * HTML-escaped here; "%" is neutralised so user text can never form a placeholder.
  */
+/**
+ * The catalogue of the template being built. A template is built synchronously, one at a time, and
+ * each builder sets it first (useTexts), so the small helpers below need not pass it around.
+ */
+let m: EmailTexts = emailTexts();
+export function useTexts(language?: EmailLanguage): EmailTexts {
+  m = emailTexts(language);
+  return m;
+}
+
 export const TOKENS = {
   name: "%%NAVN%%",
   replyUrl: "%%SVARLENKE%%",
@@ -47,8 +57,8 @@ const banner = (text: string) => `<mj-section background-color="#0b4f8a" padding
     <mj-column><mj-text color="#ffffff" font-size="20px" font-weight="bold">${esc(text)}</mj-text></mj-column>
   </mj-section>`;
 
-/** Every email's frame; lang="nb" so screen readers read it as Norwegian. */
-export const page = (title: string, heading: string, content: string) => `<mjml lang="nb">
+/** Every email's frame; lang="nb" or "nn" so screen readers read it as Norwegian. */
+export const page = (title: string, heading: string, content: string) => `<mjml lang="${m.lang}">
 ${head(title)}
 <mj-body background-color="#f3f6f9">
   ${banner(heading)}
@@ -130,6 +140,7 @@ export function contact(s: { name: string; email: string; phone?: string }): { h
 export type MeetingTemplateKind = "invitation" | "reminder" | "confirmation" | "substitute-released";
 
 export function meetingTemplate(kind: MeetingTemplateKind, model: MeetingEmailModel): TemplateSource {
+  useTexts(model.language);
   const date = model.date;
   const cancelled = model.status === "cancelled";
   const updated = !cancelled && model.sequence > 0;
@@ -223,6 +234,7 @@ export function meetingTemplate(kind: MeetingTemplateKind, model: MeetingEmailMo
 }
 
 export function loginTemplate(): TemplateSource {
+  useTexts();
   return {
     subject: m.loginSubject,
     mjml: page(

@@ -35,7 +35,10 @@ function osloParts(at: string | Date): Parts {
   };
 }
 
-const weekdays = ["Søndag", "Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag"];
+const weekdays = {
+  nb: ["Søndag", "Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag"],
+  nn: ["Sundag", "Måndag", "Tysdag", "Onsdag", "Torsdag", "Fredag", "Laurdag"],
+};
 
 /**
  * "2017-06-01T09:00" in Oslo → "2017-06-01T07:00:00.000Z". On the autumn switch the repeated hour
@@ -71,14 +74,14 @@ function formatOsloTime(iso: string): string {
   return `${p.hour}.${p.minute}`;
 }
 
-/** "Torsdag 01.06.2017" */
-function formatOsloWeekdayDate(iso: string): string {
-  return `${weekdays[osloParts(iso).weekday]} ${formatOsloDate(iso)}`;
+/** "Torsdag 01.06.2017" ("Tysdag" in nynorsk) */
+function formatOsloWeekdayDate(iso: string, language: "nb" | "nn" = "nb"): string {
+  return `${weekdays[language][osloParts(iso).weekday]} ${formatOsloDate(iso)}`;
 }
 
 /** "Torsdag 01.06.2017 kl. 09.00 – 12.00", as the innkalling writes it. */
-export function formatMeetingTime(startIso: string, endIso: string): string {
-  return `${formatOsloWeekdayDate(startIso)} kl. ${formatOsloTime(startIso)} – ${formatOsloTime(endIso)}`;
+export function formatMeetingTime(startIso: string, endIso: string, language: "nb" | "nn" = "nb"): string {
+  return `${formatOsloWeekdayDate(startIso, language)} kl. ${formatOsloTime(startIso)} – ${formatOsloTime(endIso)}`;
 }
 
 /** "01.06.2017 kl. 09.00" */

@@ -1,6 +1,5 @@
 // The participant's page: the meeting, the agenda, and the reply form (works without JavaScript).
-import { t } from "../../shared/i18n/nb.js";
-import { nbReplyPage } from "../../shared/i18n/nb-reply-page.js";
+import { type ReplyTexts, replyTexts } from "../../shared/i18n/reply-texts.js";
 import type { Invitation, Meeting } from "../../shared/model.js";
 import type { PageContent } from "../../shared/store/participant.js";
 import { formatMeetingTime, formatOsloDateTime } from "../../shared/time.js";
@@ -21,9 +20,8 @@ export interface ReplyPageProps {
   errors?: Record<string, string>;
 }
 
-const m = t.reply;
-
 export function ReplyPage(p: ReplyPageProps) {
+  const m = replyTexts(p.body.language);
   const inv = p.invitation;
   const reply = inv.reply;
   const values = p.values ?? {
@@ -33,13 +31,15 @@ export function ReplyPage(p: ReplyPageProps) {
     substituteEmail: reply?.substitute?.email ?? "",
     substituteRole: reply?.substitute?.role ?? "",
   };
-  const errors = p.errors ?? {};
+  // The handler words its one own error in bokmål (it has not read the page's language yet): said here in the page's.
+  const bokmal = replyTexts().chooseOne;
+  const errors = Object.fromEntries(Object.entries(p.errors ?? {}).map(([k, v]) => [k, v === bokmal ? m.chooseOne : v]));
   const errorEntries = Object.entries(errors);
   const described = (field: string) => describedBy(errors, field);
   const errorLine = (field: string) => errorLineOf(errors, field);
   const title = `${p.body.name}: ${p.meeting.title}`;
   return (
-    <Page title={m.pageTitle(title)} scripts={["reply-form.js"]}>
+    <Page title={m.pageTitle(title)} scripts={["reply-form.js"]} lang={p.body.language}>
       <h1>{title}</h1>
       {p.saved && (
         <p class="notice" role="status">
@@ -95,9 +95,7 @@ export function ReplyPage(p: ReplyPageProps) {
               (s) => (
                 <div class="choice">
                   <input type="radio" name="status" id={`svar-${s}`} value={s} checked={values.status === s} />
-                  <label for={`svar-${s}`}>
-                    {inv.substituteFor && s !== "substitute" ? nbReplyPage.substituteChoices[s] : m[s]}
-                  </label>
+                  <label for={`svar-${s}`}>{inv.substituteFor && s !== "substitute" ? m.page.substituteChoices[s] : m[s]}</label>
                 </div>
               ),
             )}
@@ -110,7 +108,7 @@ export function ReplyPage(p: ReplyPageProps) {
             </textarea>
             {errorLine("reason")}
           </fieldset>
-          {!inv.substituteFor && <SubstituteFields values={values} errors={errors} />}
+          {!inv.substituteFor && <SubstituteFields values={values} errors={errors} m={m} />}
           <button type="submit">{reply ? m.change : m.submit}</button>
         </form>
       ) : (
@@ -125,11 +123,11 @@ export function ReplyPage(p: ReplyPageProps) {
           <li>
             {item.number ? `Sak ${item.number} ` : ""}
             {item.title}
-            {item.withdrawn && <strong> – {nbReplyPage.caseWithdrawn}</strong>}
+            {item.withdrawn && <strong> – {m.page.caseWithdrawn}</strong>}
           </li>
         ))}
       </ul>
-      <AttachmentList items={p.attachments} href={(n) => `/a/${p.token}/${n}`} />
+      <AttachmentList items={p.attachments} href={(n) => `/a/${p.token}/${n}`} m={m} />
     </Page>
   );
 }
@@ -146,7 +144,15 @@ const errorLineOf = (errors: Record<string, string>, field: string) =>
   );
 
 /** The member's substitute fields (a substitute names nobody). */
-function SubstituteFields({ values, errors }: { values: Record<string, string>; errors: Record<string, string> }) {
+function SubstituteFields({
+  values,
+  errors,
+  m,
+}: {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  m: ReplyTexts;
+}) {
   const described = (field: string) => describedBy(errors, field);
   const errorLine = (field: string) => errorLineOf(errors, field);
   return (
@@ -191,15 +197,15 @@ function SubstituteFields({ values, errors }: { values: Record<string, string>; 
 }
 
 /** "Vedlegg" and one link per attachment (through the personal link); nothing when there are none. */
-function AttachmentList(p: { items: { number: number; title: string }[]; href: (n: number) => string }) {
+function AttachmentList(p: { items: { number: number; title: string }[]; href: (n: number) => string; m: ReplyTexts }) {
   if (p.items.length === 0) return null;
   return (
     <>
-      <h2>{t.reply.attachments}</h2>
+      <h2>{p.m.attachments}</h2>
       <ul>
         {p.items.map((a) => (
           <li>
-            <a href={p.href(a.number)}>{t.reply.attachment(a.number, a.title)}</a>
+            <a href={p.href(a.number)}>{p.m.attachment(a.number, a.title)}</a>
           </li>
         ))}
       </ul>

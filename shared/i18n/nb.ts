@@ -192,6 +192,9 @@ const nb = {
     case: (n: string) => `Sak ${n} `,
     attachmentMissingTitle: "Vedlegget finnes ikke",
     attachmentMissing: "Lenken er ugyldig, trukket tilbake, eller vedlegget er unntatt offentlighet.",
+    bodyTitle: (body: string) => `Møtearkiv: ${body}`,
+    noted: "Tatt til orientering.",
+    subItemPostponed: "utsatt",
   },
   reply: {
     tooManyTitle: "For mange forsøk",

@@ -15,6 +15,7 @@ import { composePostmottakDelivery, isPostmottakDelivery } from "./postmottak-co
 /** The stored prepared email, checked when read back (a stored item is an edge). */
 const StoredEmail = z.object({
   wording: z.enum(["reply", "released", "none"]),
+  language: z.enum(["nb", "nn"]).optional(),
   domain: z.string(),
   literals: z.array(z.string()),
   slots: z.array(z.string()),

@@ -23,7 +23,7 @@ export function meetingEmailModel(
     startsAt: m.startsAt,
     endsAt: m.endsAt,
     date: formatOsloDate(m.startsAt),
-    when: formatMeetingTime(m.startsAt, m.endsAt),
+    when: formatMeetingTime(m.startsAt, m.endsAt, body.language),
     ...(m.replyDeadline ? { deadline: formatOsloDateTime(m.replyDeadline) } : {}),
     place: m.place,
     kind: m.kind,
@@ -39,6 +39,7 @@ export function meetingEmailModel(
     attachments: bundle.attachments.map((a) => ({ number: a.number, title: a.title })),
     secretariat: body.secretariat,
     organiserEmail,
+    ...(body.language ? { language: body.language } : {}),
   };
 }
 
@@ -49,9 +50,10 @@ export function minutesEmailModel(bundle: MeetingAgenda, body: Body, minutes: Mi
     bodyName: body.name,
     meetingTitle: bundle.meeting.title,
     date: formatOsloDate(minutes.startedAt),
-    when: formatMeetingTime(minutes.startedAt, minutes.endedAt),
+    when: formatMeetingTime(minutes.startedAt, minutes.endedAt, body.language),
     place: minutes.place,
     ...minutesEmailContent(minutes, bundle.attachments),
     secretariatContact: body.secretariat,
+    ...(body.language ? { language: body.language } : {}),
   };
 }

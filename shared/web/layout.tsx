@@ -20,9 +20,9 @@ function PublicHeader() {
  * scripts are files from /static/ (views/assets.ts). Every page works without JavaScript.
  * The skip link comes first, so a keyboard user's first Tab can jump past the header.
  */
-export function Page(props: { title: string; children: Child; header?: Child; scripts?: AssetName[] }) {
+export function Page(props: { title: string; children: Child; header?: Child; scripts?: AssetName[]; lang?: "nb" | "nn" }) {
   return (
-    <html lang="nb">
+    <html lang={props.lang ?? "nb"}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

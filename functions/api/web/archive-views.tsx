@@ -1,18 +1,20 @@
 // The public archive's views: the list of bodies, a body's meetings by year, one meeting's innkalling and referat.
 import { t } from "../../../shared/i18n/nb.js";
-import { nbMinutes } from "../../../shared/i18n/nb-minutes.js";
+import { nnArchive } from "../../../shared/i18n/nn-archive.js";
 import { attendeeLine, secretariatLine } from "../../../shared/minutes/index.js";
 import type { AgendaItem, Attachment, Body, Meeting, Minutes } from "../../../shared/model.js";
 import { formatMeetingTime, formatOsloDate, osloYear } from "../../../shared/time.js";
 import { Page } from "../../../shared/web/layout.js";
 
-const m = t.archive;
+type ArchiveTexts = typeof t.archive;
+/** The body's pages speak its language (the index of all bodies stays bokmål). */
+const textsOf = (body: Body): ArchiveTexts => (body.language === "nn" ? nnArchive : t.archive);
 
 export function ArchiveIndexPage(p: { bodies: Body[] }) {
   return (
-    <Page title={m.title}>
-      <h1>{m.title}</h1>
-      <p>{m.intro}</p>
+    <Page title={t.archive.title}>
+      <h1>{t.archive.title}</h1>
+      <p>{t.archive.intro}</p>
       <ul>
         {p.bodies.map((b) => (
           <li>
@@ -26,9 +28,10 @@ export function ArchiveIndexPage(p: { bodies: Body[] }) {
 
 /** A body's published meetings, newest first, under one heading per year (Oslo time). */
 export function BodyArchivePage(p: { body: Body; meetings: Meeting[] }) {
+  const m = textsOf(p.body);
   const years = [...new Set(p.meetings.map((x) => osloYear(x.startsAt)))];
   return (
-    <Page title={`Møtearkiv: ${p.body.name}`}>
+    <Page title={m.bodyTitle(p.body.name)} lang={p.body.language}>
       <h1>{p.body.name}</h1>
       {years.length === 0 && <p>{m.empty}</p>}
       {years.map((y) => (
@@ -55,18 +58,19 @@ export function BodyArchivePage(p: { body: Body; meetings: Meeting[] }) {
 }
 
 /** "Sak 12/2017 Title" (the fixed opening and closing items carry no number). */
-const CaseHeading = (p: { number: string | null; title: string }) => (
+const CaseHeading = (p: { number: string | null; title: string; m: ArchiveTexts }) => (
   <h3>
-    {p.number ? m.case(p.number) : ""}
+    {p.number ? p.m.case(p.number) : ""}
     {p.title}
   </h3>
 );
 
-function AgendaCase(p: { item: AgendaItem }) {
+function AgendaCase(p: { item: AgendaItem; m: ArchiveTexts }) {
+  const m = p.m;
   const i = p.item;
   return (
     <section>
-      <CaseHeading number={i.number} title={i.title} />
+      <CaseHeading number={i.number} title={i.title} m={p.m} />
       {i.background && <p class="pre-line">{i.background}</p>}
       {i.subItems.length > 0 && (
         <ul>
@@ -99,7 +103,8 @@ type Outcome = { text?: string; decision?: string; status: "decided" | "noted" |
  * What was decided, as the referat email says it: "Vedtak:" and the decision; a postponed case "Saken ble
  * utsatt." and its text; a case only noted "Tatt til orientering." (a sub-item only noted: nothing more).
  */
-function OutcomeLine(p: { outcome: Outcome; subItem?: boolean }) {
+function OutcomeLine(p: { outcome: Outcome; subItem?: boolean; m: ArchiveTexts }) {
+  const m = p.m;
   const o = p.outcome;
   if (o.status === "postponed")
     return p.subItem ? (
@@ -118,34 +123,35 @@ function OutcomeLine(p: { outcome: Outcome; subItem?: boolean }) {
         <strong>{m.decision}</strong> {o.decision}
       </p>
     );
-  return o.status === "noted" && !p.subItem ? <p>{nbMinutes.pages.noted}</p> : null;
+  return o.status === "noted" && !p.subItem ? <p>{m.noted}</p> : null;
 }
 
 type MinutesItem = Minutes["items"][number];
 
-function MinutesCase(p: { item: MinutesItem }) {
+function MinutesCase(p: { item: MinutesItem; m: ArchiveTexts }) {
   const i = p.item;
   return (
     <section>
-      <CaseHeading number={i.number} title={i.title} />
+      <CaseHeading number={i.number} title={i.title} m={p.m} />
       {i.text && <p class="pre-line">{i.text}</p>}
       {(i.subItems ?? []).map((s) => (
         <div>
           <h4>
             {s.letter} {s.title}
-            {s.status === "postponed" ? ` – ${nbMinutes.pages.subItemPostponed}` : ""}
+            {s.status === "postponed" ? ` – ${p.m.subItemPostponed}` : ""}
           </h4>
           {s.text && <p class="pre-line">{s.text}</p>}
-          <OutcomeLine outcome={s} subItem />
+          <OutcomeLine outcome={s} subItem m={p.m} />
         </div>
       ))}
-      <OutcomeLine outcome={i} />
+      <OutcomeLine outcome={i} m={p.m} />
     </section>
   );
 }
 
 /** The approved referat as the email tells it: who was there, then each case with its sub-items and outcome. */
-function ApprovedMinutes(p: { minutes: Minutes }) {
+function ApprovedMinutes(p: { minutes: Minutes; m: ArchiveTexts }) {
+  const m = p.m;
   const mn = p.minutes;
   return (
     <>
@@ -159,7 +165,7 @@ function ApprovedMinutes(p: { minutes: Minutes }) {
         <dd>{mn.absent.map(attendeeLine).join(", ") || m.none}</dd>
       </dl>
       {mn.items.map((i) => (
-        <MinutesCase item={i} />
+        <MinutesCase item={i} m={m} />
       ))}
     </>
   );
@@ -174,19 +180,20 @@ export function MeetingArchivePage(p: {
   minutes?: Minutes;
 }) {
   const { meeting } = p;
+  const m = textsOf(p.body);
   // Served by the reply Lambda, which checks again that the meeting is published and the file not exempt.
   const links = p.attachments.map((a) => ({
     href: `/arkiv/mote/${meeting.id}/vedlegg/${a.number}`,
-    label: t.reply.attachment(a.number, a.title),
+    label: m.attachment(a.number, a.title),
   }));
   return (
-    <Page title={`${p.body.name}: ${meeting.title}`}>
+    <Page title={`${p.body.name}: ${meeting.title}`} lang={p.body.language}>
       <h1>
         {p.body.name}: {meeting.title}
       </h1>
       <dl class="facts">
         <dt>{m.time}</dt>
-        <dd>{formatMeetingTime(meeting.startsAt, meeting.endsAt)}</dd>
+        <dd>{formatMeetingTime(meeting.startsAt, meeting.endsAt, p.body.language)}</dd>
         <dt>{m.place}</dt>
         <dd>{meeting.place}</dd>
       </dl>
@@ -201,11 +208,11 @@ export function MeetingArchivePage(p: {
       </p>
       <h2>{m.agenda}</h2>
       {p.agenda.map((item) => (
-        <AgendaCase item={item} />
+        <AgendaCase item={item} m={m} />
       ))}
       {links.length > 0 && (
         <section>
-          <h2>{t.reply.attachments}</h2>
+          <h2>{m.attachments}</h2>
           <ul>
             {links.map((l) => (
               <li>
@@ -215,7 +222,7 @@ export function MeetingArchivePage(p: {
           </ul>
         </section>
       )}
-      {p.minutes && <ApprovedMinutes minutes={p.minutes} />}
+      {p.minutes && <ApprovedMinutes minutes={p.minutes} m={m} />}
     </Page>
   );
 }

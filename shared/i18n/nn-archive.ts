@@ -1,0 +1,30 @@
+/** The public archive in nynorsk: the same keys as nb.ts's `archive` (a body writing nynorsk shows these). */
+import type { Messages } from "./nb.js";
+
+export const nnArchive: Messages["archive"] = {
+  title: "Møtearkiv",
+  intro: "Innkallingar og referat frå publiserte møte.",
+  empty: "Ingen publiserte møte enno.",
+  einnsyn: "Møta for eInnsyn (JSON-LD)",
+  innkallingPdf: "Innkallinga som PDF (arkivformat)",
+  referatPdf: "Referatet som PDF (arkivformat)",
+  time: "Tid",
+  place: "Stad",
+  agenda: "Innkalling: saker til handsaming",
+  proposedDecision: "Framlegg til vedtak:",
+  attachments: "Vedlegg",
+  attachment: (n: number, title: string) => `Vedlegg ${n}: ${title}`,
+  minutes: "Referat",
+  present: "Til stades",
+  secretariat: "Sekretariatet",
+  absent: "Forfall",
+  none: "Ingen",
+  postponed: "Saka vart utsett.",
+  decision: "Vedtak:",
+  case: (n: string) => `Sak ${n} `,
+  attachmentMissingTitle: "Vedlegget finst ikkje",
+  attachmentMissing: "Lenkja er ugyldig, trekt tilbake, eller vedlegget er unnateke offentlegheit.",
+  bodyTitle: (body: string) => `Møtearkiv: ${body}`,
+  noted: "Teke til orientering.",
+  subItemPostponed: "utsett",
+};
