@@ -31,9 +31,7 @@ export function ReplyPage(p: ReplyPageProps) {
     substituteEmail: reply?.substitute?.email ?? "",
     substituteRole: reply?.substitute?.role ?? "",
   };
-  // The handler words its one own error in bokmål (it has not read the page's language yet): said here in the page's.
-  const bokmal = replyTexts().chooseOne;
-  const errors = Object.fromEntries(Object.entries(p.errors ?? {}).map(([k, v]) => [k, v === bokmal ? m.chooseOne : v]));
+  const errors = p.body.language === "nn" ? inLanguage(p.errors ?? {}, m) : (p.errors ?? {});
   const errorEntries = Object.entries(errors);
   const described = (field: string) => describedBy(errors, field);
   const errorLine = (field: string) => errorLineOf(errors, field);
@@ -211,4 +209,22 @@ function AttachmentList(p: { items: { number: number; title: string }[]; href: (
       </ul>
     </>
   );
+}
+
+/**
+ * The form's errors are worded in bokmål where they are found (before the page's language is read):
+ * said here in the page's language.
+ */
+function inLanguage(errors: Record<string, string>, m: ReplyTexts): Record<string, string> {
+  const nb = replyTexts();
+  const known = new Map<string, string>([
+    [nb.chooseOne, m.chooseOne],
+    [nb.page.formErrors.substituteName, m.page.formErrors.substituteName],
+    [nb.page.formErrors.substituteEmail, m.page.formErrors.substituteEmail],
+  ]);
+  const say = (v: string) => {
+    const max = /^Kan ha høyst (\d+) tegn\.$/.exec(v)?.[1];
+    return known.get(v) ?? (max ? m.page.formErrors.tooLong(Number(max)) : v);
+  };
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, say(v)]));
 }

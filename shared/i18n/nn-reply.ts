@@ -48,4 +48,9 @@ export const nnReply: Messages["reply"] = {
 export const nnReplyPage: typeof nbReplyPage = {
   substituteChoices: { attending: "Ja, eg kjem", absent: "Nei, eg kan ikkje likevel (forfall)" },
   caseWithdrawn: "Trekt",
+  formErrors: {
+    substituteName: "Skriv namnet på stadfortredaren.",
+    substituteEmail: "Skriv ei gyldig e-postadresse for stadfortredaren.",
+    tooLong: (max: number) => `Kan ha høgst ${max} teikn.`,
+  },
 };

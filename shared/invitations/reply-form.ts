@@ -3,9 +3,11 @@
 import * as z from "zod/mini";
 import { ConflictError } from "../errors.js";
 import { t } from "../i18n/nb.js";
+import { nbReplyPage } from "../i18n/nb-reply-page.js";
 import type { Invitation, Reply } from "../model.js";
 
-const trimmed = (max: number) => z.string().check(z.trim(), z.maxLength(max, `Kan ha høyst ${max} tegn.`));
+const e = nbReplyPage.formErrors;
+const trimmed = (max: number) => z.string().check(z.trim(), z.maxLength(max, e.tooLong(max)));
 
 /** What a participant may post from the reply form (all strings: it is an HTML form). Built on first parse, not at import. */
 export const ReplyForm = z.lazy(() =>
@@ -14,13 +16,8 @@ export const ReplyForm = z.lazy(() =>
     z.object({ status: z.literal("absent"), reason: z.optional(trimmed(500)) }),
     z.object({
       status: z.literal("substitute"),
-      substituteName: z
-        .string()
-        .check(z.trim(), z.minLength(1, "Skriv navnet på stedfortrederen."), z.maxLength(200, "Kan ha høyst 200 tegn.")),
-      substituteEmail: z.pipe(
-        z.string().check(z.trim(), z.toLowerCase()),
-        z.email("Skriv en gyldig e-postadresse for stedfortrederen."),
-      ),
+      substituteName: z.string().check(z.trim(), z.minLength(1, e.substituteName), z.maxLength(200, e.tooLong(200))),
+      substituteEmail: z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email(e.substituteEmail)),
       substituteRole: z.optional(trimmed(200)),
     }),
   ]),

@@ -40,6 +40,10 @@ describe("a nynorsk body", () => {
     expect(badPage).toContain("Svaret vart ikkje lagra. Rett opp dette:");
     expect(badPage).toContain("Vel eitt av svara.");
 
+    const noName = await (await postForm(link, { csrf, status: "substitute", substituteName: "", substituteEmail: "x" })).text();
+    expect(noName).toContain("Skriv namnet på stadfortredaren.");
+    expect(noName).toContain("Skriv ei gyldig e-postadresse for stadfortredaren.");
+
     const ok = await postForm(link, { csrf, status: "attending" });
     expect(ok.status).toBe(303);
     const receipt = await (await fetch(`${app.baseUrl}${ok.headers.get("location")}`)).text();
