@@ -1,5 +1,16 @@
 /** Texts of safe sending: late innkallinger, suppressed addresses, correcting a person, sending to selected people. */
 export const nbSending = {
+  /** What each kind of send is called in the list of a meeting's sends. */
+  templateNames: {
+    invitation: "innkalling",
+    reminder: "påminnelse",
+    cancellation: "avlysning",
+    minutes: "referat",
+    confirmation: "bekreftelse",
+    "substitute-released": "melding til stedfortreder",
+    "postmottak-copy": "kopi til postmottak",
+    escalation: "purring til postmottak",
+  } as Record<string, string>,
   deadlinePassed: (when: string) => `svarfristen (${when}) har gått ut`,
   startPassed: (when: string) => `møtet har startet (${when})`,
   /** The rule's message: what has passed, as a sentence. */

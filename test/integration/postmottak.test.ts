@@ -4,6 +4,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, describe, expect, it } from "vitest";
 import { listSendsOfMeeting } from "../../shared/sending/index.js";
 import { type ApiClient, useApiApp } from "../support/api.js";
+import { loggedInBrowser } from "../support/browser-session.js";
 import { hiddenField, postForm } from "../support/forms.js";
 import { type StoredEmail, sesEmails, type TestApp } from "../support/harness.js";
 import { meetingWithMembers, replyLink, waitForSend } from "../support/scenario.js";
@@ -61,6 +62,10 @@ describe("the kommune's postmottak", () => {
     expect(copies[0]!.total).toBe(2);
     const progress = (await api.get(`/api/sends/${copies[0]!.id}`)).body;
     expect(progress.done).toBe(true);
+    const nina = await loggedInBrowser(app, `nina-${s.tag}@vestregionen.no`);
+    const sendPage = await (await nina.get(`/moter/${s.meeting.id}/send`)).text();
+    expect(sendPage).toMatch(/kopi til postmottak til 2/);
+    expect(sendPage).toMatch(/innkalling til 3/);
   });
 
   it("copies the referat too, and nothing when the body does not copy", async () => {

@@ -96,7 +96,9 @@ export function SendPage(
           <ul>
             {p.sends.map((x) => (
               <li>
-                <a href={`/utsendelser/${x.id}`}>{s.earlierSend(formatOsloDateTime(x.createdAt), x.template, x.total)}</a>
+                <a href={`/utsendelser/${x.id}`}>
+                  {s.earlierSend(formatOsloDateTime(x.createdAt), nbSending.templateNames[x.template] ?? x.template, x.total)}
+                </a>
               </li>
             ))}
           </ul>
