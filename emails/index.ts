@@ -54,7 +54,11 @@ export async function prepareEmail(kind: MeetingTemplateKind, model: MeetingEmai
   return { email, rendered };
 }
 
-export async function prepareMinutesEmail(model: MinutesEmailModel, sender: Sender): Promise<Prepared> {
+export async function prepareMinutesEmail(
+  model: MinutesEmailModel,
+  sender: Sender,
+  pdf?: { filename: string; content: Uint8Array },
+): Promise<Prepared> {
   const key = `minutes#${model.meetingId}#${model.version}#${model.language ?? "nb"}`;
   const rendered = await renderTemplateCached(key, () => minutesTemplate(model));
   const email = await prepareMime(
@@ -62,6 +66,8 @@ export async function prepareMinutesEmail(model: MinutesEmailModel, sender: Send
       from: { name: sender.fromName ?? model.secretariatContact.name, address: sender.from },
       replyTo: sender.replyTo,
       ...rendered,
+      ...(model.language ? { language: model.language } : {}),
+      ...(pdf ? { attachment: { ...pdf, contentType: "application/pdf" } } : {}),
     },
     "none",
   );

@@ -36,6 +36,8 @@ export interface MessageParts {
   text: string;
   calendar?: { template: CalendarTemplate; method: "REQUEST" | "CANCEL" };
   language?: EmailLanguage;
+  /** A file every copy carries (the referat as PDF/A), encoded once with the message. */
+  attachment?: { filename: string; content: Uint8Array; contentType: string };
 }
 
 // Markers MailComposer writes through unchanged (plain ASCII, no "=" for QP, short for base64).
@@ -81,6 +83,17 @@ export async function prepareMime(parts: MessageParts, wording: ReplyWording): P
             },
           ],
           attachments: [{ filename: "invitasjon.ics", contentType: "application/ics", content: CALENDAR_MARK }],
+        }
+      : {}),
+    ...(parts.attachment
+      ? {
+          attachments: [
+            {
+              filename: parts.attachment.filename,
+              contentType: parts.attachment.contentType,
+              content: Buffer.from(parts.attachment.content),
+            },
+          ],
         }
       : {}),
   });

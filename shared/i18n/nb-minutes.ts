@@ -19,6 +19,7 @@ export const nbMinutes = {
   pages: {
     subItem: (letter: string, title: string) => `${letter} ${title}`,
     noted: "Tatt til orientering.",
+    attachPdf: "Legg ved referatet som PDF (arkivformat)",
     subItemPostponed: "utsatt",
     secretariatHint: "Én per linje: «Navn, Organisasjon».",
     referatAttachments: "Vedlegg til referatet",

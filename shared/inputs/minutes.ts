@@ -70,6 +70,8 @@ export const SaveMinutesInput = z.strictObject({
 export const ScheduleMinutesInput = z.strictObject({
   /** Oslo wall-clock or an instant; "now" sends at the next tick. */
   at: z.union([z.literal("now"), dateTimeInput]),
+  /** Attach the referat as PDF/A to the emails. */
+  attachPdf: z.boolean().optional(),
 });
 /** What a caller may send (a secretariat name may be a plain string). */
 export type SaveMinutesInput = z.input<typeof SaveMinutesInput>;

@@ -112,7 +112,13 @@ export async function approveMinutes(ctx: AppContext, meetingId: string, by: str
 }
 
 /** Schedules (or moves) the distribution. Only approved minutes are sent. */
-export async function scheduleMinutes(ctx: AppContext, meetingId: string, at: string, by: string): Promise<Minutes> {
+export async function scheduleMinutes(
+  ctx: AppContext,
+  meetingId: string,
+  at: string,
+  by: string,
+  opts: { attachPdf?: boolean } = {},
+): Promise<Minutes> {
   const current = await getMinutes(ctx, meetingId);
   if (current.status !== "approved") throw new ConflictError(t.rules.minutesNotApproved);
   await requireStarted(ctx, meetingId);
@@ -126,6 +132,7 @@ export async function scheduleMinutes(ctx: AppContext, meetingId: string, at: st
     ...current,
     scheduledJobId: jobId,
     scheduledFor: when,
+    attachPdf: opts.attachPdf === true,
     updatedAt: now.toISOString(),
     updatedBy: by,
     version: current.version + 1,

@@ -53,6 +53,8 @@ export const Minutes = z.object({
   /** Set when a correction was made after the referat had been distributed: the next email says it is corrected. */
   correctsDistributed: z.boolean().optional(),
   scheduledJobId: z.string().optional(),
+  /** The distribution's emails carry the referat as PDF/A (asked for when scheduling). */
+  attachPdf: z.boolean().optional(),
   scheduledFor: z.string().optional(),
   updatedAt: z.string(),
   updatedBy: z.string(),

@@ -1,10 +1,11 @@
 // Each recipient's copy of a send: the email prepared once per send (kept beside the send, cached per process), filled in per delivery.
 import { z } from "zod";
-import type { PreparedEmail, Recipient } from "../../emails/index.js";
+import type { MinutesEmailModel, PreparedEmail, Recipient } from "../../emails/index.js";
 import { calendarReplyAddress } from "../config.js";
 import type { AppContext } from "../context.js";
 import { personalToken } from "../links.js";
 import { getStoredMinutes } from "../minutes/index.js";
+import type { Body } from "../model.js";
 import { getInvitation } from "../store/invitations.js";
 import { getSendEmail, putSendEmail } from "../store/send-emails.js";
 import { type Delivery, getSendRecord, type Send } from "../store/sends.js";
@@ -62,7 +63,10 @@ async function prepareSendEmail(ctx: AppContext, send: Send): Promise<PreparedEm
   if (send.template === "minutes") {
     const minutes = await getStoredMinutes(ctx, send.meetingId);
     if (!minutes) throw new Error("referatet finnes ikke");
-    return (await emails.prepareMinutesEmail(minutesEmailModel(bundle, body, minutes), sender)).email;
+    const model = minutesEmailModel(bundle, body, minutes);
+    // Asked for when scheduling: the referat as PDF/A, made once for the whole send.
+    const pdf = minutes.attachPdf ? await referatAttachment(model, body) : undefined;
+    return (await emails.prepareMinutesEmail(model, sender, pdf)).email;
   }
   const model = meetingEmailModel(bundle, body, calendarReplyAddress(ctx.config), send.sequence);
   // A cancellation is the invitation of a cancelled meeting (with the calendar CANCEL).
@@ -100,4 +104,12 @@ export async function composeDelivery(ctx: AppContext, delivery: Delivery): Prom
     recipientOf(ctx, delivery),
   ]);
   return emails.fillEmail(email, recipient);
+}
+
+async function referatAttachment(model: MinutesEmailModel, body: Body) {
+  const pdf = await import("../archival-pdf/index.js");
+  return {
+    filename: pdf.pdfTexts(body.language).filename("referat", body.shortName, model.date),
+    content: await pdf.referatPdf(model, body.language),
+  };
 }

@@ -66,8 +66,9 @@ export function minutesApi() {
     }),
     async (c) => {
       const ctx = c.get("ctx");
+      const { at, attachPdf } = c.req.valid("json");
       return c.json(
-        await minutesWithDistribution(ctx, await scheduleMinutes(ctx, c.req.valid("param").id, c.req.valid("json").at, actor(c))),
+        await minutesWithDistribution(ctx, await scheduleMinutes(ctx, c.req.valid("param").id, at, actor(c), { attachPdf })),
         200,
       );
     },

@@ -215,6 +215,10 @@ export function MinutesPage(
             errors={errors}
           />
           <p>
+            <input type="checkbox" id="attachPdf" name="attachPdf" checked={mn.attachPdf === true} />{" "}
+            <label for="attachPdf">{nbMinutes.pages.attachPdf}</label>
+          </p>
+          <p>
             <button type="submit">{mn.scheduledFor ? s.moveSchedule : s.schedule}</button>
           </p>
         </form>

@@ -168,7 +168,7 @@ export function minutesPages() {
     const f = await formFields(c.req);
     if (!f.at) return page(c, id, { errors: { at: msg.chooseTime } }, 400);
     try {
-      await scheduleMinutes(c.get("ctx"), id, f.at, actor(c));
+      await scheduleMinutes(c.get("ctx"), id, f.at, actor(c), { attachPdf: f.attachPdf === "on" });
     } catch (err) {
       return refused(c, id, err);
     }

@@ -1,0 +1,38 @@
+/** Nynorsk texts of seats and replies: the same keys as nb-replies.ts. */
+import type { nbReplies } from "./nb-replies.js";
+
+export const nnReplies: typeof nbReplies = {
+  suppressed: { bounced: "Adressa avviser e-post", complained: "Klage på e-post" },
+  noSeat: "ingen plass – tel ikkje som ikkje svart",
+  substituteAbsent: (name: string) => `${name} (stadfortredar) har meldt forfall – plassen står tom`,
+  substituteComes: (name: string) => `${name} (stadfortredar) kjem`,
+  varaCalled: (name: string) => `${name} (vara) er kalla inn og har ikkje svart enno`,
+  varaComes: (name: string) => `${name} (vara) kjem`,
+  varaAbsent: (name: string) => `${name} (vara) har meldt forfall – plassen står tom`,
+  note: "Merknad",
+  noteTooLong: "Grunn / merknad kan ha høgst 500 teikn.",
+  noteHint: "Ved forfall vert teksten lagra som grunn; elles som merknad.",
+  silent: "Ikkje send e-post (stadfesting eller varsel til stadfortredar)",
+  silentHint: "Standard etter at møtet har starta.",
+  recordedSilently: "Svaret er registrert. Ingen e-post er sendt.",
+  history: (n: number) => `Historikk (${n})`,
+  historyLine: (when: string, status: string, from: string) => `${when}: ${status} – ${from}`,
+  fromLink: "via personleg lenkje",
+  fromSecretariat: (user: string) => `registrert av ${user}`,
+  downloadCsv: "Last ned oppmøteliste (CSV)",
+  csvFilename: (meetingId: string) => `oppmote-${meetingId}.csv`,
+  csvHeader: ["Namn", "Kommune/organisasjon", "Rolle", "Status", "Stadfortredar for", "Merknad"],
+  csvStatus: {
+    attending: "Kjem",
+    absent: "Forfall",
+    substitute: "Sender stadfortredar",
+    vara_called: "Vara innkalla",
+    no_answer: "Ikkje svart",
+    bounced: "Ikkje svart (e-post avvist)",
+    withdrawn: "Trekt",
+  },
+  substituteRole: "Stadfortredar",
+  apiHistory: "Historikken over svara: kvar endring, når og kvar frå (personleg lenkje eller sekretariatet)",
+  apiCsv: "Oppmøtelista som CSV (namn, kommune/organisasjon, rolle, status, stadfortredar for, merknad)",
+  replyStatus: { attending: "Kjem", absent: "Forfall", substitute: "Sender stadfortredar" },
+};

@@ -1,0 +1,47 @@
+/** Nynorsk texts of safe sending: the same keys as nb-sending.ts. */
+import type { nbSending } from "./nb-sending.js";
+
+export const nnSending: typeof nbSending = {
+  templateNames: {
+    invitation: "innkalling",
+    reminder: "påminning",
+    cancellation: "avlysing",
+    minutes: "referat",
+    confirmation: "stadfesting",
+    "substitute-released": "melding til stadfortredar",
+    "postmottak-copy": "kopi til postmottak",
+    escalation: "purring til postmottak",
+  } as Record<string, string>,
+  deadlinePassed: (when: string) => `svarfristen (${when}) har gått ut`,
+  startPassed: (when: string) => `møtet har starta (${when})`,
+  latePassed: (parts: string[]) => `Innkallinga kjem seint: ${parts.join(" og ")}.`,
+  lateApiHint: "Send med «confirmLate: true» for å sende likevel.",
+  lateWarningHeading: "Fristen eller møtestart har passert",
+  lateConfirm: "Eg veit at fristen eller møtestart har passert, og vil sende innkallinga likevel",
+  sendAnyway: "Send likevel",
+  suppressedBounce: "Ikkje sendt: adressa har avvist e-post tidlegare. Rett e-postadressa på medlemssida til organet.",
+  suppressedComplaint:
+    "Ikkje sendt: mottakaren har meldt e-post frå oss som søppelpost. Rett e-postadressa på medlemssida til organet.",
+  blockedUntilCorrected: "Adressa får ingen fleire utsendingar før ho er retta på medlemssida til organet.",
+  suppressedCount: (n: number) => `${n} ikkje sendt fordi adressa er sperra (avvist eller meldt som søppelpost).`,
+  emailTaken: (email: string) => `E-postadressa ${email} er alt i bruk av ein annan person.`,
+  personChangedMeanwhile: "Personen vart endra samtidig av nokon andre. Last sida på nytt og prøv igjen.",
+  nothingToChange: "Oppgje namn eller e-postadresse som skal endrast.",
+  personUpdated: "Personen er oppdatert.",
+  correctPerson: "Rett namn og e-post",
+  nameFor: (name: string) => `Namn for ${name}`,
+  emailFor: (name: string) => `E-post for ${name}`,
+  savePerson: "Lagre",
+  bouncedMark: "E-post til adressa vart avvist: får ingen utsendingar før adressa er retta",
+  complainedMark: "Melde e-post frå oss som søppelpost: får ingen utsendingar før adressa er retta",
+  selectedHeading: "Send til utvalde",
+  selectedHint: "Kryss av for dei som skal få innkallinga no (til dømes nye medlemer eller nokon som ikkje fekk ho).",
+  selectedLegend: "Mottakarar",
+  sendSelected: "Send til dei valde",
+  noneSelected: "Vel minst éin mottakar.",
+  pickRefused: (why: string) => `Ingenting vart sendt. ${why} Last sida på nytt og vel mottakarane igjen.`,
+  blockedMark: "får ikkje e-post: adressa er sperra til ho vert retta på medlemssida til organet",
+  apiDocs: {
+    updatePerson: "Rett namnet eller e-postadressa til ein person (nullstiller avvising og søppelpostmelding)",
+  },
+};

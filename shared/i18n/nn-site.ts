@@ -1,0 +1,63 @@
+/** Nynorsk texts of the site frame, the directory and user pages: the same keys as nb-site.ts. */
+import type { nbSite } from "./nb-site.js";
+
+export const nnSite: typeof nbSite = {
+  frame: {
+    skipLink: "Hopp til innhaldet",
+    siteMenu: "Nettstaden",
+    archiveHome: "Møtearkivet",
+    bodies: "Organ",
+    organisations: "Kommunar",
+    users: "Brukarar",
+  },
+  login: {
+    demoHint: (email: string) => `Lokal demo: bruk ${email}. Lenkja kjem i den lokale e-postkassa.`,
+  },
+  bodies: {
+    title: "Organ",
+    intro: "Organa sekretariatet kallar inn til, med kven som svarar for sekretariatet.",
+    none: "Ingen organ enno.",
+    name: "Namn",
+    shortName: "Kortnamn",
+    shortNameHint: "Vert brukt i emnefelt og lister, t.d. «RG».",
+    secretariatName: "Kontaktpersonen til sekretariatet",
+    secretariatEmail: "E-posten til sekretariatet",
+    secretariatPhone: "Telefonen til sekretariatet (valfri)",
+    newBody: "Nytt organ",
+    create: "Opprett organet",
+    created: (name: string) => `Organet «${name}» er oppretta.`,
+    members: "medlemer",
+  },
+  organisations: {
+    title: "Kommunar og organisasjonar",
+    intro: "Kommunane og dei andre organisasjonane medlemene representerer.",
+    none: "Ingen organisasjonar enno.",
+    name: "Namn",
+    kind: "Type",
+    kinds: { kommune: "Kommune", fylkeskommune: "Fylkeskommune", annen: "Anna organisasjon" } as Record<string, string>,
+    region: "Region (valfri)",
+    orgNumber: "Organisasjonsnummer (valfritt)",
+    orgNumberHint: "Ni siffer.",
+    newOrganisation: "Ny kommune eller organisasjon",
+    create: "Opprett",
+    created: (name: string) => `«${name}» er oppretta.`,
+  },
+  users: {
+    title: "Brukarar",
+    intro:
+      "Brukarane i sekretariatet kan logge inn med ei lenkje på e-post. Ein fjerna brukar vert logga ut, og API-nøklane sluttar å verke.",
+    list: "Brukarar med tilgang",
+    email: "E-postadresse",
+    you: "(deg)",
+    add: "Legg til brukar",
+    added: (email: string) => `${email} kan no logge inn.`,
+    exists: (email: string) => `${email} er alt brukar.`,
+    remove: "Fjern",
+    removeNamed: (email: string) => `Fjern ${email}`,
+    removed: (email: string) => `${email} er fjerna.`,
+    notFound: "Fann ikkje brukaren.",
+    notSelf: "Du kan ikkje fjerne deg sjølv. Be ein annan brukar gjere det.",
+    notLast: "Den siste brukaren kan ikkje fjernast: då kan ingen logge inn.",
+    conflictTitle: "Kan ikkje fjerne brukaren",
+  },
+};
