@@ -3,6 +3,7 @@ import type { AppContext } from "../context.js";
 import { invitationsOf, suppressedEmails } from "../store/invitations.js";
 import { getMeetingBundle } from "../store/meetings.js";
 import { replyLogOf } from "../store/reply-history.js";
+import { escalationsOf } from "../store/sends.js";
 
 export async function listMeetingReplies(ctx: AppContext, meetingId: string) {
   const bundle = await getMeetingBundle(ctx, meetingId);
@@ -10,5 +11,6 @@ export async function listMeetingReplies(ctx: AppContext, meetingId: string) {
   const personIds = [...new Set(invitations.flatMap((i) => (i.personId ? [i.personId] : [])))];
   /** `bounced`: every suppressed address (bounced or complained), by lower-cased email. */
   const bounced = await suppressedEmails(ctx, personIds);
-  return { bundle, invitations, bounced, history: replyLogOf(bundle.rest) };
+  const escalations = await escalationsOf(ctx, meetingId);
+  return { bundle, invitations, bounced, history: replyLogOf(bundle.rest), escalations };
 }

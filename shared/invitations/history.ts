@@ -1,6 +1,7 @@
 // The reply history as the secretariat reads it: who answered what, when, and from where (their link, or a secretariat user).
 import type { Invitation } from "../model.js";
 import type { ReplyLogEntry } from "../store/reply-history.js";
+import type { Escalation } from "../store/sends.js";
 
 export interface HistoryLine {
   /** The invitation the reply was given on (a substitute's own, for their replies). */
@@ -10,13 +11,14 @@ export interface HistoryLine {
   name: string;
   substituteFor?: string;
   version: number;
-  status: ReplyLogEntry["status"];
+  /** A reply's status, or "escalated": the seat was reported unanswered to its kommune's postmottak. */
+  status: ReplyLogEntry["status"] | "escalated";
   reason?: string;
   note?: string;
   substitute?: { name: string; email: string };
   at: string;
   by: string;
-  /** "participant link", or "secretariat:<user>" as recorded. */
+  /** "participant link", "kalender", "secretariat:<user>" as recorded, or "postmottak:<address>" (an escalation). */
   from: string;
 }
 
@@ -24,9 +26,9 @@ export interface HistoryLine {
 const replyFrom = (by: string): string => (by === "participant" ? "participant link" : by);
 
 /** Every change of every reply of a meeting, oldest first, named and tied to its seat. */
-export function historyLines(entries: ReplyLogEntry[], invitations: Invitation[]): HistoryLine[] {
+export function historyLines(entries: ReplyLogEntry[], invitations: Invitation[], escalations: Escalation[] = []): HistoryLine[] {
   const byId = new Map(invitations.map((i) => [i.id, i]));
-  return entries.map((e) => {
+  const lines = entries.map((e): HistoryLine => {
     const inv = byId.get(e.invitationId);
     return {
       invitationId: e.invitationId,
@@ -43,4 +45,21 @@ export function historyLines(entries: ReplyLogEntry[], invitations: Invitation[]
       from: replyFrom(e.by),
     };
   });
+  // Each escalation goes in before the first change made after it (the changes keep their own order).
+  for (const e of [...escalations].sort((a, b) => a.at.localeCompare(b.at))) {
+    const inv = byId.get(e.seatInvitationId);
+    const line: HistoryLine = {
+      invitationId: e.seatInvitationId,
+      seatInvitationId: e.seatInvitationId,
+      name: inv?.name ?? e.seatInvitationId,
+      version: inv?.replyVersion ?? 0,
+      status: "escalated",
+      at: e.at,
+      by: "system",
+      from: `postmottak:${e.postmottak}`,
+    };
+    const after = lines.findIndex((l) => l.at > e.at);
+    lines.splice(after === -1 ? lines.length : after, 0, line);
+  }
+  return lines;
 }

@@ -25,7 +25,11 @@ type CopyOf = NonNullable<Send["copyOf"]>;
 const COPIED: ReadonlySet<EmailTemplate> = new Set<EmailTemplate>(["invitation", "cancellation", "minutes"]);
 
 /** One postmottak recipient: not an invitation of the meeting, so no personal link is ever made for it. */
-function postmottakRecipient(org: Organisation & { postmottak: string }, meetingId: string, members: string[]): Recipient {
+function postmottakRecipient(
+  org: Organisation & { postmottak: string },
+  meetingId: string,
+  people: { names: string[]; seats?: string[] },
+): Recipient {
   const invitation: Invitation = {
     id: `pm-${org.id}`,
     meetingId,
@@ -39,23 +43,29 @@ function postmottakRecipient(org: Organisation & { postmottak: string }, meeting
     replyVersion: 0,
     createdAt: new Date(0).toISOString(),
   };
-  return { invitation, email: org.postmottak, members };
+  return { invitation, email: org.postmottak, members: people.names, ...(people.seats ? { seats: people.seats } : {}) };
 }
 
 /** Postmottak recipients for the people given by organisation (organisations without a postmottak are left out). */
-async function postmottakRecipients(ctx: AppContext, meetingId: string, byOrganisation: Map<string, string[]>) {
+async function postmottakRecipients(ctx: AppContext, meetingId: string, byOrganisation: Map<string, People>) {
   const organisations = await listOrganisations(ctx);
   return organisations.flatMap((org) => {
     const people = byOrganisation.get(org.id);
-    return org.postmottak && people?.length
-      ? [postmottakRecipient({ ...org, postmottak: org.postmottak }, meetingId, people)]
-      : [];
+    return org.postmottak && people ? [postmottakRecipient({ ...org, postmottak: org.postmottak }, meetingId, people)] : [];
   });
 }
 
-const groupBy = (rows: { organisationId?: string; name: string }[]) => {
-  const map = new Map<string, string[]>();
-  for (const r of rows) if (r.organisationId) map.set(r.organisationId, [...(map.get(r.organisationId) ?? []), r.name]);
+type People = { names: string[]; seats?: string[] };
+/** People by organisation (those without one have no postmottak to reach). */
+const groupBy = (rows: { organisationId?: string; name: string; seat?: string }[]) => {
+  const map = new Map<string, People>();
+  for (const r of rows) {
+    if (!r.organisationId) continue;
+    const people = map.get(r.organisationId) ?? { names: [] };
+    people.names.push(r.name);
+    if (r.seat) people.seats = [...(people.seats ?? []), r.seat];
+    map.set(r.organisationId, people);
+  }
   return map;
 };
 
@@ -98,7 +108,7 @@ export async function escalation(
   const invitations = await listInvitations(ctx, meetingId);
   const unanswered = seatsOf(invitations)
     .filter((s) => s.holdsSeat && s.state === "no_answer")
-    .map((s) => s.invitation);
+    .map((s) => ({ ...s.invitation, seat: s.invitation.id }));
   const recipients = await postmottakRecipients(ctx, meetingId, groupBy(unanswered));
   if (recipients.length === 0) return undefined;
   return {

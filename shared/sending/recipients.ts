@@ -21,8 +21,9 @@ export interface Recipient {
   invitation: Invitation;
   email: string;
   blocked?: "bounce" | "complaint";
-  /** To a postmottak: the people the email names. */
+  /** To a postmottak: the people the email names, and (an escalation) their seats' invitations. */
   members?: string[];
+  seats?: string[];
 }
 
 interface Choice {
@@ -135,6 +136,7 @@ export function deliveryFor(send: Send, recipient: Recipient): Delivery {
       : {}),
     ...(inv.substituteFor ? { substituteFor: inv.substituteFor.name } : {}),
     ...(recipient.members ? { members: recipient.members } : {}),
+    ...(recipient.seats ? { seatInvitationIds: recipient.seats } : {}),
     ...(r
       ? {
           reply: {

@@ -51,6 +51,8 @@ export const Delivery = z.object({
   substituteFor: z.string().optional(),
   /** To a postmottak: the organisation's people the email names (its members, or the unanswered ones). */
   members: z.array(z.string()).optional(),
+  /** An escalation: the unanswered seats it names (their invitations), for the reply history. */
+  seatInvitationIds: z.array(z.string()).optional(),
   reply: z
     .object({
       status: z.enum(["attending", "absent", "substitute"]),
@@ -164,4 +166,22 @@ export async function listSendsOfMeeting(d: Db, meetingId: string): Promise<Send
     ExpressionAttributeValues: { ":pk": keys.meetingSendsIndex(meetingId) },
   });
   return items.map((s) => Send.parse(withoutKeys(s)));
+}
+
+/** Each seat an escalation named, with when and to which postmottak: the reply history shows them. */
+export async function escalationsOf(d: Db, meetingId: string): Promise<Escalation[]> {
+  const sends = (await listSendsOfMeeting(d, meetingId)).filter((s) => s.template === "escalation");
+  const found = await Promise.all(
+    sends.map(async (s) =>
+      (await listDeliveries(d, s.id)).flatMap((dl) =>
+        (dl.seatInvitationIds ?? []).map((seat) => ({ seatInvitationId: seat, at: s.createdAt, postmottak: dl.email })),
+      ),
+    ),
+  );
+  return found.flat();
+}
+export interface Escalation {
+  seatInvitationId: string;
+  at: string;
+  postmottak: string;
 }

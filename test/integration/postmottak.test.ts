@@ -108,6 +108,12 @@ describe("the kommune's postmottak", () => {
     expect(escalated[0]!.attachments).toHaveLength(0);
     expect(await mailsTo(s.postmottak[1]!)).toHaveLength(0);
     expect((await sendsOf(s.meeting.id)).filter((x) => x.template === "escalation")).toHaveLength(1);
+    // The reply history shows the escalation on the unanswered seat, after the other kommune's answer.
+    const history = (await api.get(`/api/meetings/${s.meeting.id}/replies/history`)).body.items as Record<string, string>[];
+    expect(history.map((h) => h.status)).toEqual(["attending", "escalated"]);
+    expect(history[1]).toMatchObject({ name: `Deltaker 1 ${s.tag}`, from: `postmottak:${s.postmottak[0]}` });
+    const nina = await loggedInBrowser(app, `nina-e-${s.tag}@vestregionen.no`);
+    expect(await (await nina.get(`/moter/${s.meeting.id}/svar`)).text()).toContain(`Purret via postmottak`);
 
     app.clock.set(new Date("2030-05-23T12:00:00Z"));
     await tickAndDrain(app);

@@ -19,7 +19,6 @@ import { actor } from "../guard.js";
 import { IdParam, jsonOp } from "./openapi.js";
 
 const d = t.apiDocs;
-const replyStatus = z.enum(["attending", "absent", "substitute"]);
 const SeatSubstitute = z.object({
   reply: z.enum(["attending", "absent"]).optional(),
   reason: z.string().optional(),
@@ -58,7 +57,7 @@ const HistoryLine = z.object({
   name: z.string(),
   substituteFor: z.string().optional(),
   version: z.number(),
-  status: replyStatus,
+  status: z.enum(["attending", "absent", "substitute", "escalated"]),
   reason: z.string().optional(),
   note: z.string().optional(),
   substitute: z.object({ name: z.string(), email: z.string() }).optional(),
@@ -108,8 +107,8 @@ export function repliesApi() {
       response: z.object({ items: z.array(HistoryLine) }),
     }),
     async (c) => {
-      const { invitations, history } = await listMeetingReplies(c.get("ctx"), c.req.valid("param").id);
-      return c.json({ items: historyLines(history, invitations) }, 200);
+      const { invitations, history, escalations } = await listMeetingReplies(c.get("ctx"), c.req.valid("param").id);
+      return c.json({ items: historyLines(history, invitations, escalations) }, 200);
     },
   );
   app.openapi(

@@ -1,5 +1,6 @@
 /** The reply board: who comes from each kommune, each seat's history, and a form per seat to record a reply given by phone or email. */
 import { nbPages } from "../../../shared/i18n/nb-pages.js";
+import { nbPostmottak } from "../../../shared/i18n/nb-postmottak.js";
 import { nbReplies } from "../../../shared/i18n/nb-replies.js";
 import type { HistoryLine, SeatView } from "../../../shared/invitations/index.js";
 import type { Meeting } from "../../../shared/model.js";
@@ -94,7 +95,11 @@ function substituteLine(seat: SeatView, sub: NonNullable<SeatView["substitute"]>
 function History({ lines }: { lines: HistoryLine[] }) {
   if (lines.length === 0) return null;
   const from = (h: HistoryLine) =>
-    h.from === "participant link" ? r.fromLink : r.fromSecretariat(h.from.replace(/^secretariat:/, ""));
+    h.from === "participant link"
+      ? r.fromLink
+      : h.from.startsWith("postmottak:")
+        ? nbPostmottak.toPostmottak(h.from.slice("postmottak:".length))
+        : r.fromSecretariat(h.from.replace(/^secretariat:/, ""));
   return (
     <details>
       <summary>{r.history(lines.length)}</summary>
@@ -102,7 +107,11 @@ function History({ lines }: { lines: HistoryLine[] }) {
         {lines.map((h) => (
           <li>
             {h.substituteFor ? `${h.name}: ` : ""}
-            {r.historyLine(formatOsloDateTime(h.at), r.replyStatus[h.status], from(h))}
+            {r.historyLine(
+              formatOsloDateTime(h.at),
+              h.status === "escalated" ? nbPostmottak.escalated : r.replyStatus[h.status],
+              from(h),
+            )}
             {h.reason ? ` (${h.reason})` : ""}
             {h.substitute ? ` – ${h.substitute.name}` : ""}
             {h.note ? ` – ${r.note}: ${h.note}` : ""}

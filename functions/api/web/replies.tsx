@@ -30,7 +30,7 @@ export function replyPages() {
   const app = new Hono<AppEnv>();
   const board = async (c: C, id: string, notice?: string, status: 200 | 400 | 409 = 200, posted?: PostedReply) => {
     const ctx = c.get("ctx");
-    const { bundle, invitations, bounced, history } = await listMeetingReplies(ctx, id);
+    const { bundle, invitations, bounced, history, escalations } = await listMeetingReplies(ctx, id);
     const grouped = groupRepliesByOrganisation(invitations, bounced);
     return sendPage(
       c,
@@ -38,7 +38,7 @@ export function replyPages() {
         {...frame(c)}
         meeting={bundle.meeting}
         board={grouped}
-        history={historyLines(history, invitations)}
+        history={historyLines(history, invitations, escalations)}
         silentByDefault={silentByDefault(bundle.meeting, ctx.clock.now())}
         filter={c.req.query("filter")}
         notice={notice}
