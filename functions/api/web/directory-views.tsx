@@ -1,4 +1,5 @@
 /** The bodies and organisations pages: the list, then the form for a new one (errors shown, values kept). */
+import { nbSettings } from "../../../shared/i18n/nb-settings.js";
 import { nbSite } from "../../../shared/i18n/nb-site.js";
 import type { Body, Organisation } from "../../../shared/model.js";
 import { Choice, Csrf, ErrorSummary, Field, type Frame, Notice, Shell } from "./shell.js";
@@ -23,7 +24,8 @@ export function BodiesPage(p: Frame & DirectoryFormProps & { bodies: Body[] }) {
         <ul>
           {p.bodies.map((x) => (
             <li>
-              <a href={`/organ/${x.id}`}>{x.name}</a> ({x.shortName}) – {x.secretariat.name}, {x.secretariat.email}
+              <a href={`/organ/${x.id}`}>{x.name}</a> ({x.shortName}) – {x.secretariat.name}, {x.secretariat.email} ·{" "}
+              <a href={`/organ/${x.id}/innstillinger`}>{nbSettings.link}</a>
             </li>
           ))}
         </ul>
@@ -66,7 +68,9 @@ export function OrganisationsPage(p: Frame & DirectoryFormProps & { organisation
         <ul>
           {p.organisations.map((x) => (
             <li>
-              {x.name} ({[o.kinds[x.kind], x.region, x.orgNumber && `org.nr. ${x.orgNumber}`].filter(Boolean).join(", ")})
+              <a href={`/organisasjoner/${x.id}`}>{x.name}</a> (
+              {[o.kinds[x.kind], x.region, x.orgNumber && `org.nr. ${x.orgNumber}`].filter(Boolean).join(", ")}) –{" "}
+              {x.postmottak ?? nbSettings.postmottakNone}
             </li>
           ))}
         </ul>
@@ -79,6 +83,7 @@ export function OrganisationsPage(p: Frame & DirectoryFormProps & { organisation
         <Choice id="kind" name="kind" label={o.kind} choices={o.kinds} selected={v.kind ?? "kommune"} invalid={!!errors.kind} />
         <Field name="region" label={o.region} value={v.region} errors={errors} />
         <Field name="orgNumber" label={o.orgNumber} hint={o.orgNumberHint} value={v.orgNumber} errors={errors} />
+        <Field name="postmottak" label={nbSettings.postmottak} type="email" value={v.postmottak} errors={errors} />
         <p>
           <button type="submit">{o.create}</button>
         </p>

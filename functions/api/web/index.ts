@@ -13,6 +13,7 @@ import { minutesPages } from "./minutes.js";
 import { overviewPages } from "./overview.js";
 import { replyPages } from "./replies.js";
 import { sendPages } from "./sends.js";
+import { settingsPages } from "./settings.js";
 import { tokenPages } from "./tokens.js";
 import { userPages } from "./users.js";
 
@@ -46,6 +47,7 @@ export function secretariatPages() {
     minutesPages,
     tokenPages,
     userPages,
+    settingsPages,
   ])
     app.route("/", pages());
   return app;

@@ -1,0 +1,20 @@
+/** The secretariat's settings pages: a body's language, postmottak copies, escalation and vara call-in; a kommune's postmottak. */
+export const nbSettings = {
+  link: "Innstillinger",
+  title: (body: string) => `Innstillinger: ${body}`,
+  intro: "Hva deltakerne og publikum leser, og hva som går til kommunenes postmottak.",
+  language: "Språk i e-post, svarside, PDF og arkiv",
+  languages: { nb: "Bokmål", nn: "Nynorsk" },
+  postmottakCopies: "Send kopi av innkalling og referat til kommunenes postmottak (for journalføring)",
+  escalationDays: "Purring til postmottak, antall dager før svarfristen",
+  escalationHint: "Tomt: ingen purring. Kommunens postmottak får en e-post om medlemmer som ikke har svart.",
+  varaCallIn: "Kall inn medlemmets personlige vara automatisk ved forfall uten stedfortreder",
+  save: "Lagre innstillingene",
+  saved: "Innstillingene er lagret.",
+  notANumber: "Skriv et helt antall dager (1–30), eller la feltet stå tomt.",
+  postmottak: "Postmottak (e-post)",
+  postmottakHint: "Får kopi av innkalling og referat, og purring, når organet ber om det. Tomt: ingen.",
+  postmottakTitle: (org: string) => `Postmottak: ${org}`,
+  postmottakSaved: (org: string) => `Postmottaket til ${org} er lagret.`,
+  postmottakNone: "intet postmottak",
+};
