@@ -44,7 +44,7 @@ export const nnEmails: typeof nbEmails = {
   replyAbsent: (reason?: string) => `Du har meldt forfall${reason ? ` (${reason})` : ""}.`,
   replySubstitute: (name: string, email: string) => `Du sender stadfortredar: ${name} (${email}).`,
   released: (member: string) =>
-    `Du var meld som stadfortredar for ${member}, men ${member} kjem sjølv. Du treng difor ikkje møte.`,
+    `Du var meldt som stadfortredar for ${member}, men ${member} kjem sjølv. Du treng difor ikkje møte.`,
   present: "Til stades",
   secretariat: "Sekretariatet",
   absent: "Forfall",

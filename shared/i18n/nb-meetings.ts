@@ -55,4 +55,4 @@ export const nbMeetings = {
     meetingCopied: "Møtet er kopiert. Sjekk tidene og legg til sakene.",
     attachmentNotDeleted: (why: string) => `Vedlegget ble ikke slettet: ${why}`,
   },
-} as const;
+};

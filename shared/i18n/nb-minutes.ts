@@ -39,4 +39,4 @@ export const nbMinutes = {
     noVersions: "Referatet er ikke lagret ennå.",
     versionStatus: { draft: "Utkast", approved: "Godkjent" },
   },
-} as const;
+};

@@ -47,4 +47,4 @@ export const nbSending = {
   apiDocs: {
     updatePerson: "Rett en persons navn eller e-postadresse (nullstiller avvisning og søppelpostmelding)",
   },
-} as const;
+};

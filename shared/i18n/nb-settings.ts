@@ -17,4 +17,7 @@ export const nbSettings = {
   postmottakTitle: (org: string) => `Postmottak: ${org}`,
   postmottakSaved: (org: string) => `Postmottaket til ${org} er lagret.`,
   postmottakNone: "intet postmottak",
+  varaFor: (member: string) => `Personlig vara for ${member}`,
+  noVara: "Ingen personlig vara",
+  varaLine: (name: string) => `Vara: ${name}`,
 };

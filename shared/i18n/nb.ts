@@ -1,6 +1,6 @@
 /** The message catalogue: every Norwegian (bokmål) text shown by the app and the API; another language is a sibling file of the same shape. */
 /* The secretariat's page texts are in nb-pages.ts; the emails carry their own texts (emails/nb.ts). */
-const nb = {
+export const nb = {
   appName: "Møteinnkalling",
   api: {
     validationTitle: "Ugyldige data",

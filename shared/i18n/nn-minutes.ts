@@ -4,8 +4,7 @@ import type { nbMinutes } from "./nb-minutes.js";
 export const nnMinutes: typeof nbMinutes = {
   rules: {
     letter: "Underpunkt vert merkte med éin stor bokstav (A, B, …).",
-    duplicateLetters: (letters: string) =>
-      `Bokstaven ${letters} er brukt to gonger i same sak; kvart underpunkt har sin eigen.`,
+    duplicateLetters: (letters: string) => `Bokstaven ${letters} er brukt to gonger i same sak; kvart underpunkt har sin eigen.`,
     unknownSubItem: (letter: string) => `Ukjent underpunkt ${letter}.`,
     unknownAttachment: (numbers: string) => `Vedlegg ${numbers} finst ikkje på dette møtet.`,
     notStarted: (start: string) =>

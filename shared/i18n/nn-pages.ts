@@ -159,11 +159,7 @@ export const nnPages: typeof nbPages = {
   approved: "Godkjent",
   draft: "Utkast",
   distribution: (status: string, when: string) =>
-    status === "done"
-      ? `Utsending køyrd ${when}`
-      : status === "pending"
-        ? `Utsending planlagd ${when}`
-        : `Utsending: ${status}`,
+    status === "done" ? `Utsending køyrd ${when}` : status === "pending" ? `Utsending planlagd ${when}` : `Utsending: ${status}`,
   notices: {
     memberAdded: "Medlemen er lagd til.",
     invalidRole: "Ugyldig rolle.",

@@ -1,6 +1,5 @@
-/** The participant's reply page in nynorsk: the same keys as nb.ts's `reply` and nb-reply-page.ts. */
+/** The participant's reply page in nynorsk: the same keys as nb.ts's `reply` (nn.ts takes it from here, the reply Lambda too). */
 import type { Messages } from "./nb.js";
-import type { nbReplyPage } from "./nb-reply-page.js";
 
 export const nnReply: Messages["reply"] = {
   tooManyTitle: "For mange forsøk",
@@ -43,14 +42,4 @@ export const nnReply: Messages["reply"] = {
   withdrawnTitle: "Invitasjonen er trekt tilbake",
   withdrawn: "Denne invitasjonen gjeld ikkje lenger. Ta kontakt med sekretariatet om du meiner det er feil:",
   forbidden: "Skjemaet kunne ikkje sendast (tryggleikssjekk). Last sida på nytt og prøv igjen.",
-};
-
-export const nnReplyPage: typeof nbReplyPage = {
-  substituteChoices: { attending: "Ja, eg kjem", absent: "Nei, eg kan ikkje likevel (forfall)" },
-  caseWithdrawn: "Trekt",
-  formErrors: {
-    substituteName: "Skriv namnet på stadfortredaren.",
-    substituteEmail: "Skriv ei gyldig e-postadresse for stadfortredaren.",
-    tooLong: (max: number) => `Kan ha høgst ${max} teikn.`,
-  },
 };

@@ -19,4 +19,7 @@ export const nnSettings: typeof nbSettings = {
   postmottakTitle: (org: string) => `Postmottak: ${org}`,
   postmottakSaved: (org: string) => `Postmottaket til ${org} er lagra.`,
   postmottakNone: "inkje postmottak",
+  varaFor: (member: string) => `Personleg vara for ${member}`,
+  noVara: "Inga personleg vara",
+  varaLine: (name: string) => `Vara: ${name}`,
 };

@@ -76,4 +76,31 @@ describe("settings pages", () => {
     const cleared = (await api.get("/api/organisations")).body.items.find((o: { id: string }) => o.id === org.id);
     expect(cleared.postmottak).toBeUndefined();
   });
+
+  it("chooses a member's personal vara among the people on the list, shows it, and clears it", async () => {
+    const { body } = await setupBody(api, "Rådmannsgruppa", [
+      { name: "Trond Julin", email: "trond.julin@lier.example.org", organisation: "Lier" },
+      { name: "Kari Solberg Økland", email: "kari.okland@lier.example.org", organisation: "Lier" },
+    ]);
+    const members = (await api.get(`/api/bodies/${body.id}/members`)).body.items as Record<string, string>[];
+    const trond = members.find((m) => m.personName === "Trond Julin")!;
+    const kari = members.find((m) => m.personName === "Kari Solberg Økland")!;
+    const page = await (await nina.get(`/organ/${body.id}`)).text();
+    expect(page).toContain(`id="vara-${trond.id}"`);
+    expect(page).toContain(`<option value="${kari.personId}">Kari Solberg Økland</option>`);
+
+    const path = `/organ/${body.id}/medlemmer/${trond.id}`;
+    expect((await post(path, { action: "save", role: "member", varaPersonId: kari.personId! })).status).toBe(303);
+    const [withVara] = (await api.get(`/api/bodies/${body.id}/members`)).body.items.filter(
+      (m: { id: string }) => m.id === trond.id,
+    );
+    expect(withVara).toMatchObject({ varaPersonId: kari.personId, varaName: "Kari Solberg Økland" });
+    expect(await (await nina.get(`/organ/${body.id}`)).text()).toContain("Vara: Kari Solberg Økland");
+
+    expect((await post(path, { action: "save", role: "member", varaPersonId: "" })).status).toBe(303);
+    const [cleared] = (await api.get(`/api/bodies/${body.id}/members`)).body.items.filter(
+      (m: { id: string }) => m.id === trond.id,
+    );
+    expect(cleared.varaPersonId).toBeUndefined();
+  });
 });

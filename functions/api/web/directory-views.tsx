@@ -68,9 +68,8 @@ export function OrganisationsPage(p: Frame & DirectoryFormProps & { organisation
         <ul>
           {p.organisations.map((x) => (
             <li>
-              <a href={`/organisasjoner/${x.id}`}>{x.name}</a> (
-              {[o.kinds[x.kind], x.region, x.orgNumber && `org.nr. ${x.orgNumber}`].filter(Boolean).join(", ")}) –{" "}
-              {x.postmottak ?? nbSettings.postmottakNone}
+              {x.name} ({[o.kinds[x.kind], x.region, x.orgNumber && `org.nr. ${x.orgNumber}`].filter(Boolean).join(", ")}) –{" "}
+              <a href={`/organisasjoner/${x.id}`}>{x.postmottak ?? nbSettings.postmottakNone}</a>
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@
 import type { MemberRowPlan } from "../../../shared/directory/index.js";
 import { nbPages } from "../../../shared/i18n/nb-pages.js";
 import { nbSending } from "../../../shared/i18n/nb-sending.js";
+import { nbSettings } from "../../../shared/i18n/nb-settings.js";
 import type { Body, Member, Organisation, Person } from "../../../shared/model.js";
 import { Choice, Csrf, ErrorList, ErrorSummary, Field, type Frame, Notice, Shell } from "./shell.js";
 
@@ -107,6 +108,12 @@ function MemberTable(p: {
               {m.personName}
               <br />
               <span class="muted">{m.personEmail}</span>
+              {m.varaName && (
+                <>
+                  <br />
+                  <span class="muted">{nbSettings.varaLine(m.varaName)}</span>
+                </>
+              )}
               <AddressFlags person={p.people.get(m.personId)} />
               <PersonForm
                 bodyId={p.body.id}
@@ -130,6 +137,7 @@ function MemberTable(p: {
                     </option>
                   ))}
                 </select>
+                {m.role === "member" && <VaraChoice member={m} members={p.members} />}
                 <button type="submit" name="action" value="save" class="secondary">
                   {s.save}
                 </button>
@@ -142,6 +150,26 @@ function MemberTable(p: {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The member's personal vara, chosen among the other people on the list (a deputy, usually). */
+function VaraChoice(p: { member: Member; members: Member[] }) {
+  const others = [...new Map(p.members.filter((x) => x.personId !== p.member.personId).map((x) => [x.personId, x])).values()];
+  return (
+    <>
+      <label for={`vara-${p.member.id}`} class="visually-hidden">
+        {nbSettings.varaFor(p.member.personName)}
+      </label>
+      <select id={`vara-${p.member.id}`} name="varaPersonId">
+        <option value="">{nbSettings.noVara}</option>
+        {others.map((x) => (
+          <option value={x.personId} selected={p.member.varaPersonId === x.personId}>
+            {x.personName}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
 

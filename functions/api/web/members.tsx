@@ -74,7 +74,9 @@ export function memberPages() {
     }
     const role = memberRole.safeParse(f.role);
     if (!role.success) return page(c, id, { notice: msg.invalidRole }, 400);
-    await directory.updateMember(ctx, id, mid, { role: role.data });
+    // The vara is in the form of a member only; "" clears it.
+    const vara = f.varaPersonId === undefined ? {} : { varaPersonId: f.varaPersonId === "" ? null : f.varaPersonId };
+    await directory.updateMember(ctx, id, mid, { role: role.data, ...vara });
     return done(c, `/organ/${id}`, msg.roleChanged);
   });
 
