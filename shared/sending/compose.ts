@@ -6,6 +6,7 @@ import type { AppContext } from "../context.js";
 import { personalToken } from "../links.js";
 import { getStoredMinutes } from "../minutes/index.js";
 import type { Body } from "../model.js";
+import { getBody } from "../store/directory.js";
 import { getInvitation } from "../store/invitations.js";
 import { getSendEmail, putSendEmail } from "../store/send-emails.js";
 import { type Delivery, getSendRecord, type Send } from "../store/sends.js";
@@ -63,7 +64,9 @@ async function prepareSendEmail(ctx: AppContext, send: Send): Promise<PreparedEm
   if (send.template === "minutes") {
     const minutes = await getStoredMinutes(ctx, send.meetingId);
     if (!minutes) throw new Error("referatet finnes ikke");
-    const model = minutesEmailModel(bundle, body, minutes);
+    // The referat goes out long after the innkalling's snapshot: in the body's language as it is now.
+    const { language } = await getBody(ctx, bundle.meeting.bodyId).catch(() => body);
+    const model = minutesEmailModel(bundle, { ...body, language }, minutes);
     // Asked for when scheduling: the referat as PDF/A, made once for the whole send.
     const pdf = minutes.attachPdf ? await referatAttachment(model, body) : undefined;
     return (await emails.prepareMinutesEmail(model, sender, pdf)).email;

@@ -20,9 +20,8 @@ describe("a nynorsk body's referat", () => {
     app.clock.set(new Date());
     const m = await heldMeeting(api);
     if (language) {
+      // Switched after the innkalling went out (its snapshot says bokmål): the referat follows the body as it is now.
       expect((await api.patch(`/api/bodies/${m.body.id}`, { language })).status).toBe(200);
-      // Emails are composed from the meeting version's snapshot (body included): the next version speaks nynorsk.
-      expect((await api.patch(`/api/meetings/${m.meeting.id}`, { place: "Kommunestyresalen" })).status).toBe(200);
     }
     app.clock.set(AFTER_MEETING);
     expect((await api.post(`/api/meetings/${m.meeting.id}/minutes/approve`)).status).toBe(200);
