@@ -98,6 +98,8 @@ export interface Recipient {
   attachmentBaseUrl: string;
   /** For a substitute: whom they replace ("Trond Julin"). */
   substituteFor?: string;
+  /** The substitute is the member's personal vara, called in on their forfall. */
+  vara?: boolean;
   /** For the confirmation: what was answered (put in words by the template's catalogue). */
   reply?: RecipientReply;
 }

@@ -22,6 +22,9 @@ export const nbEmails = {
   correction: (reason: string) => `Dette er et korrigert referat. Grunnen til rettelsen: ${reason}`,
   to: "Til",
   substituteLine: (member: string) => ` (stedfortreder for ${member})`,
+  varaLine: (member: string) => ` (vara for ${member}, kalt inn fordi ${member} har meldt forfall)`,
+  varaReplyHelp: (member: string) =>
+    `Du er personlig vara for ${member} og kalles inn fordi ${member} har meldt forfall. Svar gjennom lenken om du kommer, eller meld forfall hvis du ikke kan.`,
   substituteReplyHelp: (member: string) =>
     `Som stedfortreder for ${member} kan du selv svare gjennom lenken: si at du kommer, eller meld forfall hvis du ikke kan.`,
   time: "Tid",

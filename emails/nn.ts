@@ -23,6 +23,9 @@ export const nnEmails: typeof nbEmails = {
   correction: (reason: string) => `Dette er eit retta referat. Grunnen til rettinga: ${reason}`,
   to: "Til",
   substituteLine: (member: string) => ` (stadfortredar for ${member})`,
+  varaLine: (member: string) => ` (vara for ${member}, kalla inn fordi ${member} har meldt forfall)`,
+  varaReplyHelp: (member: string) =>
+    `Du er personleg vara for ${member} og vert kalla inn fordi ${member} har meldt forfall. Svar gjennom lenkja om du kjem, eller meld forfall om du ikkje kan.`,
   substituteReplyHelp: (member: string) =>
     `Som stadfortredar for ${member} kan du sjølv svare gjennom lenkja: sei at du kjem, eller meld forfall om du ikkje kan.`,
   time: "Tid",

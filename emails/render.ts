@@ -53,8 +53,8 @@ export function recipientValues(r: Recipient, wording: ReplyWording, language?: 
     [TOKENS.name]: r.name,
     [TOKENS.replyUrl]: r.replyUrl ?? "",
     [TOKENS.attachments]: r.attachmentBaseUrl,
-    [TOKENS.substitute]: r.substituteFor ? m.substituteLine(r.substituteFor) : "",
-    [TOKENS.substituteHelp]: r.substituteFor ? ` ${m.substituteReplyHelp(r.substituteFor)}` : "",
+    [TOKENS.substitute]: r.substituteFor ? (r.vara ? m.varaLine : m.substituteLine)(r.substituteFor) : "",
+    [TOKENS.substituteHelp]: r.substituteFor ? ` ${(r.vara ? m.varaReplyHelp : m.substituteReplyHelp)(r.substituteFor)}` : "",
     [TOKENS.reply]: wording === "released" ? m.released(r.substituteFor ?? "") : wording === "reply" ? replyWords(r, m) : "",
   };
 }

@@ -93,6 +93,7 @@ async function recipientOf(ctx: AppContext, delivery: Delivery): Promise<Recipie
     replyUrl: `${base}/r/${token}`,
     attachmentBaseUrl: `${base}/a/${token}`,
     ...(delivery.substituteFor ? { substituteFor: delivery.substituteFor } : {}),
+    ...(delivery.vara ? { vara: true } : {}),
     ...(delivery.reply ? { reply: delivery.reply } : {}),
   };
 }

@@ -117,6 +117,9 @@ async function withCurrentAddresses(ctx: AppContext, invitations: Invitation[]):
 }
 
 /** A recipient's delivery: its state, and what the worker needs to compose their copy without reading more. */
+/** The role decideReply gives a vara's invitation (invitations/reply-form.ts). */
+const VARA_ROLE = "vara";
+
 export function deliveryFor(send: Send, recipient: Recipient): Delivery {
   const inv = recipient.invitation;
   const r = inv.reply;
@@ -135,6 +138,7 @@ export function deliveryFor(send: Send, recipient: Recipient): Delivery {
       ? { error: recipient.blocked === "complaint" ? nbSending.suppressedComplaint : nbSending.suppressedBounce }
       : {}),
     ...(inv.substituteFor ? { substituteFor: inv.substituteFor.name } : {}),
+    ...(inv.substituteFor && inv.role === VARA_ROLE ? { vara: true } : {}),
     ...(recipient.members ? { members: recipient.members } : {}),
     ...(recipient.seats ? { seatInvitationIds: recipient.seats } : {}),
     ...(r

@@ -49,6 +49,8 @@ export const Delivery = z.object({
   /** The link version when the send was made (records from before it have none: the worker reads the invitation). */
   linkVersion: z.number().int().optional(),
   substituteFor: z.string().optional(),
+  /** The substitute is the member's personal vara, called in on their forfall (their email says so). */
+  vara: z.boolean().optional(),
   /** To a postmottak: the organisation's people the email names (its members, or the unanswered ones). */
   members: z.array(z.string()).optional(),
   /** An escalation: the unanswered seats it names (their invitations), for the reply history. */

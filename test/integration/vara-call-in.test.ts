@@ -63,6 +63,7 @@ describe("vara call-in", () => {
 
     const varaMails = await mailsTo(s.varaEmail);
     expect(varaMails).toHaveLength(1);
+    expect(varaMails[0]!.body.text).toContain(`Du er personlig vara for Deltaker 1 ${s.tag} og kalles inn fordi`);
     const varaLink = local(replyLink(varaMails[0]!));
     expect(varaLink).not.toBe(s.link);
     expect((await answer(varaLink, { status: "attending" })).status).toBe(303);
